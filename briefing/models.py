@@ -1,0 +1,211 @@
+"""The plain data shared by every layer.
+
+Everything the TUI shows and the CLI prints is one of these dataclasses, so the
+analysis can be produced and tested without a terminal. They are frozen where
+they can be: an analysed article never changes, and a cached result can be
+shared between threads without copying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article, located by character span in `Article.text`."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One loaded news article, already sanitised and split.
+
+    `id` is a short hash of the normalised text, so loading the same report
+    twice (even from two paths) gives one article.
+    """
+
+    id: str
+    title: str
+    source: str | None
+    published: dt.date | None
+    text: str
+    paragraphs: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    words: int
+    path: str | None = None
+    url: str | None = None
+    notices: tuple[str, ...] = ()  # e.g. "truncated to 50,000 words"
+
+    @property
+    def location(self) -> str:
+        """Where the article came from, for citations and messages."""
+        return self.url or self.path or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class LoadWarning:
+    """A file, feed or URL that could not be used, and why, in words a user understands."""
+
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLength:
+    """How long a summary should be: exactly one of the three is set."""
+
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+
+    def describe(self) -> str:
+        if self.sentences is not None:
+            return f"{self.sentences} sentences"
+        if self.ratio is not None:
+            return f"{self.ratio:.0%} of the article"
+        return f"{self.words} words"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """An extractive summary: the chosen sentence indexes, in document order."""
+
+    article_id: str
+    algorithm: str
+    length: SummaryLength
+    indexes: tuple[int, ...]
+    note: str | None = None  # e.g. "input capped at 400 sentences for lexrank"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """Points at one sentence of one article (evidence, origins of brief items)."""
+
+    article_id: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSentence:
+    """One sentence of the cross-article digest, with every article that supports it."""
+
+    text: str
+    articles: tuple[str, ...]
+    origin: SentenceRef
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation; one entry even when several articles carry it."""
+
+    text: str
+    speaker: str | None
+    role: str | None
+    cue: str | None
+    partial: bool
+    articles: tuple[str, ...]
+    locations: tuple[SentenceRef, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A reported number (deaths, displaced, troops...), never averaged with others."""
+
+    kind: str  # killed | injured | displaced | refugees | troops | other
+    value: int
+    qualifier: str  # at least | over | nearly | about | exact | up to
+    text: str
+    reported_by: str | None
+    article: str
+    evidence: SentenceRef | None = None
+    base: int | None = None  # "nearly half of ... about 23 million": value is the share, base the whole
+    fraction: float | None = None
+    disagreement: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    side: str  # from the profile, else "unknown"
+    mentions: int
+    aliases: tuple[str, ...] = ()
+    kind: str = "unknown"  # person | state | armed group | organisation | unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ceasefire:
+    state: str = "none"  # none | holding | fragile | violated | collapsed
+    since: dt.date | None = None
+    brokers: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    evidence: tuple[SentenceRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Negotiations:
+    state: str = "none"  # none | planned | under way | resumed | suspended | collapsed
+    venue: str | None = None
+    mediator: str | None = None
+    parties: tuple[str, ...] = ()
+    sticking_points: tuple[str, ...] = ()
+    evidence: tuple[SentenceRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    label: str = "unclear"  # escalating | de-escalating | mixed | unclear
+    escalating: tuple[SentenceRef, ...] = ()
+    de_escalating: tuple[SentenceRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    date: dt.date | None
+    text: str
+    article: str
+    evidence: SentenceRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictStatus:
+    actors: tuple[Actor, ...] = ()
+    locations: tuple[Place, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    ceasefire: Ceasefire = field(default_factory=Ceasefire)
+    negotiations: Negotiations = field(default_factory=Negotiations)
+    trend: Trend = field(default_factory=Trend)
+    timeline: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything `analyze` produces for a set of articles."""
+
+    articles: tuple[Article, ...]
+    summaries: dict[str, Summary]  # by article id
+    digest: tuple[DigestSentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    status: ConflictStatus = field(default_factory=ConflictStatus)
+    warnings: tuple[LoadWarning, ...] = ()
+
+    def article(self, article_id: str) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)
