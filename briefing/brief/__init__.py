@@ -1,0 +1,1 @@
+"""The one-page brief: model, rendering, budget, atomic save, drafts, automatic brief (no Textual)."""

@@ -1,0 +1,31 @@
+"""`briefing build`: the automatic brief written to a file, for cron."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+from pathlib import Path
+
+from briefing.brief.auto import auto_brief
+from briefing.brief.render import render_markdown
+from briefing.brief.save import BriefExistsError, default_brief_path, save_brief
+from briefing.config import Settings
+from briefing.models import Analysis
+
+
+def build_brief_file(
+    analysis: Analysis, settings: Settings, output: str | os.PathLike[str] | None, force: bool
+) -> Path:
+    """Write the automatic brief to `output` (default: the dated name in `brief.output_dir`).
+
+    Raises `BriefExistsError` when the file exists and `force` is false (checked
+    before any work, so a cron job that ran twice costs nothing) and
+    `BriefSaveError` when it cannot be written; either message names the file.
+    """
+    date = dt.date.today()
+    path = Path(output).expanduser() if output is not None else default_brief_path(settings, date)
+    if not force and path.exists():
+        raise BriefExistsError(errno.EEXIST, f"{path} already exists; use --force to overwrite it")
+    brief = auto_brief(analysis, settings, date)
+    return save_brief(render_markdown(brief, analysis), path, force=force)

@@ -1,0 +1,362 @@
+"""The brief being assembled: sections, items that remember where they came from, undo.
+
+The model is plain Python so the TUI, `briefing build` and the tests share one
+implementation. Items are frozen and the item list is a tuple, so an undo
+snapshot is just a reference to the previous tuple: cheap enough to take on
+every change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from briefing.models import Figure, Quote, SentenceRef
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
+
+SECTION_IDS = ("bottom_line", "developments", "quotes", "status", "notes", "sources")
+ORIGIN_KINDS = ("sentence", "digest", "quote", "figure", "status", "free")
+DEFAULT_HEADINGS = {
+    "bottom_line": "Bottom line",
+    "developments": "Key developments",
+    "quotes": "Key quotes",
+    "status": "Conflict status",
+    "notes": "Analyst notes",
+    "sources": "Sources",
+}
+# Where an item goes when the caller does not say: what a reader expects to find there.
+DEFAULT_SECTION = {
+    "sentence": "developments",
+    "digest": "developments",
+    "quote": "quotes",
+    "figure": "status",
+    "status": "status",
+    "free": "notes",
+}
+# The sources list is generated from the citations; nobody puts items there by hand.
+GENERATED_SECTIONS = frozenset({"sources"})
+UNDO_DEPTH = 100
+DRAFT_FORMAT = 1
+
+
+class BriefError(ValueError):
+    """An operation the brief cannot do (unknown item or section); the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    heading: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOrigin:
+    """Where an item came from, so it can cite its articles after any edit of its text."""
+
+    kind: str  # sentence | digest | quote | figure | status | free
+    article_ids: tuple[str, ...] = ()
+    sentence: int | None = None
+    quote: Quote | None = None
+    figure: Figure | None = None
+    field: str | None = None  # status field (trend, ceasefire, negotiations, ...) or figure kind
+
+    def __post_init__(self) -> None:
+        if self.kind not in ORIGIN_KINDS:
+            raise BriefError(f"unknown item origin {self.kind!r} (expected one of {', '.join(ORIGIN_KINDS)})")
+
+    @classmethod
+    def free(cls) -> ItemOrigin:
+        return cls("free")
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    id: str
+    section: str
+    text: str
+    origin: ItemOrigin
+    rank: float = 0.0  # higher is more important; the budget drops the lowest first
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    title: str
+    items: tuple[BriefItem, ...]
+
+
+class Brief:
+    """A one-page brief in progress.
+
+    `items` is a tuple in display order (within a section the order is the
+    order of the tuple). `revision` increases on every change, undo included,
+    so a view or the draft store can tell cheaply whether anything changed.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        date: dt.date,
+        sections: Iterable[Section] = (),
+        items: Iterable[BriefItem] = (),
+        *,
+        max_words: int = 600,
+        revision: int = 0,
+        next_id: int | None = None,
+    ) -> None:
+        self.title = title
+        self.date = date
+        self.sections: tuple[Section, ...] = tuple(sections) or tuple(
+            Section(s, DEFAULT_HEADINGS[s]) for s in SECTION_IDS
+        )
+        self.items: tuple[BriefItem, ...] = tuple(items)
+        self.max_words = max_words
+        self.revision = revision
+        self._next_id = next_id if next_id is not None else _first_free_id(self.items)
+        self._history: deque[_Snapshot] = deque(maxlen=UNDO_DEPTH)
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, settings: Settings, date: dt.date | None = None) -> Brief:
+        """An empty brief shaped by the user's `brief` settings (sections, headings, title, budget)."""
+        seen: set[str] = set()
+        sections = []
+        for s in settings.brief.sections:
+            if s.id in SECTION_IDS and s.id not in seen:
+                seen.add(s.id)
+                sections.append(Section(s.id, s.heading or DEFAULT_HEADINGS[s.id]))
+        return cls(
+            settings.brief.title,
+            date or dt.date.today(),
+            sections or [Section(s, DEFAULT_HEADINGS[s]) for s in SECTION_IDS],
+            max_words=settings.brief.max_words,
+        )
+
+    # -- queries ------------------------------------------------------------------------------
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sections)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def items_in(self, section_id: str) -> tuple[BriefItem, ...]:
+        return tuple(i for i in self.items if i.section == section_id)
+
+    def item(self, item_id: str) -> BriefItem:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise BriefError(f"no item {item_id!r} in the brief")
+
+    def default_section(self, origin: ItemOrigin) -> str:
+        """The section an item of this origin goes to; falls back when the user removed that section."""
+        preferred = DEFAULT_SECTION[origin.kind]
+        for candidate in (preferred, "notes", "developments"):
+            if candidate in self.section_ids:
+                return candidate
+        editable = [s for s in self.section_ids if s not in GENERATED_SECTIONS]
+        if not editable:
+            raise BriefError("the brief has no section that can hold items (check brief.sections)")
+        return editable[0]
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    # -- operations ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        origin: ItemOrigin,
+        section: str | None = None,
+        *,
+        rank: float | None = None,
+        position: int | None = None,
+    ) -> BriefItem:
+        """Add an item at the end of its section (or at `position` within it)."""
+        target = section or self.default_section(origin)
+        self._check_section(target)
+        item = BriefItem(f"i{self._next_id}", target, text, origin, _default_rank(origin) if rank is None else rank)
+        self._checkpoint()
+        self._next_id += 1
+        peers = self.items_in(target)
+        self.items = _insert_in_section(self.items, item, peers, position)
+        return item
+
+    def remove(self, item_id: str) -> BriefItem:
+        item = self.item(item_id)
+        self._checkpoint()
+        self.items = tuple(i for i in self.items if i.id != item_id)
+        return item
+
+    def move(self, item_id: str, delta: int) -> bool:
+        """Move an item up (negative) or down within its section; False when already at the edge."""
+        item = self.item(item_id)
+        peers = list(self.items_in(item.section))
+        old = peers.index(item)
+        new = max(0, min(len(peers) - 1, old + delta))
+        if new == old:
+            return False
+        self._checkpoint()
+        rest = tuple(i for i in self.items if i.id != item_id)
+        self.items = _insert_in_section(rest, item, tuple(p for p in peers if p.id != item_id), new)
+        return True
+
+    def move_to_section(self, item_id: str, section_id: str) -> BriefItem:
+        """Move an item to the end of another section, keeping its origin and citations."""
+        item = self.item(item_id)
+        self._check_section(section_id)
+        if item.section == section_id:
+            return item
+        self._checkpoint()
+        moved = replace(item, section=section_id)
+        rest = tuple(i for i in self.items if i.id != item_id)
+        self.items = _insert_in_section(rest, moved, tuple(i for i in rest if i.section == section_id), None)
+        return moved
+
+    def edit(self, item_id: str, text: str) -> BriefItem:
+        item = self.item(item_id)
+        if item.text == text:
+            return item
+        self._checkpoint()
+        edited = replace(item, text=text)
+        self.items = tuple(edited if i.id == item_id else i for i in self.items)
+        return edited
+
+    def retitle(self, title: str) -> None:
+        if title == self.title:
+            return
+        self._checkpoint()
+        self.title = title
+
+    def undo(self) -> bool:
+        """Restore the state before the last change; False when there is nothing to undo."""
+        if not self._history:
+            return False
+        snap = self._history.pop()
+        self.title, self.items = snap.title, snap.items
+        self.revision += 1
+        return True
+
+    def forget_history(self) -> None:
+        """Make the current state the oldest one undo can reach (after building or loading)."""
+        self._history.clear()
+
+    # -- persistence --------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the draft format). Undo history is not kept across sessions."""
+        return {
+            "format": DRAFT_FORMAT,
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "max_words": self.max_words,
+            "revision": self.revision,
+            "next_id": self._next_id,
+            "sections": [{"id": s.id, "heading": s.heading} for s in self.sections],
+            "items": [_item_to_dict(i) for i in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> Brief:
+        """Rebuild a brief from `to_dict` output; raises `BriefError` on anything malformed."""
+        from briefing.brief import serial
+
+        return serial.brief_from_dict(cls, d)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _check_section(self, section_id: str) -> None:
+        if section_id not in self.section_ids:
+            raise BriefError(f"no section {section_id!r} in this brief (sections: {', '.join(self.section_ids)})")
+        if section_id in GENERATED_SECTIONS:
+            raise BriefError(f"the {section_id!r} section is generated from the citations and takes no items")
+
+    def _checkpoint(self) -> None:
+        self._history.append(_Snapshot(self.title, self.items))
+        self.revision += 1
+
+    def __repr__(self) -> str:
+        return f"Brief({self.title!r}, {self.date}, {len(self.items)} items, revision {self.revision})"
+
+
+def _default_rank(origin: ItemOrigin) -> float:
+    if origin.quote is not None:
+        return origin.quote.score
+    return 0.0
+
+
+def _first_free_id(items: tuple[BriefItem, ...]) -> int:
+    numbers = [int(i.id[1:]) for i in items if i.id[:1] == "i" and i.id[1:].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def _insert_in_section(
+    items: tuple[BriefItem, ...], item: BriefItem, peers: tuple[BriefItem, ...], position: int | None
+) -> tuple[BriefItem, ...]:
+    """Insert `item` so it becomes the `position`-th of its section (end when None)."""
+    if position is None or position >= len(peers):
+        if not peers:
+            return (*items, item)
+        anchor = items.index(peers[-1]) + 1
+    else:
+        anchor = items.index(peers[max(0, position)])
+    return (*items[:anchor], item, *items[anchor:])
+
+
+def _ref_to_dict(r: SentenceRef | None) -> dict[str, Any] | None:
+    return None if r is None else {"article_id": r.article_id, "sentence": r.sentence, "text": r.text}
+
+
+def _item_to_dict(i: BriefItem) -> dict[str, Any]:
+    o = i.origin
+    quote = None
+    if o.quote is not None:
+        q = o.quote
+        quote = {
+            "text": q.text,
+            "speaker": q.speaker,
+            "role": q.role,
+            "cue": q.cue,
+            "partial": q.partial,
+            "articles": list(q.articles),
+            "locations": [_ref_to_dict(r) for r in q.locations],
+            "score": q.score,
+        }
+    figure = None
+    if o.figure is not None:
+        f = o.figure
+        figure = {
+            "kind": f.kind,
+            "value": f.value,
+            "qualifier": f.qualifier,
+            "text": f.text,
+            "reported_by": f.reported_by,
+            "article": f.article,
+            "evidence": _ref_to_dict(f.evidence),
+            "base": f.base,
+            "fraction": f.fraction,
+            "disagreement": f.disagreement,
+        }
+    return {
+        "id": i.id,
+        "section": i.section,
+        "text": i.text,
+        "rank": i.rank,
+        "origin": {
+            "kind": o.kind,
+            "article_ids": list(o.article_ids),
+            "sentence": o.sentence,
+            "field": o.field,
+            "quote": quote,
+            "figure": figure,
+        },
+    }

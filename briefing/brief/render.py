@@ -1,0 +1,243 @@
+"""The brief as Markdown: front matter, title, the sections in the user's order, sources.
+
+Sources are numbered in the order they are first cited, walking the document
+from the top, so [1] is the first reference a reader meets. Every piece of
+untrusted text goes through `markdown_escape`; the only Markdown syntax in the
+output is what this module writes itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import yaml
+
+from briefing.brief import markdown_escape as esc
+from briefing.brief.items import FIGURE_LABELS, STATUS_LABELS
+from briefing.brief.model import Brief, BriefItem
+from briefing.models import Analysis, Article
+
+# "... by the U.N." or "... said Gen.": the full stop belongs to the word, the citation goes after it.
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:\S*\.\S*\.|\.\.|(?i:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|brig|adm|gov|sen|rep|prof|st|jr|sr"
+    r"|inc|co|corp|ltd|no|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.)$"
+)
+DISAGREE_MARK = "⚠ sources disagree"
+UNATTRIBUTED = "Unattributed"
+
+
+@dataclass
+class Rendered:
+    """The Markdown plus, for the budget, the fragment each item became."""
+
+    front_matter: str
+    body: str
+    fragments: dict[str, str] = field(default_factory=dict)  # item id -> its Markdown text
+    sources: tuple[Article, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.front_matter + self.body
+
+
+class Citations:
+    """Numbers articles in order of first citation; unknown article ids are skipped, not invented."""
+
+    def __init__(self, analysis: Analysis | None, *, show: bool = True) -> None:
+        self._articles = {a.id: a for a in analysis.articles} if analysis else {}
+        self._numbers: dict[str, int] = {}
+        self._show = show  # without a sources list to point into, [n] markers would dangle
+
+    def register(self, article_ids: Iterable[str]) -> None:
+        for aid in article_ids:
+            if aid in self._articles and aid not in self._numbers:
+                self._numbers[aid] = len(self._numbers) + 1
+
+    def numbers(self, article_ids: Iterable[str]) -> list[int]:
+        return sorted({self._numbers[a] for a in article_ids if a in self._numbers})
+
+    def cite(self, article_ids: Iterable[str]) -> str:
+        """" [1], [2]" (with the leading space) or "" when nothing can be cited."""
+        nums = self.numbers(article_ids) if self._show else []
+        return (" " + ", ".join(f"[{n}]" for n in nums)) if nums else ""
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(self._articles[a] for a in self._numbers)
+
+
+def _cited(text: str, cite: str) -> str:
+    """Put the citation inside the sentence's full stop ("... in Jeddah [1]."), as analysts write it."""
+    if cite and text.endswith(".") and not text.endswith("\\.") and not _ABBREVIATION_END.search(text):
+        return text[:-1] + cite + "."
+    return text + cite
+
+
+def _article_ids(item: BriefItem) -> tuple[str, ...]:
+    o = item.origin
+    if o.article_ids:
+        return o.article_ids
+    if o.figure is not None:
+        return (o.figure.article,)
+    if o.quote is not None:
+        return o.quote.articles
+    return ()
+
+
+# -- sections -----------------------------------------------------------------------------------
+
+
+def _bottom_line(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
+    parts = []
+    for it in items:
+        frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)))
+        parts.append(frags[it.id])
+    return [" ".join(parts)]
+
+
+def _bullets(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
+    lines = []
+    for it in items:
+        frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)))
+        lines.append("- " + frags[it.id])
+    return ["\n".join(lines)]
+
+
+def _attribution(item: BriefItem) -> str:
+    q = item.origin.quote
+    if q is None:
+        return ""
+    speaker = esc.one_line(q.speaker or "") or UNATTRIBUTED
+    role = esc.one_line(q.role or "")
+    return esc.inline(f"{speaker}, {role}" if role else speaker)
+
+
+def _quotes(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
+    blocks = []
+    for it in items:
+        cites = c.cite(_article_ids(it))
+        who = _attribution(it)
+        if who:
+            frags[it.id] = f"“{esc.inline(it.text)}” — {who}{cites}"
+            blocks.append(f"> “{esc.inline(it.text)}”\n>\n> — {who}{cites}")
+        else:
+            frags[it.id] = _cited(esc.inline(it.text), cites)
+            blocks.append("> " + frags[it.id])
+    return blocks
+
+
+def _row_label(item: BriefItem) -> str:
+    o = item.origin
+    if o.kind == "figure" and o.figure is not None:
+        return FIGURE_LABELS.get(o.figure.kind, esc.one_line(o.figure.kind).capitalize() or "Figure")
+    if o.kind == "status" and o.field:
+        return STATUS_LABELS.get(o.field, esc.one_line(o.field).replace("_", " ").capitalize())
+    return "Note"
+
+
+def _figure_kind(item: BriefItem) -> str | None:
+    """The figure kind whose row this item joins (all figures of one kind share a row), else None."""
+    f = item.origin.figure
+    return f.kind if item.origin.kind == "figure" and f is not None else None
+
+
+def _disagree(members: Sequence[BriefItem]) -> bool:
+    """Mark a row only when it shows at least two different values and the analysis flagged them."""
+    figures = [m.origin.figure for m in members if m.origin.figure is not None]
+    return len({(f.value, f.qualifier) for f in figures}) > 1 and any(f.disagreement for f in figures)
+
+
+def _cell(text: str) -> str:
+    return text or "—"
+
+
+def _status(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
+    """One row per status item; figures one row per kind, each value citing its source."""
+    rows: list[tuple[str, list[BriefItem]]] = []
+    groups: dict[str, list[BriefItem]] = {}
+    for it in items:
+        kind = _figure_kind(it)
+        if kind is None:
+            rows.append((_row_label(it), [it]))
+        elif kind in groups:
+            groups[kind].append(it)
+        else:
+            groups[kind] = [it]
+            rows.append((_row_label(it), groups[kind]))
+    lines = ["| Indicator | Assessment | Sources |", "| --- | --- | --- |"]
+    for label, members in rows:
+        several = len(members) > 1
+        for it in members:
+            frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)) if several else "")
+        ids = [a for it in members for a in _article_ids(it)]
+        if _disagree(members):
+            label = f"{label} {DISAGREE_MARK}"
+        value = "; ".join(frags[it.id] for it in members)
+        lines.append(f"| {esc.inline(label)} | {_cell(value)} | {_cell(c.cite(ids).strip())} |")
+    return ["\n".join(lines)]
+
+
+def _notes(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
+    out = []
+    for it in items:
+        frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)))
+        out.append(frags[it.id])
+    return out
+
+
+def _source_line(n: int, a: Article) -> str:
+    parts = [esc.inline(a.title or "Untitled")]
+    meta = ", ".join(x for x in (esc.inline(a.source or ""), a.published.isoformat() if a.published else "") if x)
+    line = f"{n}. {parts[0]}" + (f" — {meta}" if meta else "")
+    where = esc.autolink(a.url) if a.url else esc.code_span(a.path) if a.path else ""
+    return line + (f". {where}" if where else "")
+
+
+def _sources(c: Citations) -> list[str]:
+    return ["\n".join(_source_line(n, a) for n, a in enumerate(c.articles, 1))]
+
+
+RENDERERS = {
+    "bottom_line": _bottom_line,
+    "developments": _bullets,
+    "quotes": _quotes,
+    "status": _status,
+    "notes": _notes,
+}
+
+
+# -- document -----------------------------------------------------------------------------------
+
+
+def front_matter(brief: Brief, sources: int) -> str:
+    data = {"title": esc.one_line(brief.title), "date": brief.date, "sources": sources}
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
+
+
+def render(brief: Brief, analysis: Analysis | None) -> Rendered:
+    c = Citations(analysis, show="sources" in brief.section_ids)
+    # First pass: number the sources in reading order, whatever section holds the source list.
+    for s in brief.sections:
+        if s.id in RENDERERS:
+            for it in brief.items_in(s.id):
+                c.register(_article_ids(it))
+    frags: dict[str, str] = {}
+    blocks = [f"# {esc.heading(brief.title)} — {brief.date.isoformat()}"]
+    for s in brief.sections:
+        if s.id == "sources":
+            content = _sources(c) if c.articles else []
+        else:
+            members = brief.items_in(s.id)
+            content = RENDERERS[s.id](members, c, frags) if members else []
+        if content:
+            blocks.append(f"## {esc.heading(s.heading)}")
+            blocks.extend(content)
+    body = "\n\n".join(blocks) + "\n"
+    return Rendered(front_matter(brief, len(c.articles)), "\n" + body, frags, c.articles)
+
+
+def render_markdown(brief: Brief, analysis: Analysis | None) -> str:
+    """The complete Markdown file: YAML front matter, then the body."""
+    return render(brief, analysis).text
