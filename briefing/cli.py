@@ -1,0 +1,248 @@
+"""The `briefing` command: open the TUI, print an analysis, or write a brief.
+
+    briefing [PATHS...]                   open the terminal app (no paths: the bundled seeds)
+    briefing analyze PATHS... [--json]    articles, summaries, digest, quotes, status
+    briefing build PATHS... [-o FILE]     write an automatic one-page brief
+
+Exit codes: 0 success (also when some inputs were skipped with a warning),
+1 nothing usable / the brief could not be written, 2 bad configuration or
+usage. Anything a user can cause is reported in one line on stderr, never as
+a traceback; programming errors still raise, so tests see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from briefing import __version__
+from briefing.config import ALGORITHMS, ENV_VAR, ConfigError, Settings, find_config, load_settings, seeds_dir
+from briefing.ingest.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from briefing.models import Analysis
+
+COMMANDS = ("analyze", "build")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as `error: ...` with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _config_description(argv: Sequence[str]) -> str:
+    """Which config file would be read, for --help (resolved the same way as a real run)."""
+    explicit = None
+    for i, arg in enumerate(argv):
+        if arg == "--config" and i + 1 < len(argv):
+            explicit = argv[i + 1]
+        elif arg.startswith("--config="):
+            explicit = arg.split("=", 1)[1]
+    try:
+        found = find_config(explicit)
+    except OSError:
+        found = None
+    where = str(found) if found else "none found, built-in defaults only"
+    return (
+        f"configuration: {where}\n"
+        f"  (lookup: --config FILE, ${ENV_VAR}, ./briefing.yaml, $XDG_CONFIG_HOME/briefing/config.yaml)"
+    )
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="read settings from FILE (see below for the lookup)")
+    common.add_argument("--algorithm", choices=ALGORITHMS, help="summary algorithm (overrides the config)")
+    length = common.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=int, metavar="N", help="summary length in sentences")
+    length.add_argument("--ratio", type=float, metavar="R", help="summary length as a share of the article (0-1]")
+    length.add_argument("--words", type=int, metavar="N", help="summary length in words")
+    common.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return common
+
+
+def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser (TUI) and one parser per subcommand."""
+    common = _common()
+    epilog = _config_description(argv)
+    formatter = argparse.RawDescriptionHelpFormatter
+    top = argparse.ArgumentParser(
+        prog="briefing",
+        parents=[common],
+        formatter_class=formatter,
+        description="Open the briefing terminal app on news articles (files, folders, feeds, URLs).\n\n"
+        "commands:\n"
+        "  briefing [PATHS...]                open the app (no paths: the bundled sample articles)\n"
+        "  briefing analyze PATHS... [--json] print articles, summaries, digest, quotes and status\n"
+        "  briefing build PATHS... [-o FILE]  write an automatic one-page brief (Markdown)",
+        epilog=epilog,
+    )
+    top.add_argument("paths", nargs="*", metavar="PATHS", help="articles to open")
+    analyze = argparse.ArgumentParser(
+        prog="briefing analyze", parents=[common], formatter_class=formatter, epilog=epilog,
+        description="Analyse articles and print a readable report, or the JSON object with --json.",
+    )  # fmt: skip
+    analyze.add_argument("paths", nargs="+", metavar="PATHS", help="files, folders, feeds or http(s) URLs")
+    analyze.add_argument("--json", action="store_true", help="print the stable JSON object instead of text")
+    build = argparse.ArgumentParser(
+        prog="briefing build", parents=[common], formatter_class=formatter, epilog=epilog,
+        description="Write an automatic one-page brief as Markdown (for cron jobs).",
+    )  # fmt: skip
+    build.add_argument("paths", nargs="+", metavar="PATHS", help="files, folders, feeds or http(s) URLs")
+    build.add_argument("-o", "--output", metavar="FILE", help="where to write (default: brief.output_dir/brief-DATE.md)")
+    build.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return top, {"analyze": analyze, "build": build}
+
+
+def _split_command(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The subcommand (the first word that is not an option or an option's value) and the rest."""
+    takes_value = {"--config", "--algorithm", "--sentences", "--ratio", "--words"}
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg in takes_value:
+            skip = True
+            continue
+        if arg == "--" or arg.startswith("-"):
+            if arg == "--":
+                return None, list(argv)
+            continue
+        if arg in COMMANDS:
+            return arg, [*argv[:i], *argv[i + 1 :]]
+        return None, list(argv)
+    return None, list(argv)
+
+
+# --------------------------------------------------------------------------- running
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    flags = {"algorithm": args.algorithm, "sentences": args.sentences, "ratio": args.ratio, "words": args.words}
+    return {f"summary.{k}": v for k, v in flags.items() if v is not None}
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config, _overrides(args))
+
+
+def _progress(label: str, stream: TextIO) -> Callable[[int, int], None] | None:
+    """A one-line counter on stderr, only when a person is watching it."""
+    if not stream.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        stream.write(f"\r{label} {done}/{total}{end}")
+        stream.flush()
+
+    return report
+
+
+def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO) -> Analysis:
+    from briefing.analysis.pipeline import analyze
+    from briefing.ingest import load_paths
+
+    result = load_paths(paths, settings.ingest, progress=_progress("loading", stderr), language=settings.summary.language)
+    for warning in result.warnings:
+        stderr.write(f"warning: {sanitize_line(warning.location)}: {sanitize_line(warning.reason)}\n")
+    if not result.articles:
+        raise UserError("nothing to analyse: none of the given paths could be loaded")
+    return analyze(result.articles, settings, progress=_progress("analysing", stderr), warnings=result.warnings)
+
+
+def _run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from briefing.analysis.report import analysis_to_json, format_report
+
+    analysis = _load_and_analyze(args.paths, _settings(args), stderr)
+    if args.json:
+        json.dump(analysis_to_json(analysis), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        stdout.write(format_report(analysis))
+    return EXIT_OK
+
+
+def _run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    settings = _settings(args)
+    try:
+        from briefing.brief.build import build_brief_file
+        from briefing.brief.save import BriefSaveError
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("briefing.brief"):
+            raise
+        raise UserError("`briefing build` is not available in this installation (the brief module is missing)") from None
+    analysis = _load_and_analyze(args.paths, settings, stderr)
+    output = Path(args.output).expanduser() if args.output else None
+    try:
+        written = build_brief_file(analysis, settings, output, args.force)
+    except BriefSaveError as exc:  # BriefExistsError included; its message names the file and --force
+        raise UserError(exc.strerror or str(exc)) from None
+    stdout.write(f"wrote {written}\n")
+    return EXIT_OK
+
+
+def _run_tui(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    settings = _settings(args)
+    paths = list(args.paths) or [str(seeds_dir())]
+    try:
+        from briefing.tui.app import run_tui
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("briefing.tui"):
+            raise
+        raise UserError(
+            "the terminal app is not available in this installation yet; "
+            f"try: briefing analyze {' '.join(paths)}"
+        ) from None
+    return run_tui(paths, settings)
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Entry point of `briefing` and `python -m briefing`; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    command, rest = _split_command(argv)
+    top, subparsers = build_parser(argv)
+    parser = subparsers[command] if command else top
+    try:
+        args = parser.parse_args(rest)
+    except SystemExit as exc:  # --help, --version, usage errors: argparse has printed them
+        return int(exc.code or 0)
+    runner = {"analyze": _run_analyze, "build": _run_build, None: _run_tui}[command]
+    try:
+        return runner(args, stdout, stderr)
+    except ConfigError as exc:
+        stderr.write(f"error: {exc}\n")  # already shows control characters as escapes
+        return EXIT_USAGE
+    except UserError as exc:
+        stderr.write(f"error: {sanitize_line(str(exc))}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        stderr.write("interrupted\n")
+        return 130
+    except BrokenPipeError:  # `briefing analyze ... | head`: the reader left, not an error
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

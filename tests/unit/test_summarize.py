@@ -1,0 +1,199 @@
+"""Summaries: every algorithm, every length kind, document order, determinism, caps, timing."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis.summarize import ALGORITHM_LIMITS, length_of, rank, summarize
+from briefing.config import ALGORITHMS, SummarySettings
+from briefing.ingest import load_paths
+from briefing.models import Article
+from briefing.nlp.sentences import segment
+from briefing.nlp.words import word_tokens
+
+BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "multi-news" / "multinews_test_sample200.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Article]:
+    root = Path(__file__).resolve().parents[2] / "seeds"
+    articles = load_paths([root]).articles
+    assert len(articles) == 2
+    return articles
+
+
+def _article(paragraphs: list[str], title: str = "") -> Article:
+    text = "\n".join(paragraphs)
+    return Article("t" * 12, title, None, None, text, tuple(paragraphs), segment(paragraphs), len(text.split()))
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_gives_n_sentences_in_document_order(seeds: list[Article], algorithm: str) -> None:
+    for article in seeds:
+        summary = summarize(article, SummarySettings(algorithm=algorithm, sentences=3))
+        assert summary.algorithm == algorithm
+        assert summary.article_id == article.id
+        assert len(summary.indexes) == 3
+        assert list(summary.indexes) == sorted(set(summary.indexes))
+        assert all(0 <= i < len(article.sentences) for i in summary.indexes)
+        assert summary.note is None
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_deterministic(seeds: list[Article], algorithm: str) -> None:
+    settings = SummarySettings(algorithm=algorithm, sentences=4)
+    first = [summarize(a, settings) for a in seeds]
+    assert [summarize(a, settings) for a in seeds] == first
+
+
+def test_lead_is_the_first_sentences(seeds: list[Article]) -> None:
+    assert summarize(seeds[0], SummarySettings(algorithm="lead", sentences=2)).indexes == (0, 1)
+
+
+def test_rank_covers_every_sentence(seeds: list[Article]) -> None:
+    article = seeds[0]
+    for algorithm in ALGORITHMS:
+        ranked = rank(article, algorithm)
+        assert sorted(ranked) == list(range(len(article.sentences))), algorithm
+
+
+def test_algorithms_disagree(seeds: list[Article]) -> None:
+    """A ranking that ignored the algorithm would pass the tests above: make sure it does not."""
+    picks = {summarize(seeds[0], SummarySettings(algorithm=a, sentences=3)).indexes for a in ALGORITHMS}
+    assert len(picks) >= 4
+
+
+def test_ratio(seeds: list[Article]) -> None:
+    article = seeds[0]
+    summary = summarize(article, SummarySettings(sentences=None, ratio=0.2))
+    assert len(summary.indexes) == round(0.2 * len(article.sentences))
+    tiny = summarize(seeds[1], SummarySettings(sentences=None, ratio=0.01))
+    assert len(tiny.indexes) == 1
+
+
+@pytest.mark.parametrize("algorithm", ["lead", "lexrank", "luhn"])
+@pytest.mark.parametrize("budget", [25, 60, 150])
+def test_words_budget_never_exceeded_never_cut(seeds: list[Article], algorithm: str, budget: int) -> None:
+    article = seeds[0]
+    summary = summarize(article, SummarySettings(algorithm=algorithm, sentences=None, words=budget))
+    used = sum(len(word_tokens(article.sentences[i].text)) for i in summary.indexes)
+    assert used <= budget
+    assert summary.indexes, "at least one seed sentence fits every budget here"
+    # greedy: no skipped sentence would still have fitted
+    ranked = rank(article, algorithm)
+    for index in ranked:
+        size = len(word_tokens(article.sentences[index].text))
+        if index not in summary.indexes:
+            prefix = [i for i in ranked[: ranked.index(index)] if i in summary.indexes]
+            used_before = sum(len(word_tokens(article.sentences[i].text)) for i in prefix)
+            assert used_before + size > budget
+
+
+def test_words_budget_smaller_than_any_sentence() -> None:
+    article = _article(["This first sentence has quite a few words in it. So does this second one here."])
+    assert summarize(article, SummarySettings(sentences=None, words=3)).indexes == ()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        SummarySettings(sentences=-3),
+        SummarySettings(sentences=0),
+        SummarySettings(sentences=None, ratio=0.0),
+        SummarySettings(sentences=None, ratio=1.5),
+        SummarySettings(sentences=None, words=-1),
+        SummarySettings(sentences=None),
+        SummarySettings(sentences=3, ratio=0.2),
+        SummarySettings(sentences=True),  # type: ignore[arg-type]
+        SummarySettings(algorithm="textrnk"),
+    ],
+)
+def test_invalid_lengths_refused(seeds: list[Article], settings: SummarySettings) -> None:
+    """sumy itself would return N-1 sentences for -1: we refuse instead."""
+    with pytest.raises(ValueError):
+        summarize(seeds[0], settings)
+
+
+def test_length_of() -> None:
+    assert length_of(SummarySettings(sentences=None, words=100)).words == 100
+    assert length_of(SummarySettings(sentences=None, ratio=0.5)).describe() == "50% of the article"
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_tiny_articles(algorithm: str) -> None:
+    empty = _article([])
+    assert summarize(empty, SummarySettings(algorithm=algorithm)).indexes == ()
+    one = _article(["Only one sentence."])
+    assert summarize(one, SummarySettings(algorithm=algorithm)).indexes == (0,)
+    same = _article(["Same words here.", "Same words here.", "Same words here."])
+    assert len(summarize(same, SummarySettings(algorithm=algorithm, sentences=2)).indexes) == 2
+
+
+def test_edmundson_without_title_uses_frequent_words(seeds: list[Article]) -> None:
+    untitled = replace(seeds[0], title="")
+    assert len(summarize(untitled, SummarySettings(algorithm="edmundson")).indexes) == 3
+
+
+def test_input_cap_is_reported(seeds: list[Article]) -> None:
+    article = seeds[0]
+    summary = summarize(article, SummarySettings(algorithm="lexrank", max_input_sentences=10))
+    assert all(i < 10 for i in summary.indexes)
+    assert summary.note and "first 10 of" in summary.note
+    lead = summarize(article, SummarySettings(algorithm="lead", max_input_sentences=10))
+    assert lead.note is None
+
+
+def test_seed_timing(seeds: list[Article]) -> None:
+    for algorithm in ALGORITHMS:
+        for article in seeds:
+            start = time.process_time()
+            summarize(article, SummarySettings(algorithm=algorithm))
+            assert time.process_time() - start < 2.0, algorithm
+
+
+@pytest.mark.skipif(not BENCH.exists(), reason="shared bench data not available")
+def test_long_article_stays_fast_and_capped() -> None:
+    """~1,000 sentences built in memory from bench documents (never written to the repo)."""
+    paragraphs: list[str] = []
+    with BENCH.open(encoding="utf-8") as lines:
+        for line in lines:
+            for document in json.loads(line)["documents"]:
+                paragraphs += [p.strip() for p in document["text"].split("\n\n") if p.strip()]
+            if len(paragraphs) > 600:
+                break
+    article = _article(paragraphs, title="Long")
+    assert len(article.sentences) > 800
+    timings = {}
+    for algorithm in ALGORITHMS:
+        start = time.process_time()
+        summary = summarize(article, SummarySettings(algorithm=algorithm))
+        timings[algorithm] = time.process_time() - start
+        assert len(summary.indexes) == 3
+        if algorithm != "lead":
+            limit = min(300, ALGORITHM_LIMITS.get(algorithm, 300))
+            assert summary.note and f"first {limit} of {len(article.sentences)}" in summary.note
+            assert max(summary.indexes) < limit
+    print("long-article timings:", {k: round(v, 2) for k, v in timings.items()})
+    # CPU time, not wall time: other test processes share the machine. Uncapped, KL alone
+    # would take minutes here; the bound catches a lost cap, not small slowdowns.
+    assert all(t < 10.0 for t in timings.values()), timings
+
+
+def test_every_sentence_model_language_summarises() -> None:
+    """A language the config accepts (it has a Punkt model) never crashes a summariser,
+    even where sumy lacks stop words or its stemmer needs an optional package (Greek, Polish)."""
+    import punkt
+
+    paragraphs = ["Alpha beta gamma delta. Beta gamma epsilon zeta. Gamma eta theta iota."]
+    for language in punkt.available_languages():
+        sentences = segment(paragraphs, language)
+        text = paragraphs[0]
+        article = Article("x" * 12, "Gamma", None, None, text, tuple(paragraphs), sentences, 12)
+        for algorithm in ALGORITHMS:
+            summary = summarize(article, SummarySettings(algorithm=algorithm, language=language, sentences=2))
+            assert len(summary.indexes) == 2, (language, algorithm)
