@@ -1,20 +1,189 @@
-"""PLACEHOLDER by the lead; the quotes helper replaces it.
+"""Key quotes: every direct quotation in a set of articles, with its speaker, merged and ranked.
 
-Contract: extract_quotes(articles, settings) -> tuple[Quote, ...] (every quotation,
-ranked, scare quotes excluded); key_quotes(quotes, settings) -> the top `max`.
+The work is split by concern: `quote_marks` finds the quoted spans,
+`quote_speakers` attributes them (through `names` for pronouns, surnames and
+titles), `quote_merge` folds the same quotation from several reports into one
+entry. This module runs them over the set and ranks the result.
+
+Scare quotes (a quoted term that no speech cue relates to, or one introduced by
+"so-called") are left out entirely: they are the reporter's words, not anybody's
+statement, and a brief must not present them as quotes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
+from briefing.analysis.names import canonical_names
+from briefing.analysis.quote_marks import find_quote_spans
+from briefing.analysis.quote_merge import Occurrence, combine, merge, normalize
+from briefing.analysis.quote_speakers import Attribution, ArticleAttributor, cue_lexicon
 from briefing.config import QuoteSettings
-from briefing.models import Article, Quote
+from briefing.models import Article, Quote, SentenceRef
+
+_WORD = re.compile(r"[a-z][a-z'’-]+")
+_STOP = frozenset(
+    """the a an and or but of to in on at for with by from as is are was were be been being that this
+    these those it its he she they we i you his her their our my your not no will would can could should
+    has have had do does did said says say also more most than then there here which who whom whose what
+    when where why how all any some such only over into out up down about after before while because if
+    so just very mr mrs ms one two three new last first year years told people""".split()
+)
+
+
+_STRAY_MARKS = "\"'“”‘’«»‹›„"
+
+
+def _looks_like_title(text: str) -> bool:
+    """"The Amazing Spider-Man 2": a work's or programme's name, not speech."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    long_words = [w for w in words if len(w) > 3] or words
+    return 0 < len(text.split()) <= 14 and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuotes:
+    """What one article contributes: its occurrences and how often each name appears."""
+
+    occurrences: tuple[Occurrence, ...]
+    prominence: dict[str, int]
+    persons: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (person, role as written) from this article
+
+
+def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
+    """Every non-scare quotation of one article with its attribution."""
+    spans = find_quote_spans(article.paragraphs)
+    if not spans:
+        return ArticleQuotes((), {})
+    attributor = ArticleAttributor(article, spans, cue_lexicon(settings.cue_verbs))
+    starts = [s.start for s in article.sentences]
+    done: dict[int, Attribution] = {}
+    found: list[Occurrence] = []
+    for i, span in enumerate(spans):
+        text = span.text(article.text).strip(_STRAY_MARKS + " ")
+        if not any(c.isalnum() for c in text) or attributor.is_scare(span):
+            continue
+        partial = not attributor.is_full(span, article.text)
+        if partial and _looks_like_title(text):
+            continue  # "Meet the Press", William "Billy" Murphy: names, not speech
+        att, cued = attributor.attribute(i)
+        if not cued:
+            context = attributor.context(i, partial, done)
+            if context is not None:
+                att, cued = context, True
+        if not cued and (partial or len(text.split()) < 3 or _looks_like_title(text)):
+            continue  # a quoted term, headline or title nobody said: not a quote
+        done[i] = att
+        found.append(
+            Occurrence(
+                text=text,
+                speaker=att.speaker,
+                role=att.role,
+                cue=att.cue,
+                partial=partial,
+                article_id=article.id,
+                ref=_sentence_ref(article, starts, span.start),
+            )
+        )
+    return ArticleQuotes(
+        tuple(found), attributor.prominence(), tuple(attributor.person_names()), tuple(attributor.person_roles().items())
+    )
+
+
+def _sentence_ref(article: Article, starts: list[int], pos: int) -> SentenceRef:
+    if not article.sentences:
+        return SentenceRef(article.id, 0, "")
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return SentenceRef(article.id, i, article.sentences[i].text)
 
 
 def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tuple[Quote, ...]:
-    return ()
+    """Every quotation in the set (scare quotes excluded), merged across articles, best first."""
+    per_article = [article_quotes(a, settings) for a in articles]
+    occurrences = [o for aq in per_article for o in aq.occurrences]
+    names = canonical_names([o.speaker for o in occurrences if o.speaker] + [p for aq in per_article for p in aq.persons])
+    occurrences = [replace(o, speaker=names.get(o.speaker, o.speaker)) if o.speaker else o for o in occurrences]
+    roles = _fuller_roles(per_article, names)
+    occurrences = [_with_fuller_role(o, roles) for o in occurrences]
+    prominence: Counter[str] = Counter()
+    for aq in per_article:
+        for name, count in aq.prominence.items():
+            prominence[names.get(name, name)] += count
+    quotes = [combine(group) for group in merge(occurrences)]
+    central = _central_words(articles)
+    peak = max(prominence.values(), default=1) or 1
+    scored = [replace(q, score=_score(q, prominence, peak, central)) for q in quotes]
+    return tuple(sorted(scored, key=lambda q: -q.score))
+
+
+def _fuller_roles(per_article: Sequence[ArticleQuotes], names: dict[str, str]) -> dict[str, list[str]]:
+    """Every role the set states for each person, e.g. Obama: ["President", "US President"]."""
+    roles: dict[str, list[str]] = {}
+    for aq in per_article:
+        for person, role in aq.roles:
+            roles.setdefault(names.get(person, person), []).append(role)
+    return roles
+
+
+def _with_fuller_role(o: Occurrence, roles: dict[str, list[str]]) -> Occurrence:
+    """A bare title ("President") gains what another report says ("US President")."""
+    if not o.speaker or o.role and len(o.role.split()) > 1:
+        return o
+    known = roles.get(o.speaker, [])
+    head = o.role.lower() if o.role else None
+    better = [r for r in known if len(r.split()) <= 8 and (head is None or r.lower().endswith(head))]
+    return replace(o, role=max(better, key=len)) if better else o
 
 
 def key_quotes(quotes: Sequence[Quote], settings: QuoteSettings) -> tuple[Quote, ...]:
-    return tuple(q for q in quotes if len(q.text.split()) >= settings.min_words)[: settings.max]
+    """The top `max` quotations of at least `min_words` words, one per speaker before any second."""
+    eligible = [q for q in quotes if len(q.text.split()) >= settings.min_words]
+    eligible.sort(key=lambda q: -q.score)
+    first, rest, seen = [], [], set()
+    for q in eligible:
+        key = q.speaker or f"\0{id(q)}"
+        (rest if key in seen else first).append(q)
+        seen.add(key)
+    return tuple((first + rest)[: settings.max])
+
+
+# --- ranking ---------------------------------------------------------------------------
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP]
+
+
+def _central_words(articles: Iterable[Article]) -> dict[str, float]:
+    """Document frequency of content words across the set, scaled to 0..1 by the most frequent."""
+    df: Counter[str] = Counter()
+    for a in articles:
+        df.update(set(_WORD.findall(a.text.lower())) - _STOP)
+    if not df:
+        return {}
+    top = df.most_common(200)
+    peak = top[0][1]
+    return {w: c / peak for w, c in top}
+
+
+def _score(q: Quote, prominence: Counter[str], peak: int, central: dict[str, float]) -> float:
+    """Speaker prominence, centrality to the set, length, full over partial, several sources."""
+    prom = math.log1p(prominence.get(q.speaker, 1)) / math.log1p(peak) if q.speaker else 0.0
+    words = _content_words(q.text)
+    centrality = sum(central.get(w, 0.0) for w in words) / math.sqrt(len(words)) if words else 0.0
+    centrality = min(1.0, centrality / 2)
+    length = min(len(normalize(q.text).split()), 40) / 40
+    return round(
+        0.3 * min(prom, 1.0)
+        + 0.25 * centrality
+        + 0.2 * length
+        + 0.15 * (0.0 if q.partial else 1.0)
+        + 0.1 * min(len(q.articles) - 1, 2) / 2,
+        4,
+    )

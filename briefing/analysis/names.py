@@ -1,0 +1,584 @@
+"""People and organisations named in one article, and what later references point to.
+
+News names a person once in full ("Russian President Vladimir Putin", "The U.N.
+special envoy for Syria, Staffan de Mistura,") and then by surname, title or
+pronoun. Quote attribution and the status panel both need "who is this?", so
+the logic lives here, independent of quotes. It is rule-based on purpose: no
+tagger model ships offline, and capitalisation, titles and appositive commas
+carry most of the signal in wire copy.
+
+Word lists come from config/lexicons/quotes.yaml (`names:` section).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from briefing.config import config_dir
+
+_ROLE_WORD = re.compile(r"[A-Za-z][\w.-]*")
+_ROLE_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
+_SHORT_ABBREV = re.compile(r"(?:[A-Z]\.)+|(?:Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Rev|St|Jr|Sr)\.")
+_PREV_WORD = re.compile(r"([A-Za-z.]+)\s+$")
+_SPEECH_WORD = re.compile(r"\b(?:said|says|told|tells|added|stated)\b")
+_OF_LINK = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
+
+PERSON = "person"
+ORG = "org"
+ANON = "anon"  # a described speaker without a name: "a senior official"
+
+_APOS = "'’"
+PRONOUNS_PERSON = frozenset({"he", "she"})
+PRONOUNS_ORG = frozenset({"it"})
+PRONOUNS_GROUP = frozenset({"they"})
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_ORG | PRONOUNS_GROUP
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """The `names:` word lists, lower-cased into sets for membership tests."""
+
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    org_words: frozenset[str]
+    particles: frozenset[str]
+    hyphen_particles: tuple[str, ...]
+    suffixes: frozenset[str]
+    not_names: frozenset[str]
+    places: frozenset[str]
+    skip_words: frozenset[str]
+    descriptive_suffixes: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def quote_lexicon() -> dict:
+    """The whole quotes lexicon file, parsed once per process."""
+    path = config_dir() / "lexicons" / "quotes.yaml"
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _lower_set(values: Iterable[object]) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> NameLexicon:
+    raw = quote_lexicon().get("names") or {}
+    return NameLexicon(
+        titles=_lower_set(raw.get("titles", ())),
+        role_nouns=_lower_set(raw.get("role_nouns", ())),
+        org_words=_lower_set(raw.get("org_words", ())),
+        particles=_lower_set(raw.get("particles", ())),
+        hyphen_particles=tuple(str(p).lower() for p in raw.get("hyphen_particles", ())),
+        suffixes=_lower_set(raw.get("suffixes", ())),
+        not_names=_lower_set(raw.get("not_names", ())),
+        places=_lower_set(raw.get("places", ())) | _country_names(),
+        skip_words=_lower_set(raw.get("skip_words", ())),
+        descriptive_suffixes=_lower_set(raw.get("descriptive_suffixes", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def _multiword_places() -> frozenset[str]:
+    """Country names of several words ("saudi arabia", "south sudan"), lower-cased."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a declared dependency
+        return frozenset()
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and " " in value and "," not in value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Single words of country names, so "Syria" or "Sudan" never start a person's name."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a declared dependency
+        return frozenset()
+    words: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and " " not in value and "," not in value:
+                words.add(value.lower())
+    return frozenset(words)
+
+
+# --- tokens and capitalised runs -------------------------------------------------
+
+_ABBREV_TITLE = r"(?:Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Rev|St|Jr|Sr)\."
+_CAP_TOKEN = (
+    r"(?:[A-Z]\.){2,}"  # U.N., U.S.
+    rf"|{_ABBREV_TITLE}"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: John C. Whitmer
+    r"|[A-Z][\w" + _APOS + r"]*(?:-[A-Za-z][\w" + _APOS + r"]*)*"
+)
+
+
+@lru_cache(maxsize=1)
+def _run_regex() -> re.Pattern[str]:
+    lex = name_lexicon()
+    hyph = "|".join(sorted(map(re.escape, lex.hyphen_particles), key=len, reverse=True)) or "al"
+    parts = "|".join(sorted(map(re.escape, lex.particles), key=len, reverse=True)) or "de"
+    token = rf"(?:{_CAP_TOKEN}|(?:{hyph})-[A-Z][\w{_APOS}]*(?:-[A-Z][\w{_APOS}]*)*)"
+    run = rf"(?<![\w{_APOS}.-]){token}(?:[ \t]+(?:(?:{parts})[ \t]+)*{token})*"
+    return re.compile(run)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Someone or something that can speak: a named person or organisation."""
+
+    name: str
+    kind: str  # person | org
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text where an entity (or an anonymous speaker) is named."""
+
+    start: int
+    end: int
+    surface: str
+    entity: Entity | None
+    kind: str  # person | org | anon
+    subject: bool = False
+
+
+def strip_possessive(word: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)], True
+    if word.endswith(("s'", "s’")):
+        return word[:-1], True
+    return word, False
+
+
+def name_key(name: str) -> str:
+    """Comparison key: case and apostrophe style folded."""
+    return name.lower().replace("’", "'")
+
+
+def surname_keys(full_name: str) -> set[str]:
+    """Every shorter form a full name can be referred to by.
+
+    "Staffan de Mistura" -> {"de mistura", "mistura"}; "Walid al-Moallem" ->
+    {"al-moallem", "moallem"}; "Vladimir Putin" -> {"putin"}.
+    """
+    tokens = full_name.split()
+    keys: set[str] = set()
+    lex = name_lexicon()
+    if len(tokens) < 2:
+        return keys
+    suffixless = [t for t in tokens if t.lower() not in lex.suffixes]
+    for i in range(1, len(suffixless)):
+        keys.add(name_key(" ".join(suffixless[i:])))
+    last = suffixless[-1]
+    for prefix in lex.hyphen_particles:
+        if last.lower().startswith(prefix + "-"):
+            keys.add(name_key(last[len(prefix) + 1 :]))
+    return keys
+
+
+def has_role_noun(text: str) -> str | None:
+    """The first role noun in `text` ("the U.N. special envoy" -> "envoy"), if any."""
+    lex = name_lexicon()
+    for word in _ROLE_WORD.findall(text):
+        w = word.lower().rstrip(".")
+        if w in _HONORIFICS:
+            continue
+        if w in lex.role_nouns or w in lex.titles or w + "." in lex.titles:
+            return w
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class RunReading:
+    """How a capitalised run reads: which part is a name and what kind of name."""
+
+    kind: str  # person | org | single | other
+    name: str
+    start: int  # offsets of the name part inside the run string
+    end: int
+    role: str | None = None
+
+
+_ABBREV_RE = re.compile(r"(?:[a-z]\.){2,}")
+
+
+def _descriptive_hyphen(token: str) -> bool:
+    """"Saudi-backed", "Fifty-two-year-old": a description; "Ban Ki-moon": a name."""
+    parts = token.split("-")
+    if len(parts) < 2:
+        return False
+    suffixes = name_lexicon().descriptive_suffixes
+    return len(parts) > 2 and any(p[:1].islower() for p in parts[1:]) or parts[-1].lower() in suffixes
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "dr", "dr."})
+
+
+def _is_title_token(word: str) -> bool:
+    """"President", "Gen.", and hyphenated forms: "President-elect", "Secretary-General"."""
+    titles = name_lexicon().titles
+    return word in titles or "-" in word and any(part in titles for part in word.split("-"))
+
+
+@lru_cache(maxsize=65536)
+def read_run(run: str) -> RunReading | None:
+    """Split one capitalised run into title/role, organisation and person name parts."""
+    lex = name_lexicon()
+    tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    if tokens:
+        word, possessive = strip_possessive(tokens[-1][0])
+        if possessive:
+            tokens[-1] = (word, tokens[-1][1], tokens[-1][1] + len(word))
+    # Sentence openers, days and months are not names, nor is a possessor ("Spain's
+    # Juan Carlos"): keep what follows the last one.
+    cut = 0
+    for i, (tok, _, _) in enumerate(tokens):
+        low = tok.lower()
+        if low in lex.not_names and not (tok.isupper() and len(tok) > 1) or i < len(tokens) - 1 and strip_possessive(tok)[1]:
+            cut = i + 1
+    tokens = tokens[cut:]
+    # Page furniture glued to a name ("ADVERTISEMENT Trump", "CLOSE Yu Darvish").
+    while len(tokens) > 1 and tokens[0][0].isupper() and len(tokens[0][0]) > 3 and tokens[0][0].isalpha():
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    lows = [t.lower() for t, _, _ in tokens]
+    # A title needs a name after it: "Julie Bishop", "Nigel Major" end with surnames.
+    title_at = max((i for i, w in enumerate(lows[:-1]) if _is_title_token(w)), default=-1)
+    if " ".join(lows) in _multiword_places():
+        span = run[tokens[0][1] : tokens[-1][2]]
+        return RunReading(ORG, span, tokens[0][1], tokens[-1][2])  # "Saudi Arabia said"
+    last = len(lows) - 1
+    stop_at = max(
+        (
+            i
+            for i, w in enumerate(lows)
+            if w in lex.org_words
+            or w in lex.places and i < last  # "Shannon Washington" ends with a surname, not a place
+            or _ABBREV_RE.fullmatch(w)
+            or _descriptive_hyphen(tokens[i][0])
+        ),
+        default=-1,
+    )
+    name_from = max(title_at, stop_at) + 1
+    rest = tokens[name_from:]
+    proper = [t for t in rest if t[0].lower() not in lex.particles]
+    if proper and all(t[0].isupper() for t in proper if len(t[0]) > 1):
+        proper = []  # "SEE ALSO", "CLOSE": page furniture, not a person
+    if proper and (len(proper) >= 2 or 0 <= title_at == name_from - 1):
+        role = run[tokens[0][1] : tokens[title_at][2]] if title_at >= 0 and title_at >= stop_at else None
+        if role and all(w in _HONORIFICS for w in role.lower().split()):
+            role = None  # "Mr Johnson": a courtesy, not a role
+        return RunReading(PERSON, run[rest[0][1] : rest[-1][2]], rest[0][1], rest[-1][2], role)
+    span = run[tokens[0][1] : tokens[-1][2]]
+    if any(w in lex.org_words for w in lows):
+        return RunReading(ORG, span, tokens[0][1], tokens[-1][2])
+    if all(w in lex.places for w in lows) and len(tokens) == 1:
+        return RunReading(ORG, span, tokens[0][1], tokens[-1][2])  # "Ukraine said": a state speaks
+    if len(tokens) == 1 and len(proper) == 1:
+        return RunReading("single", span, tokens[0][1], tokens[0][2])
+    return RunReading("other", span, tokens[0][1], tokens[-1][2])
+
+
+# --- roles from the words around a name --------------------------------------------
+
+_ROLE_MODIFIERS = frozenset(
+    """special deputy foreign senior former top chief acting interim defense defence interior
+    prime vice military army opposition rebel government presidential state regional local
+    national international senior junior assistant associate executive general political
+    humanitarian media press u.n. un u.s. us of for to the at in on""".split()
+)
+
+
+def role_before(text: str, start: int) -> str | None:
+    """Title words directly before a name: "Russia's envoy to the United Nations Vitaly Churkin"."""
+    lex = name_lexicon()
+    window = text[max(0, start - 120) : start]
+    words = list(_ROLE_TOKEN.finditer(window))
+    if not words or window[words[-1].end() :].strip() or "\n" in window[words[-1].end() :]:
+        return None
+    first = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        low = strip_possessive(w)[0].lower()
+        gap = window[words[i].end() : words[i + 1].start()] if i + 1 < len(words) else ""
+        if gap.strip() or "\n" in gap or w.endswith((".", "!", "?")) and not _SHORT_ABBREV.fullmatch(w):
+            break
+        if w[0].isupper() and low not in lex.not_names or low in lex.role_nouns or low in lex.titles or low in _ROLE_MODIFIERS:
+            first = i
+            continue
+        break
+    chosen = words[first:]
+    while chosen and chosen[0].group().lower() in DETERMINERS | {"of", "for", "to", "at", "in", "on"}:
+        chosen = chosen[1:]
+    if not chosen:
+        return None
+    role = window[chosen[0].start() : chosen[-1].end()]
+    return role if has_role_noun(role) else None
+
+
+def clean_role(text: str) -> str | None:
+    """A role phrase as written, without a leading determiner or trailing punctuation."""
+    text = text.strip(" ,;:.—–-\"“”")
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS | {"but", "and", "meanwhile"}:
+        words = words[1:]
+    if not words or len(words) > 25 or _SPEECH_WORD.search(text):
+        return None  # a clause, not a role: "professor at X said that the study ..."
+    role = " ".join(words)
+    return role if has_role_noun(role) else None
+
+
+def role_in_apposition(text: str, start: int, end: int) -> str | None:
+    """"ROLE, NAME," before a name or "NAME, ROLE," after it."""
+    after = text[end : end + 200]
+    m = re.match(r"\s*,\s*((?:[^,;\"“”()\n.]|(?<=\b[A-Z])\.|\.(?=\S))+)", after)
+    if m:
+        chunk = m.group(1)
+        first = chunk.split()[0].lower() if chunk.split() else ""
+        if first not in {"who", "which", "whose", "where", "when", "and", "but"} and any(
+            has_role_noun(w) for w in chunk.split()[:4]
+        ):
+            role = clean_role(chunk)
+            if role:
+                return role
+    before = text[max(0, start - 200) : start]
+    comma = re.search(r",\s*$", before)
+    if comma:
+        role = role_before(text, start - (len(before) - comma.start()))
+        if role and len(role.split()) <= 12:
+            return clean_role(role)
+    return None
+
+
+# --- the per-article index -----------------------------------------------------------
+
+
+@dataclass
+class NameIndex:
+    """Every person and organisation mention of one article, resolved to entities.
+
+    `text` should have quotations masked out so that names inside quoted speech
+    do not count as the reporter's references.
+    """
+
+    text: str
+    sentence_starts: Sequence[int]
+    mentions: list[Mention] = field(default_factory=list)
+    persons: dict[str, Entity] = field(default_factory=dict)  # key -> entity
+    orgs: dict[str, Entity] = field(default_factory=dict)
+    _surnames: dict[str, str] = field(default_factory=dict)  # surname key -> full-name key
+
+    def __post_init__(self) -> None:
+        readings = self._read_runs()
+        self._register_full_names(readings)
+        self._build_mentions(readings)
+        self._starts = [m.start for m in self.mentions]
+
+    # construction
+    def _read_runs(self) -> list[tuple[int, RunReading]]:
+        out: list[tuple[int, RunReading]] = []
+        prev_end = -1
+        for m in _run_regex().finditer(self.text):
+            reading = read_run(m.group())
+            if reading is not None and out and _OF_LINK.fullmatch(self.text[prev_end : m.start()]):
+                last_offset, last = out[-1]
+                if last.kind == ORG and (reading.kind != PERSON or reading.role is None):
+                    # "Department of Homeland Security", "Ministry of Foreign Affairs": one organisation
+                    start = last_offset + last.start
+                    name = self.text[start : m.end()]
+                    out[-1] = (start, RunReading(ORG, name, 0, len(name)))
+                    prev_end = m.end()
+                    continue
+            if reading is not None:
+                out.append((m.start(), reading))
+            prev_end = m.end()
+        out.extend(self._lowercase_orgs())
+        out.sort(key=lambda item: item[0] + item[1].start)
+        return out
+
+    def _lowercase_orgs(self) -> list[tuple[int, RunReading]]:
+        """"the Syrian army", "the Sudanese foreign ministry": a capitalised modifier and an org noun."""
+        lex = name_lexicon()
+        found = []
+        pattern = r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.'’-]*\s+)+)((?:[a-z]+\s+){0,2}[a-z]+)"
+        for m in re.finditer(pattern, self.text):
+            tail = m.group(2).split()
+            at = next((i for i, w in enumerate(tail) if w in lex.org_words), None)
+            if at is None or tail[at] in {"group", "state", "states", "nations", "house"}:
+                continue
+            name = m.group(1) + " ".join(tail[: at + 1])
+            found.append((m.start(1), RunReading(ORG, name, 0, len(name))))
+        return found
+
+    def _register_full_names(self, readings: list[tuple[int, RunReading]]) -> None:
+        for offset, r in readings:
+            if r.kind != PERSON:
+                continue
+            key = name_key(r.name)
+            if key in self._surnames or key in self.persons:
+                continue  # "De Mistura" after "Staffan de Mistura"
+            start = offset + r.start
+            role = role_before(self.text, start) or role_in_apposition(self.text, start, offset + r.end) or r.role
+            self.persons[key] = Entity(r.name, PERSON, clean_role(role) if role else None)
+            for sk in surname_keys(r.name):
+                self._surnames.setdefault(sk, key)
+
+    def _build_mentions(self, readings: list[tuple[int, RunReading]]) -> None:
+        for offset, r in readings:
+            start, end = offset + r.start, offset + r.end
+            entity = self.lookup(r.name, r.kind)
+            if entity is None and r.kind == "single" and r.role:
+                entity = Entity(r.name, PERSON, r.role)
+            if entity is None and r.kind == "single" and "-" not in r.name:
+                prev = _PREV_WORD.search(self.text[max(0, start - 40) : start])
+                role = role_before(self.text, start) if prev and has_role_noun(prev.group(1)) else None
+                if role:
+                    entity = Entity(r.name, PERSON, clean_role(role))
+                    self.persons.setdefault(name_key(r.name), entity)
+            if entity is None:
+                continue
+            self.mentions.append(Mention(start, end, self.text[start:end], entity, entity.kind))
+
+    # look-ups
+    def lookup(self, surface: str, kind: str | None = None) -> Entity | None:
+        """The entity a written name refers to: full name, surname, or organisation."""
+        surface = surface.strip()
+        if surface[:4].lower() == "the ":
+            surface = surface[4:]
+        surface = strip_possessive(surface)[0]
+        key = name_key(surface)
+        if key in self.persons:
+            return self.persons[key]
+        if key in self._surnames:
+            return self.persons[self._surnames[key]]
+        if kind in (ORG, None) and key in self.orgs:
+            return self.orgs[key]
+        if kind == ORG:
+            entity = Entity(surface[0].upper() + surface[1:], ORG)
+            self.orgs[key] = entity
+            return entity
+        if kind == PERSON:
+            return self.persons.get(key)
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def candidates_before(self, pos: int, kinds: frozenset[str], max_sentences: int = 6) -> Iterable[Mention]:
+        """Antecedent candidates, most likely first.
+
+        Centering-style order: subjects first (the nearest in the current sentence,
+        the main-clause one in earlier sentences), going back sentence by sentence;
+        then non-subject mentions of the current and previous sentence. Speakers
+        are nearly always subjects, and an object in between ("he told CNN's Matt
+        Lauer") must not capture the pronoun.
+        """
+        here = self.sentence_of(pos)
+        later: list[Mention] = []
+        for s in range(here, max(-1, here - max_sentences), -1):
+            s_start = self.sentence_starts[s]
+            s_end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
+            found = [m for m in self.mentions_between(s_start, min(s_end, pos)) if m.kind in kinds]
+            subjects = [m for m in found if m.subject]
+            others = [m for m in found if not m.subject]
+            yield from reversed(subjects) if s == here else subjects
+            if s >= here - 1:  # objects only compete when close: "the envoy met Putin. He said"
+                later.extend(reversed(others) if s == here else others)
+        yield from later
+
+    def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
+        low = pronoun.lower()
+        if low in PRONOUNS_PERSON:
+            kinds = frozenset({PERSON, ANON})
+        elif low in PRONOUNS_ORG:  # "it" is too often not a speaker: only a recent subject
+            return next((m for m in self.candidates_before(pos, frozenset({ORG}), 3) if m.subject), None)
+        else:
+            kinds = frozenset({ORG, ANON})
+        return next(iter(self.candidates_before(pos, kinds)), None)
+
+    def resolve_title(self, word: str, pos: int) -> Mention | None:
+        """"the envoy" -> the latest person whose stated role contains "envoy"."""
+        word = word.lower()
+        for m in self.candidates_before(pos, frozenset({PERSON}), max_sentences=len(self.sentence_starts)):
+            role = (m.entity.role or "") if m.entity else ""
+            if re.search(rf"\b{re.escape(word)}", role.lower()):
+                return m
+        return None
+
+    def resolve_org_noun(self, word: str, pos: int) -> Mention | None:
+        """"the ministry" -> the latest organisation whose name contains "ministry"."""
+        word = word.lower()
+        for m in self.candidates_before(pos, frozenset({ORG}), max_sentences=len(self.sentence_starts)):
+            if m.entity and word in m.entity.name.lower().split():
+                return m
+        return None
+
+    def add_anonymous(self, start: int, end: int, role: str, subject: bool = True) -> Mention:
+        """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name."""
+        m = Mention(start, end, self.text[start:end], None, ANON, subject)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        return m
+
+    def mark_subject(self, mention: Mention) -> None:
+        mention.subject = True
+
+    def person_names(self) -> list[str]:
+        return [e.name for e in self.persons.values()]
+
+    def person_roles(self) -> dict[str, str]:
+        return {e.name: e.role for e in self.persons.values() if e.role}
+
+    def counts(self) -> dict[str, int]:
+        """Mentions per entity name: how prominent each speaker is in this article."""
+        out: dict[str, int] = {}
+        for m in self.mentions:
+            if m.entity is not None:
+                out[m.entity.name] = out.get(m.entity.name, 0) + 1
+        return out
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map short person names to the unique longer name that ends with them, across a set.
+
+    "Obama" (from "President Obama") -> "Barack Obama" when one article gives the
+    full name. Ambiguous short names ("Smith" with two Smiths) stay as they are.
+    """
+    full = [n for n in set(names) if len(n.split()) >= 2]
+    by_key: dict[str, set[str]] = {}
+    for n in full:
+        for key in surname_keys(n):
+            by_key.setdefault(key, set()).add(n)
+    out: dict[str, str] = {}
+    for n in set(names):
+        matches = by_key.get(name_key(n), set())
+        if len(matches) == 1:
+            out[n] = next(iter(matches))
+    return out

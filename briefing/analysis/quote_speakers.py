@@ -1,0 +1,744 @@
+"""Who said it: attribution of each quotation in one article.
+
+Wire copy attributes quotations in a handful of shapes, tried nearest first:
+
+1. right after the closing mark: `"...," he said` / `"...," said X, role` /
+   `"...," X told Reuters` / `"...," read a statement released by X`;
+2. at the end of the sentence, for every quotation in it: `X "a" ... "b," read a
+   statement by Y` / `discussed "next steps" in ..., the White House said`;
+3. the nearest cue verb before the quotation in its sentence: `X said: "..."`,
+   `X called the meeting "..."`, `..., saying: "..."` (a participle or `and said`
+   takes the subject of its clause);
+4. the sentences around a full quotation: a lead-in ending with a colon, the
+   previous quotation's speaker (`"A," he said. "B."`), or `He added ...` next.
+
+A subject is read from the words before the cue (`The U.N. envoy for Syria,
+Staffan de Mistura, ..., said`) and resolved through `names.NameIndex`: pronouns
+to the nearest compatible antecedent, surnames to full names, titles ("the
+envoy") to the person holding that role, "the statement" to whoever issued the
+last statement. Anything else is "nobody": a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.analysis.names import (
+    ANON,
+    DETERMINERS,
+    ORG,
+    PERSON,
+    PRONOUNS,
+    Mention,
+    NameIndex,
+    clean_role,
+    has_role_noun,
+    name_lexicon,
+    quote_lexicon,
+    strip_possessive,
+)
+from briefing.analysis.quote_marks import QuoteSpan
+from briefing.models import Article
+
+_ADVERBIAL_OPENERS = frozenset(
+    """after before in on at as when while during following speaking asked despite with since
+    although though because if earlier later meanwhile however but and yet still separately
+    addressing writing responding announcing commenting talking from under by for""".split()
+)
+_PARENTHETICAL = re.compile(r"^\s*(?:and\s+|but\s+)?(?:who|which|whose|where|when|whom|[a-z]+ing|[a-z]+ed)\b")
+_MASK = "#"
+_OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
+_WINDOW = 8  # sentences of look-back that cue subjects are resolved in
+_TRAILING_PRONOUN = re.compile(r"\b(?:as|when|after|before|while|because|since|that|and|but|where)\s+(he|she|they)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    role: str | None
+    cue: str | None
+    kind: str | None  # person | org | anon | None
+
+
+NOBODY = Attribution(None, None, None, None)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    regex: re.Pattern[str]
+    listener_verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    statement_regex: re.Pattern[str]
+    statement_verb_regex: re.Pattern[str]
+    scare_regex: re.Pattern[str]
+
+
+def trie_regex(words: Sequence[str]) -> str:
+    """A regex alternation shaped as a trie: a long word list matches without backtracking."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def cue_lexicon(cue_verbs: tuple[str, ...] | None = None) -> CueLexicon:
+    lex = quote_lexicon()
+    verbs = cue_verbs if cue_verbs is not None else tuple(str(v) for v in lex.get("cue_verbs", ()))
+    nouns = [str(n) for n in lex.get("statement_nouns", ())]
+    svs = [str(v) for v in lex.get("statement_verbs", ())]
+    scare = [str(s) for s in lex.get("scare_markers", ())]
+    multi = [v for v in verbs if " " in v]
+    capitalised = [v[0].upper() + v[1:] for v in multi]  # "According to" opens sentences; "Said" is a name
+    return CueLexicon(
+        regex=re.compile(rf"\b{trie_regex([*verbs, *capitalised] or ['said'])}\b"),
+        listener_verbs=frozenset(str(v) for v in lex.get("listener_verbs", ())),
+        relay_verbs=frozenset(str(v) for v in lex.get("relay_verbs", ())),
+        statement_regex=re.compile(rf"\b(?:{_alternation(nouns) or 'statement'})\b", re.IGNORECASE),
+        statement_verb_regex=re.compile(
+            rf"\b(?:{_alternation(svs) or 'released'})\s+(?:a|an|the|this|its|his|her|their)\s+(?:[\w-]+\s+)?"
+            rf"(?:{_alternation(nouns) or 'statement'})\b"
+        ),
+        scare_regex=re.compile(rf"(?:{_alternation(scare) or 'so-called'})\s*[\"“'‘«]?\s*$", re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    form: str
+
+    @property
+    def participle(self) -> bool:
+        return self.form.endswith("ing")
+
+    @property
+    def subject_after(self) -> bool:
+        return self.form.lower().startswith("according")
+
+
+def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
+    """The article with quoted words blanked, so speech never counts as the reporter's words."""
+    chars = list(text)
+    for span in spans:
+        for a, b in span.pieces:
+            for i in range(a, b):
+                if chars[i] != "\n":
+                    chars[i] = _MASK
+    return "".join(chars)
+
+
+class ArticleAttributor:
+    """Attribution for the quotations of one article (see the module docstring)."""
+
+    def __init__(self, article: Article, spans: Sequence[QuoteSpan], lexicon: CueLexicon) -> None:
+        self.article = article
+        self.spans = list(spans)
+        self.lex = lexicon
+        self.text = mask_quotes(article.text, spans)
+        starts = [s.start for s in article.sentences] or _paragraph_starts(article.paragraphs)
+        self.starts = starts or [0]
+        self.names = NameIndex(self.text, self.starts)
+        self.cues = self._find_cues()
+        self._cue_starts = [c.start for c in self.cues]
+        self._span_afters = [s.after for s in self.spans]
+        self._subjects: dict[int, Attribution] = {}
+        self._owners: list[tuple[int, Attribution]] = []
+        self._next_cue = 0  # cues before this index are done (or lie outside every window)
+        self._mark_sentence_subjects()
+        self._note_statement_verbs()
+
+    def _subject(self, cue: _Cue) -> Attribution:
+        """The cue's speaker, working out every cue of the look-back window first.
+
+        Cues are resolved lazily, in text order, and only within `_WINDOW` sentences
+        before a quotation: later resolutions look back at earlier subjects, and a long
+        article with few quotes does not pay for the cues far from them.
+        """
+        if cue.start not in self._subjects:
+            self._resolve_through(cue.start)
+        return self._subjects.get(cue.start, NOBODY)
+
+    def _resolve_through(self, pos: int) -> None:
+        here = bisect.bisect_right(self.starts, pos) - 1
+        window_start = self.starts[max(0, here - _WINDOW)]
+        i = max(self._next_cue, bisect.bisect_left(self._cue_starts, window_start))
+        _, end = self.sentence_bounds(pos)
+        while i < len(self.cues) and self.cues[i].start < end:
+            cue = self.cues[i]
+            self._subjects[cue.start] = att = self._subject_of(cue)
+            self._mark_cue_subject(cue, att)
+            self._note_statement_owner(cue)
+            i += 1
+        self._next_cue = max(self._next_cue, i)
+
+    # --- set-up -------------------------------------------------------------------
+    def _find_cues(self) -> list[_Cue]:
+        """Cue verbs, plus "issued a statement" phrases, which introduce quotations too."""
+        cues = []
+        for m in self.lex.regex.finditer(self.text):
+            a, b = m.span()
+            if self.text[a - 1 : a] == "-" or self.text[b : b + 1] == "-":
+                continue  # so-called, said-to-be
+            cues.append(_Cue(a, b, m.group()))
+        taken = {c.start for c in cues}
+        for m in self.lex.statement_verb_regex.finditer(self.text):
+            if m.start() not in taken:
+                cues.append(_Cue(m.start(), m.end(), m.group().split()[0]))
+        cues.sort(key=lambda c: c.start)
+        return cues
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def _mark_sentence_subjects(self) -> None:
+        for i, s in enumerate(self.starts):
+            end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            mentions = self.names.mentions_between(s, end)
+            if mentions and _only_adverbial(self.text[s : mentions[0].start]):
+                mentions[0].subject = True
+                # "Army spokesman Brig. Gen. Nabil Abdallah": the person the organisation qualifies
+                if len(mentions) > 1 and mentions[0].kind == ORG and mentions[1].kind == PERSON:
+                    between = self.text[mentions[0].end : mentions[1].start]
+                    if all(w[:1].isupper() or has_role_noun(w) for w in between.split()):
+                        mentions[1].subject = True
+
+    def _note_statement_owner(self, cue: _Cue) -> None:
+        s, e = self.sentence_bounds(cue.start)
+        att = self._subjects.get(cue.start)
+        if att and att.speaker and self.lex.statement_regex.search(self.text[s:e]):
+            bisect.insort(self._owners, (cue.start, att), key=lambda item: item[0])
+
+    def _note_statement_verbs(self) -> None:
+        for m in self.lex.statement_verb_regex.finditer(self.text):
+            s, _ = self.sentence_bounds(m.start())
+            att = self._read_phrase(s, m.start(), m.start())
+            if att.speaker:
+                self._owners.append((m.start(), att))
+        self._owners.sort(key=lambda item: item[0])
+
+    # --- subjects of cues -----------------------------------------------------------
+    def _subject_of(self, cue: _Cue) -> Attribution:
+        s, e = self.sentence_bounds(cue.start)
+        if cue.subject_after:
+            att = self._read_phrase(cue.end, _phrase_end(self.text, cue.end, e), cue.start, inverted=True)
+            return _with_cue(att, "according to")
+        left_start = s
+        prev = self._previous_cue(cue, s)
+        if prev is not None and not prev.subject_after:
+            left_start = max(left_start, prev.end)
+        q = bisect.bisect_right(self._span_afters, cue.start) - 1
+        if q >= 0 and self._span_afters[q] > left_start:
+            left_start = self._span_afters[q]
+        left = self.text[left_start : cue.start]
+        core = _strip_trailing_skips(left) if not left.rstrip().endswith(",") else left
+        if cue.participle or _is_coordination(core):
+            if prev is not None and prev.start in self._subjects and not prev.subject_after:
+                return _with_cue(self._subjects[prev.start], cue.form)  # resolved: same sentence, earlier
+            return _with_cue(self.sentence_subject(s, cue.start), cue.form)
+        end = left_start + len(core.rstrip())
+        att = self._read_phrase(left_start, end, cue.start)
+        if not (att.speaker or att.kind) and prev is not None and left_start == prev.end:
+            return self._subject_of_unbounded(cue, s)  # the earlier cue sat in a clause: "who asked not to be named"
+        if not (att.speaker or att.kind) and left_start == s and re.match(r"\s*(?:He|She|It|They)\s+\w+", left):
+            att = self.sentence_subject(s, cue.start)  # "He was proud to add, ..."
+        if att.kind == ANON:  # so that a later "he" finds this nameless speaker, not an older name
+            self.names.add_anonymous(left_start, end, att.role or "")
+        return _with_cue(att, cue.form)
+
+    def _subject_of_unbounded(self, cue: _Cue, s: int) -> Attribution:
+        left_start = s
+        q = bisect.bisect_right(self._span_afters, cue.start) - 1
+        if q >= 0 and self._span_afters[q] > left_start:
+            left_start = self._span_afters[q]
+        left = self.text[left_start : cue.start]
+        core = _strip_trailing_skips(left) if not left.rstrip().endswith(",") else left
+        att = self._read_phrase(left_start, left_start + len(core.rstrip()), cue.start)
+        if att.kind == ANON:
+            self.names.add_anonymous(left_start, left_start + len(core.rstrip()), att.role or "")
+        return _with_cue(att, cue.form)
+
+    def _mark_cue_subject(self, cue: _Cue, att: Attribution) -> None:
+        """The speaker of a cue is a subject: it is what a later "he" or "the envoy" refers to."""
+        if not att.speaker:
+            return
+        s, e = self.sentence_bounds(cue.start)
+        lo, hi = (cue.end, e) if cue.subject_after else (s, cue.start)
+        for m in reversed(self.names.mentions_between(lo, hi)):
+            if m.entity is not None and m.entity.name == att.speaker:
+                m.subject = True
+                return
+
+    def _previous_cue(self, cue: _Cue, sentence_start: int) -> _Cue | None:
+        i = bisect.bisect_left(self._cue_starts, cue.start) - 1
+        if i >= 0 and self.cues[i].start >= sentence_start:
+            return self.cues[i]
+        return None
+
+    def sentence_subject(self, start: int, limit: int) -> Attribution:
+        """The subject of the main clause: `De Mistura laid out ..., saying:` -> De Mistura."""
+        text = self.text[start:limit]
+        chunk_start = start
+        first = re.match(r"\s*([^,;]*),", text)
+        if first and _starts_adverbial(first.group(1)):
+            chunk_start = start + first.end()
+        rest = self.text[chunk_start:limit]
+        m = re.match(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(He|She|It|They|he|she|it|they)\b", rest)
+        if m:
+            return self._resolve_pronoun(m.group(1), chunk_start + m.start(1))
+        for mention in self.names.mentions_between(chunk_start, limit):
+            if _only_adverbial(self.text[chunk_start : mention.start]):
+                return _from_mention(mention)
+            break
+        head = re.match(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){0,3}?[\w-]+)\b", rest)
+        if head and has_role_noun(head.group(1)):
+            return self._read_chunk(chunk_start + head.start(1), chunk_start + head.end(1), chunk_start)
+        return NOBODY
+
+    # --- reading a subject phrase -------------------------------------------------------
+    def _read_phrase(self, start: int, end: int, pos: int, inverted: bool = False) -> Attribution:
+        """A subject phrase, possibly with appositives: pick the chunk that names the speaker.
+
+        `inverted`: the phrase follows its cue (`said Salim al-Muslat, the spokesman`),
+        so its first chunk is the subject; before a cue the last chunk is.
+        """
+        phrase = self.text[start:end]
+        if not phrase.strip() or _MASK * 3 in phrase or len(phrase.split()) > 40:
+            return NOBODY
+        chunks = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,;()]+", phrase)]
+        chunks = [c for c in chunks if self.text[c[0] : c[1]].strip()]
+        if not chunks:
+            return NOBODY
+        if inverted:
+            return self._read_inverted(chunks, pos)
+        last = self._read_chunk(*chunks[-1], pos)
+        appositive = len(chunks) > 1 and _starts_with_role(self.text[chunks[-1][0] : chunks[-1][1]])
+        if not phrase.rstrip().endswith(",") and len(chunks) > 1 and last.kind in (PERSON, ORG) and not appositive:
+            return last  # "In a statement about the call, the White House"
+        candidates = [
+            c
+            for i, c in enumerate(chunks)
+            if not _PARENTHETICAL.match(self.text[c[0] : c[1]])
+            and not (i < len(chunks) - 1 and _starts_adverbial(self.text[c[0] : c[1]]))
+        ]
+        readings = [(c, self._read_chunk(*c, pos)) for c in candidates]
+        named = [(c, att) for c, att in readings if att.kind == PERSON and att.speaker and self._named_in(*c)]
+        # A name heading its chunk ("Seamus Edney of ...") beats one inside a description
+        # ("The solicitor acting for Mr Merrett").
+        headed = [(c, att) for c, att in named if self._name_heads(*c)]
+        for c, att in headed or named:
+            return self._with_apposition_role(att, chunks, c)
+        if len(chunks) == 1 or not phrase.rstrip().endswith(","):
+            return last if last.speaker or last.kind else NOBODY
+        for _, att in readings:
+            if att.speaker or att.kind:
+                return att
+        return NOBODY
+
+    def _read_inverted(self, chunks: list[tuple[int, int]], pos: int) -> Attribution:
+        """`said Salim al-Muslat, the spokesman for ...`: the first chunk is the speaker."""
+        first = self._read_chunk(*chunks[0], pos)
+        for m in self.names.mentions_between(*chunks[0]):
+            if first.speaker and m.entity is not None and m.entity.name == first.speaker:
+                m.subject = True
+        if first.kind == PERSON and first.speaker and not first.role:
+            return self._with_apposition_role(first, chunks, chunks[0])
+        if first.speaker or first.kind:
+            return first
+        words = self.text[chunks[0][0] : chunks[0][1]].split()
+        if words and words[0].lower() in {"the", "a", "an"} and len(words) <= 6:
+            return Attribution(None, " ".join(words[1:]), None, ANON)  # "said the former firefighter"
+        return NOBODY
+
+    def _name_heads(self, a: int, b: int) -> bool:
+        first = next((m for m in self.names.mentions_between(a, b) if m.kind == PERSON), None)
+        if first is None:
+            return False
+        lead = self.text[a : first.start].split()
+        return all(w.lower() in DETERMINERS or w[:1].isupper() for w in lead)
+
+    def _named_in(self, a: int, b: int) -> bool:
+        return any(m.kind == PERSON for m in self.names.mentions_between(a, b))
+
+    def _with_apposition_role(self, att: Attribution, chunks: list[tuple[int, int]], chosen: tuple[int, int]) -> Attribution:
+        if att.role:
+            return att
+        for c in chunks:
+            if c != chosen:
+                role = clean_role(self.text[c[0] : c[1]])
+                if role and not self._named_in(*c):
+                    return Attribution(att.speaker, role, att.cue, att.kind)
+        return att
+
+    def _read_chunk(self, a: int, b: int, pos: int) -> Attribution:
+        lead = re.match(r"\s*(?:(?:but|and|yet|so|meanwhile|however|then)\b\s*)*", self.text[a:b], re.IGNORECASE)
+        a += lead.end() if lead else 0
+        chunk = self.text[a:b]
+        words = chunk.split()
+        if not words:
+            return NOBODY
+        st = self.lex.statement_regex.search(chunk)
+        if st:
+            return self._statement_speaker(a, b, a + st.start(), pos)
+        mentions = [m for m in self.names.mentions_between(a, b) if m.kind in (PERSON, ORG)]
+        final = self._final_mention(mentions, b)
+        if final is not None:
+            return _from_mention(final)
+        low = chunk.strip().lower()
+        if low in PRONOUNS:
+            return self._resolve_pronoun(low, a)
+        tail = _TRAILING_PRONOUN.search(chunk)
+        if tail:  # "... had struck a softer tone as he (told)"
+            return self._resolve_pronoun(tail.group(1).lower(), a + tail.start(1))
+        role_word = has_role_noun(chunk)
+        if role_word:  # "Putin's spokesman", "a senior official", "the envoy"
+            return self._described(chunk, role_word, a)
+        persons = [m for m in mentions if m.kind == PERSON]
+        if persons and len(words) <= 4:
+            return _from_mention(persons[0])
+        if mentions and len(words) <= 4:
+            return _from_mention(mentions[0])
+        return self._bare_name(chunk, a)
+
+    def _final_mention(self, mentions: list[Mention], b: int) -> Mention | None:
+        """The name that ends the chunk is the subject: "... comes a year after Perry" -> Perry.
+
+        "Sen. Roy Blunt of Missouri", "Adam Marshall of the British Chambers": a place or
+        organisation after of/from/at keeps the person before it.
+        """
+        if not mentions:
+            return None
+        last = mentions[-1]
+        rest = self.text[last.end : b]
+        if _strip_trailing_skips(rest).strip(" ,"):
+            if last.kind == PERSON and _OF_PLACE.fullmatch(rest):
+                return last  # "Sen. Roy Blunt of Missouri"
+            return None
+        if last.kind == ORG:
+            for m in reversed(mentions[:-1]):
+                between = self.text[m.end : last.start]
+                if m.kind == PERSON and re.fullmatch(r"[\s,]*(?:of|from|at|for|with|in)\s+(?:the\s+)?[\w\s.'’-]*", between):
+                    return m
+        return last
+
+    def _described(self, chunk: str, role_word: str, pos: int) -> Attribution:
+        """"the envoy" refers back; "a senior official" or "officials" is anonymous."""
+        words = chunk.strip().split()
+        role = clean_role(chunk)
+        definite = words[0].lower() in {"the", "this"}
+        plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith(("ss", "us"))
+        if definite and len(words) <= 4 and not plural:
+            m = self.names.resolve_title(role_word, pos)
+            if m is not None and m.entity is not None:
+                return Attribution(m.entity.name, m.entity.role or role, None, PERSON)
+        org = self._org_noun(chunk, pos)
+        if org is not None:
+            return org
+        return Attribution(None, role, None, ANON)
+
+    def _org_noun(self, chunk: str, pos: int) -> Attribution | None:
+        words = chunk.strip().split()
+        if len(words) > 3 or words[0].lower() != "the":
+            return None
+        org_word = words[-1].lower()
+        if org_word not in name_lexicon().org_words:
+            return None
+        m = self.names.resolve_org_noun(org_word, pos)
+        return _from_mention(m) if m is not None else None
+
+    def _bare_name(self, chunk: str, pos: int) -> Attribution:
+        """A capitalised word the index did not know ("Zelenskiy said"): a person named once."""
+        org = self._org_noun(chunk, pos)
+        if org is not None:
+            return org
+        words = chunk.strip().split()
+        if len(words) == 1:
+            word, _ = strip_possessive(words[0])
+            if re.fullmatch(r"[A-Z][\w'’-]+", word) and word.lower() not in name_lexicon().not_names:
+                return Attribution(word, None, None, PERSON)
+        return NOBODY
+
+    def _statement_speaker(self, a: int, b: int, noun_at: int, pos: int) -> Attribution:
+        """"a statement released by X" / "X's statement" / "the statement" (the last one issued)."""
+        by = re.search(r"\b(?:by|from|of)\s+(.+)$", self.text[noun_at:b])
+        if by:
+            start = noun_at + by.start(1)
+            for m in self.names.mentions_between(start, b):
+                if m.kind in (PERSON, ORG):
+                    return _from_mention(m)
+            tail = self._read_chunk(start, b, pos)
+            if tail.speaker:
+                return tail
+        for m in reversed(self.names.mentions_between(a, noun_at)):
+            if m.kind in (PERSON, ORG):
+                return _from_mention(m)
+        i = bisect.bisect_left([o[0] for o in self._owners], pos) - 1
+        if i >= 0:
+            return self._owners[i][1]
+        return NOBODY
+
+    def _resolve_pronoun(self, pronoun: str, pos: int) -> Attribution:
+        m = self.names.resolve_pronoun(pronoun, pos)
+        return _from_mention(m) if m is not None else NOBODY
+
+    # --- attribution of quotations ------------------------------------------------------
+    def attribute(self, index: int) -> tuple[Attribution, bool]:
+        """(attribution, found): found is False when no cue relates to the quotation at all."""
+        span = self.spans[index]
+        s, _ = self.sentence_bounds(span.open)
+        _, e = self.sentence_bounds(max(span.open, span.end - 1) if span.close is None else span.close)
+        before = self._before(span, s)
+        relayed = before is not None and before.kind == PERSON
+        att = self._after(span, e)
+        if att is not None and not (relayed and att.cue in self.lex.relay_verbs):
+            return att, True
+        trailing = self._trailing(index, s, e)
+        if trailing is not None and not (
+            trailing.cue in self.lex.relay_verbs and before is not None and before.kind == PERSON
+        ):
+            return trailing, True  # "..., the Post reported" does not take X's words from X
+        if before is not None:
+            return before, True
+        if trailing is not None:
+            return trailing, True
+        return NOBODY, False
+
+    def _next_open(self, pos: int, limit: int) -> int:
+        for span in self.spans:
+            if span.open >= pos:
+                return min(span.open, limit)
+        return limit
+
+    def _after(self, span: QuoteSpan, sent_end: int) -> Attribution | None:
+        if span.close is None:
+            return None
+        stop = self._next_open(span.after, sent_end)
+        after = self.text[span.after : stop]
+        lead = re.match(r"[\s,]*(?:[—–-]\s*)?", after)
+        body_start = span.after + (lead.end() if lead else 0)
+        cue = self._first_cue(body_start, stop)
+        if cue is None:
+            return None
+        between = self.text[body_start : cue.start]
+        if not between.strip():  # "...," said X, role.
+            if cue.subject_after:
+                return self._subject(cue)
+            if cue.form in self.lex.listener_verbs:
+                return None
+            att = self._read_phrase(cue.end, _phrase_end(self.text, cue.end, stop), cue.start, inverted=True)
+            return _with_cue(att, cue.form) if att.speaker or att.kind else None
+        if not _plausible_subject_start(between) or len(between.split()) > 30:
+            return None
+        att = self._subject(cue)
+        return att if att and (att.speaker or att.kind) else None
+
+    def _first_cue(self, start: int, stop: int) -> _Cue | None:
+        i = bisect.bisect_left(self._cue_starts, start)
+        if i < len(self.cues) and self.cues[i].start < stop:
+            return self.cues[i]
+        return None
+
+    def _trailing(self, index: int, s: int, e: int) -> Attribution | None:
+        """An attribution closing the sentence covers every quotation in it."""
+        last = index
+        while last + 1 < len(self.spans) and self.spans[last + 1].open < e:
+            last += 1
+        span = self.spans[last]
+        if span.close is None:
+            return None
+        tail = self.text[span.after : e]
+        m = re.search(r",\s*([^,]{1,120}?)\s*[.!?]?\s*$", tail)
+        if not m:
+            return self._after(span, e) if last != index else None
+        clause_start = span.after + m.start(1)
+        cue = self._first_cue(clause_start, span.after + m.end(1))
+        if cue is None:
+            return self._after(span, e) if last != index else None
+        if cue.start == clause_start and cue.form in self.lex.listener_verbs:
+            return None
+        if cue.start == clause_start or cue.subject_after:
+            att = self._subject(cue) if cue.subject_after else self._read_phrase(
+                cue.end, _phrase_end(self.text, cue.end, e), cue.start, inverted=True
+            )
+            return _with_cue(att, cue.form) if att and (att.speaker or att.kind) else None
+        if not _plausible_subject_start(self.text[clause_start : cue.start]):
+            return None
+        att = self._subject(cue)
+        return att if att and (att.speaker or att.kind) else None
+
+    def _before(self, span: QuoteSpan, s: int) -> Attribution | None:
+        i = bisect.bisect_left(self._cue_starts, span.open) - 1
+        if i < 0 or self.cues[i].start < s:
+            return None
+        att = self._subject(self.cues[i])
+        if att is None:
+            return None
+        return att if att.speaker or att.kind else Attribution(None, None, self.cues[i].form, None)
+
+    def context(self, index: int, partial: bool, done: dict[int, Attribution]) -> Attribution | None:
+        """A full quotation with nothing in its sentence: look at the sentences around it."""
+        if partial:
+            return None
+        span = self.spans[index]
+        s, e = self.sentence_bounds(span.open)
+        if self.text[s : span.open].strip():
+            return None  # words before the quote in its sentence but no cue: not a speech frame
+        if s > 0:
+            ps, _ = self.sentence_bounds(s - 1)
+            prev_text = self.text[ps:s].rstrip()
+            if prev_text.endswith(":"):
+                i = bisect.bisect_left(self._cue_starts, s) - 1
+                if i >= 0 and self.cues[i].start >= ps:
+                    return self._subject(self.cues[i])
+            if index > 0 and self.spans[index - 1].after >= ps:
+                prev_att = done.get(index - 1)
+                if prev_att is not None and prev_att.speaker and self._same_or_next_paragraph(index - 1, index):
+                    return prev_att
+        _, ce = self.sentence_bounds(span.end - 1 if span.close is None else span.close)
+        if ce < len(self.text):
+            ns, ne = self.sentence_bounds(ce)
+            m = re.match(r"\s*(He|She|They|It)\s+(?:\w+\s+){0,2}?", self.text[ns:ne])
+            cue = self._first_cue(ns, min(ne, ns + 40))
+            if m and cue is not None and cue.start <= ns + m.end() + 12:
+                return self._subject(cue)
+        return None
+
+    def _same_or_next_paragraph(self, i: int, j: int) -> bool:
+        a = self.text.count("\n", 0, self.spans[i].open)
+        b = self.text.count("\n", 0, self.spans[j].open)
+        return b - a <= 1
+
+    def is_scare(self, span: QuoteSpan) -> bool:
+        before = self.text[max(0, span.open - 25) : span.open]
+        return bool(self.lex.scare_regex.search(before))
+
+    def is_full(self, span: QuoteSpan, article_text: str) -> bool:
+        """A whole clause of speech, not a fragment woven into the reporter's sentence."""
+        if len(span.pieces) > 1:
+            return True
+        content = article_text[span.start : span.end].lstrip(" '‘’\"“”")
+        if not content or not (content[0].isupper() or content[0].isdigit() or content[0] in "….[("):
+            return False
+        before = self.text[: span.open].rstrip(" \t")
+        if not before or before.endswith(("\n", ":", ",", ".", "!", "?", "—", "–", "(")):
+            return True
+        i = bisect.bisect_left(self._cue_starts, span.open) - 1
+        return i >= 0 and not self.text[self.cues[i].end : span.open].strip(" ,:that")
+
+    def prominence(self) -> dict[str, int]:
+        return self.names.counts()
+
+    def person_names(self) -> list[str]:
+        return self.names.person_names()
+
+    def person_roles(self) -> dict[str, str]:
+        return self.names.person_roles()
+
+
+# --- small helpers --------------------------------------------------------------------
+
+
+def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
+    out, pos = [], 0
+    for p in paragraphs:
+        out.append(pos)
+        pos += len(p) + 1
+    return out
+
+
+def _with_cue(att: Attribution, cue: str) -> Attribution:
+    return Attribution(att.speaker, att.role, cue, att.kind)
+
+
+def _from_mention(m: Mention) -> Attribution:
+    if m.entity is None:
+        return Attribution(None, None, None, ANON)
+    return Attribution(m.entity.name, m.entity.role, None, m.entity.kind)
+
+
+def _first_word(text: str) -> str:
+    words = text.strip().split()
+    return words[0].lower().strip(",") if words else ""
+
+
+def _starts_adverbial(chunk: str) -> bool:
+    return _first_word(chunk) in _ADVERBIAL_OPENERS
+
+
+def _only_adverbial(prefix: str) -> bool:
+    """True when the words before a mention are just an opener: "", "But", "Earlier in the day,"."""
+    p = prefix.strip()
+    if not p:
+        return True
+    if p.endswith(",") and _starts_adverbial(p) or p.lower() in {"but", "and", "yet", "so", "meanwhile,"}:
+        return True
+    return p.lower() in {"the", "a", "an"}
+
+
+def _is_coordination(core: str) -> bool:
+    words = core.strip().rstrip(",").split()
+    return not words or words[-1].lower() in {"and", "but", "or", "then", "also"}
+
+
+def _strip_trailing_skips(left: str) -> str:
+    skips = name_lexicon().skip_words
+    words = left.rstrip().split(" ")
+    while words and words[-1].lower().strip(",") in skips:
+        words.pop()
+    return " ".join(words)
+
+
+def _plausible_subject_start(text: str) -> bool:
+    """The words between a closing mark and a cue can be a subject: "he", "X, role,", "the envoy"."""
+    first = _first_word(text)
+    if not first:
+        return False
+    if first in DETERMINERS or first in PRONOUNS:
+        return True
+    word = text.strip().split()[0]
+    return word[:1].isupper()
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Gen|Col|Sen|Rep|Gov|Maj|Capt|Sgt|Adm|Brig|Lt|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev))$")
+
+
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    """Where the subject after an inverted cue ends: the sentence end or a new quotation."""
+    for m in re.finditer(r"[.;!?](?=\s|$)|[\"“”«]|\n", text[start:limit]):
+        if m.group() == "." and _ABBREVIATION.search(text[start : start + m.start()]):
+            continue
+        return min(start + m.start(), start + 300)
+    return min(limit, start + 300)
+
+
+def _starts_with_role(chunk: str) -> bool:
+    """"professor of neuroscience at Lancaster University": a description of the name before it."""
+    words = [w.lower().strip(".,") for w in chunk.split()[:4]]
+    while words and (words[0] in DETERMINERS or words[0] in {"former", "senior", "chief", "deputy", "top"}):
+        words = words[1:]
+    return bool(words) and has_role_noun(words[0]) is not None
