@@ -1,0 +1,69 @@
+"""Dated moves worth a line in a brief: orders, talks resuming, truces, elections.
+
+An event is a sentence with an event cue (config/lexicons/conflict.yaml,
+`events.cues`) and a date expression, dated by the expression nearest the
+cue. The same move reported by two outlets on the same date is kept once.
+Until `Event` has fields for it, a date known only to the month (or a
+weekday whose week is unknown) is written at the head of `text`, and a date
+inferred from the set rather than read from the article is marked so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from briefing.analysis.dates import Reference, When, find_dates
+from briefing.analysis.profile import Hit
+from briefing.models import Article, Event, SentenceRef
+
+MAX_TEXT = 260
+_WORD_RE = re.compile(r"[a-z]{4,}")
+
+
+def build_events(
+    articles: Sequence[Article],
+    cues: Callable[[Article], dict[int, list[Hit]]],
+    reference: Callable[[Article], Reference],
+    limit: int = 40,
+) -> tuple[Event, ...]:
+    """`cues` gives an article's lexicon hits by sentence (profile.CueIndex.by_sentence)."""
+    found: list[tuple[tuple[int, int, int], int, Event]] = []
+    seen: dict[tuple[int, int, int], list[set[str]]] = defaultdict(list)
+    order = 0
+    for article in articles:
+        ref = reference(article)
+        for index, hits in sorted(cues(article).items()):
+            event_hits = [h for h in hits if h.category == "event"]
+            if not event_hits:
+                continue
+            sentence = article.sentences[index]
+            dates = find_dates(sentence.text, ref)
+            if not dates:
+                continue
+            cue_at = event_hits[0].start - sentence.start
+            when = min(dates, key=lambda w: abs(w.start - cue_at))
+            words = set(_WORD_RE.findall(sentence.text.lower()))
+            bucket = seen[when.sort_key]
+            if any(_overlap(words, other) >= 0.5 for other in bucket[-20:]):
+                continue
+            bucket.append(words)
+            ref_ = SentenceRef(article.id, sentence.index, sentence.text)
+            found.append((when.sort_key, order, Event(when.date, _text(sentence.text, when), article.id, ref_)))
+            order += 1
+    found.sort(key=lambda t: (t[0], t[1]))
+    return tuple(e for _, _, e in found[-limit:])
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _text(sentence: str, when: When) -> str:
+    body = sentence if len(sentence) <= MAX_TEXT else sentence[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
+    if when.date is None:
+        return f"{when.label()}: {body}"
+    if when.inferred:
+        return f"{body} [date inferred: {when.date.isoformat()}]"
+    return body

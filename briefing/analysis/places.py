@@ -1,0 +1,132 @@
+"""Places mentioned, with counts: countries and regions from tables, towns from context.
+
+No gazetteer ships offline, so a town is a capitalised name in a place slot
+("in Geneva", "near Kharkiv", "the port of Tartous", "the capital Damascus")
+that is not a person, an organisation or a month. Once a name has been seen
+in a place slot anywhere in the set, every mention of it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.analysis.actors import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
+from briefing.analysis.profile import Lexicon
+from briefing.models import Article, Place
+
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*(?: [A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*)?"
+_KINDS = (r"city|town|village|port|province|region|capital|district|governorate|state|camp|airbase|base|"
+          r"enclave|suburb|neighbourhood|neighborhood|county|oblast|area|outskirts|edge|heart|centre|center|"
+          r"suburbs|frontline town|border town|strategic town")
+# Unmistakable: "the town of X", "the capital X", "X province", "outskirts of X"
+STRONG_RE = re.compile(
+    rf"\b(?:{_KINDS})(?: of)?\s+(?P<a>{_NAME})(?![\w'’-])"
+    rf"|(?<![\w'’-])(?P<b>{_NAME})\s+(?:province|region|governorate|district|oblast|county|state|city)\b"
+)
+# Likely: "in X", "near X", "from X" (also true of people: "from Putin"), so checked against actors
+WEAK_RE = re.compile(
+    r"\b(?:in|at|near|from|outside|around|into|across|toward|towards|inside|particularly|especially)"
+    rf"\s+(?:the\s+)?(?P<a>{_NAME})(?![\w'’-])"
+)
+
+
+def place_slots(articles: Sequence[Article]) -> tuple[frozenset[str], frozenset[str]]:
+    """Names in strong and in weak place slots over the set."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for article in articles:
+        for regex, bucket in ((STRONG_RE, strong), (WEAK_RE, weak)):
+            for m in regex.finditer(article.text):
+                name = re.sub(r"(?:'s|’s)$", "", m.group("a") or m.group("b"))
+                bucket.add(name)
+    return frozenset(strong), frozenset(weak)
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    country_re: re.Pattern[str]
+    country_names: dict[str, str]
+    demonyms: frozenset[str]
+    regions: frozenset[str]
+    region_re: re.Pattern[str] | None
+
+
+def compile_place_rules(lexicon: Lexicon) -> PlaceRules:
+    forms = sorted(lexicon.country_names, key=len, reverse=True)
+    country_re = re.compile(
+        r"(?<![\w-])(?=[A-Z])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-]|\.\w)(?! [A-Z][a-z])"
+    )
+    regions = frozenset(lexicon.phrases("regions"))
+    region_re = (
+        re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True)) + r")\b")
+        if regions else None
+    )
+    return PlaceRules(country_re, lexicon.country_names, frozenset(lexicon.demonyms), regions, region_re)
+
+
+def build_places(
+    articles: Sequence[Article],
+    rules: PlaceRules,
+    slots: tuple[frozenset[str], frozenset[str]],
+    not_places: Iterable[str] = (),
+    limit: int = 40,
+) -> tuple[Place, ...]:
+    """Countries, regions and towns with their mention counts over the set.
+
+    `slots` comes from `place_slots`; `not_places` are actor names (people,
+    organisations), which keep a weak-slot name ("from Putin") out.
+    """
+    excluded = {n.lower() for n in not_places}
+    counts: Counter[str] = Counter()
+    strong, weak = slots
+    towns = {n for n in strong if _town_candidate(n, rules, set(), strict=False)}
+    towns |= {n for n in weak if _town_candidate(n, rules, excluded)}
+    for article in articles:
+        for m in rules.country_re.finditer(article.text):
+            if _is_place_form(m.group(0)):
+                counts[rules.country_names[m.group(0)]] += 1
+        if rules.region_re:
+            for m in rules.region_re.finditer(article.text):
+                counts[m.group(0)] += 1
+    if towns:
+        town_re = re.compile(r"(?<![\w'’-])(?=[A-Z])(?:" + "|".join(re.escape(t) for t in sorted(towns, key=len, reverse=True)) + r")(?![\w'’-])")
+        for article in articles:
+            for m in town_re.finditer(article.text):
+                counts[m.group(0)] += 1
+    places = [Place(name, n) for name, n in counts.most_common()]
+    return tuple(places[:limit])
+
+
+def _is_place_form(form: str) -> bool:
+    # "US" and "UK" are fine; a lone lowercase-free short acronym like "CAR" could be a word in caps text
+    return form != "CAR"
+
+
+# Capitalised words that follow "in"/"from" without being a place ("in the South", "from Parliament").
+NOT_TOWNS = frozenset("""
+north south east west northern southern eastern western central strip bank coast house parliament congress
+senate government ministry army court party labour tory republican democrat democratic conservative liberal
+european international national royal palace state states union council committee office agency media
+brexit twitter facebook instagram youtube internet christmas ramadan easter islam christianity
+""".split()) | GENERIC_HEADS
+
+
+def _town_candidate(name: str, rules: PlaceRules, excluded: set[str], strict: bool = True) -> bool:
+    """`strict` for weak slots: any non-place word disqualifies ("in the South"); in a strong
+    slot ("North Kivu province") only a name that is wholly such a word does."""
+    first = name.split()[0]
+    if first.lower() in STOP_FIRST or first.lower().rstrip(".") in NOT_NAMES:
+        return False
+    words = name.split() if strict else [name]
+    if any(word.lower() in NOT_TOWNS for word in words) or (strict and name.isupper()):
+        return False
+    if any(word in NOT_PERSON_WORDS for word in name.split()):
+        return False  # "at the Winter Olympics": an event
+    if name in rules.country_names or name in rules.regions or first in rules.demonyms:
+        return False
+    if name.lower() in excluded or any(part.lower() in excluded for part in name.split()):
+        return False
+    return True

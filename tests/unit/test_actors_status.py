@@ -1,0 +1,102 @@
+"""Actors: aliases merged, sides from a profile, unknown actors kept, demonyms as states."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis.actors import build_actors, compile_actor_rules
+from briefing.analysis.profile import ProfileError, load_lexicon, load_profile
+from briefing.models import Article
+from briefing.nlp.sentences import segment
+
+TEXT = (
+    "Daesh fighters attacked the town. The Islamic State group later withdrew, and ISIS claimed the raid.\n"
+    "The al-Nusra Front and the Nusra Front are the same group. The Syrian army advanced.\n"
+    "Russian President Vladimir Putin spoke to reporters. Putin said the Russian troops would stay.\n"
+    "The Free Patriots Brigade, led by Omar Haddad, said Haddad was safe."
+)
+
+
+def _articles(text: str = TEXT) -> list[Article]:
+    paragraphs = tuple(p for p in text.split("\n") if p)
+    return [Article(
+        id="a1", title="t", source=None, published=dt.date(2016, 3, 14), text="\n".join(paragraphs),
+        paragraphs=paragraphs, sentences=segment(paragraphs), words=len(text.split()),
+    )]
+
+
+def _by_name(profile: str | None) -> dict:
+    rules = compile_actor_rules(load_lexicon(), load_profile(profile))
+    return {a.name: a for a in build_actors(_articles(), rules).actors}
+
+
+def test_aliases_merge_and_sides_come_from_the_profile() -> None:
+    actors = _by_name("syria")
+    assert actors["Islamic State"].mentions == 3
+    assert actors["Islamic State"].side == "jihadist"
+    assert actors["Nusra Front"].mentions == 2
+    assert actors["Syrian army"].side == "government"
+    assert actors["Vladimir Putin"].mentions == 2 and actors["Vladimir Putin"].side == "government_ally"
+    assert actors["Russia"].kind == "state"
+
+
+def test_unknown_actors_still_appear() -> None:
+    actors = _by_name("syria")
+    assert actors["Free Patriots Brigade"].side == "unknown"
+    assert actors["Free Patriots Brigade"].kind == "armed group"
+    assert actors["Omar Haddad"].kind == "person" and actors["Omar Haddad"].mentions == 2
+
+
+def test_without_a_profile() -> None:
+    actors = _by_name(None)
+    assert all(a.side in ("unknown", "media") for a in actors.values())
+    assert actors["Islamic State"].mentions == 3  # cross-conflict aliases ship in the lexicon
+    assert actors["Nusra Front"].mentions == 2
+    assert actors["Vladimir Putin"].mentions == 2
+    assert actors["Russian troops"].kind == "armed group"  # "<demonym> troops" needs no profile
+    assert "Syrian army" in actors
+
+
+def test_places_in_place_slots_are_not_actors() -> None:
+    rules = compile_actor_rules(load_lexicon(), None)
+    arts = _articles("Refugees fled from Syria to Turkey, Jordan and Lebanon. Syria's envoy spoke.")
+    names = {a.name: a.mentions for a in build_actors(arts, rules).actors}
+    assert names.get("Syria") == 1 and "Turkey" not in names and "Jordan" not in names
+
+
+def test_acronym_in_brackets_is_an_alias() -> None:
+    rules = compile_actor_rules(load_lexicon(), None)
+    arts = _articles("The Rapid Support Forces (RSF) shelled the city. The RSF denied it.")
+    actors = {a.name: a for a in build_actors(arts, rules).actors}
+    assert actors["Rapid Support Forces"].mentions == 3
+    assert "RSF" in actors["Rapid Support Forces"].aliases
+
+
+def test_missing_profile_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match="not found"):
+        load_profile(str(tmp_path / "nope.yaml"))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sides: {a: A}\nactors:\n  - name: X\n    side: b\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"bad\.yaml.*side 'b'"):
+        load_profile(str(bad))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("actors: [\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"broken\.yaml:\d+"):
+        load_profile(str(broken))
+
+
+def test_profile_errors_are_config_errors(tmp_path: Path) -> None:
+    """The command line reports ConfigError as a one-line message, never a traceback."""
+    import pickle
+
+    from briefing.config import ConfigError
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("actors: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_profile(str(broken))
+    again = pickle.loads(pickle.dumps(info.value))  # raised in a worker process, re-raised here
+    assert str(again) == str(info.value) and str(broken) in str(again)
