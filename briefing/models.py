@@ -155,6 +155,7 @@ class Place:
 class Ceasefire:
     state: str = "none"  # none | holding | fragile | violated | collapsed
     since: dt.date | None = None
+    since_inferred: bool = False  # the year or month came from context, not the text
     brokers: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     evidence: tuple[SentenceRef, ...] = ()
@@ -165,6 +166,7 @@ class Negotiations:
     state: str = "none"  # none | planned | under way | resumed | suspended | collapsed
     venue: str | None = None
     mediator: str | None = None
+    mediator_role: str | None = None
     parties: tuple[str, ...] = ()
     sticking_points: tuple[str, ...] = ()
     evidence: tuple[SentenceRef, ...] = ()
@@ -183,6 +185,8 @@ class Event:
     text: str
     article: str
     evidence: SentenceRef | None = None
+    when: str | None = None  # the date as precisely as known ("March 2016", "Monday")
+    date_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
