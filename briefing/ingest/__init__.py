@@ -1,21 +1,46 @@
 """Files, folders, feeds and URLs in; sanitised `Article`s and readable warnings out.
 
-PLACEHOLDER by the lead (reads .txt only) so other modules can integrate; the
-ingest helper replaces it. Contract: `load_paths` and `LoadResult` below.
+`load_paths` never raises for something the user supplied: every file, feed or
+URL that cannot be used becomes a `LoadWarning` naming it and saying why, and
+the rest still load. Which reader handles a file follows its extension, and
+its content when the extension says nothing (or says .xml, which may be a feed
+or a page).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.config import IngestSettings
+from briefing.ingest.article import Draft, build_article, dedupe
+from briefing.ingest.decode import decode_bytes, decode_with_charset, is_binary
+from briefing.ingest.errors import IngestError
+from briefing.ingest.feeds import NotAFeed, looks_like_feed, read_feed
+from briefing.ingest.files import expand, is_url, read_file
+from briefing.ingest.html import read_html
+from briefing.ingest.markdown import read_markdown
+from briefing.ingest.sanitize import sanitize_line, sanitize_text
+from briefing.ingest.text import read_text
+from briefing.ingest.url import fetch
 from briefing.models import Article, LoadWarning
-from briefing.nlp.sentences import segment
 
 Progress = Callable[[int, int], None]
+Warn = Callable[[str], None]
+
+_KINDS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
+}  # fmt: skip
+_MEDIA_KINDS = {
+    "text/html": "html", "application/xhtml+xml": "html",
+    "application/rss+xml": "feed", "application/atom+xml": "feed", "application/rdf+xml": "feed",
+    "application/xml": "feed", "text/xml": "feed",
+    "text/plain": "sniff", "text/markdown": "markdown", "application/octet-stream": "sniff",
+}  # fmt: skip
 
 
 @dataclass
@@ -30,25 +55,142 @@ def load_paths(
     progress: Progress | None = None,
     language: str = "english",
 ) -> LoadResult:
+    """Load every path (file, folder or http(s) URL); problems become warnings."""
+    settings = settings or IngestSettings()
     result = LoadResult()
-    files: list[Path] = []
-    for p in map(Path, paths):
-        files.extend(sorted(p.rglob("*.txt")) if p.is_dir() else [p])
-    for f in files:
-        paragraphs = tuple(line.strip() for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
-        text = "\n".join(paragraphs)
-        sentences = segment(paragraphs, language)
-        result.articles.append(
-            Article(
-                id=hashlib.sha1(text.encode()).hexdigest()[:12],
-                title=sentences[0].text if sentences else f.stem,
-                source=None,
-                published=None,
-                text=text,
-                paragraphs=paragraphs,
-                sentences=sentences,
-                words=len(text.split()),
-                path=str(f),
-            )
+    sources = _sources(paths, settings, result.warnings)
+    articles: list[Article] = []
+    for done, source in enumerate(sources, start=1):
+        articles.extend(_load_one(source, settings, language, result.warnings))
+        if progress is not None:
+            progress(done, len(sources))
+    kept, dropped = dedupe(articles)
+    for duplicate, original in dropped:
+        result.warnings.append(
+            LoadWarning(duplicate.location, f"same text as {original.location}; loaded once")
         )
+    result.articles = kept
     return result
+
+
+def _sources(paths: Sequence[str | Path], settings: IngestSettings, warnings: list[LoadWarning]) -> list[str | Path]:
+    """URLs as given, files expanded from folders, capped at `max_files`."""
+    sources: list[str | Path] = []
+    for raw in paths:
+        if isinstance(raw, str) and is_url(raw):
+            sources.append(raw)
+            continue
+        for item in expand(Path(raw)):
+            if item.error:
+                warnings.append(LoadWarning(_name(item.path), item.error))
+                continue
+            if len(sources) >= settings.max_files:
+                warnings.append(
+                    LoadWarning(_name(item.path), f"more than {settings.max_files:,} files; the rest were not loaded (ingest.max_files)")
+                )
+                return sources
+            sources.append(item.path)
+    return sources
+
+
+def _load_one(
+    source: str | Path, settings: IngestSettings, language: str, warnings: list[LoadWarning]
+) -> list[Article]:
+    location = _name(source)
+
+    def warn(reason: str) -> None:
+        warnings.append(LoadWarning(location, sanitize_line(reason)))
+
+    try:
+        drafts = _read_url(source, settings, warn) if isinstance(source, str) else _read_path(source, settings, warn)
+        return _build_all(drafts, settings, language, location, warnings)
+    except IngestError as exc:
+        warn(exc.reason)
+    except RecursionError:
+        warn("too deeply nested to read")
+    except MemoryError:
+        warn("too large to read in memory")
+    except Exception as exc:  # noqa: BLE001 - a library choking on hostile input must not end the load
+        warn(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")
+    return []
+
+
+def _build_all(
+    drafts: list[Draft], settings: IngestSettings, language: str, location: str, warnings: list[LoadWarning]
+) -> list[Article]:
+    if len(drafts) == 1:
+        return [build_article(drafts[0], settings, language)]
+    articles = []
+    for number, draft in enumerate(drafts, start=1):
+        try:
+            articles.append(build_article(draft, settings, language))
+        except IngestError as exc:
+            warnings.append(LoadWarning(f"{location} (entry {number})", exc.reason))
+    return articles
+
+
+def _read_path(path: Path, settings: IngestSettings, warn: Warn) -> list[Draft]:
+    data = read_file(path, settings.max_file_bytes)
+    kind = _KINDS.get(path.suffix.lower(), "sniff")
+    return _read(data, kind, settings, warn, path=_name(path))
+
+
+def _read_url(url: str, settings: IngestSettings, warn: Warn) -> list[Draft]:
+    fetched = fetch(url, settings.url_timeout, settings.max_url_bytes)
+    kind = _MEDIA_KINDS.get(fetched.content_type)
+    if kind is None:
+        raise IngestError(f"unsupported content type {fetched.content_type!r}")
+    return _read(fetched.data, kind, settings, warn, url=sanitize_line(fetched.url), charset=fetched.charset)
+
+
+def _read(
+    data: bytes,
+    kind: str,
+    settings: IngestSettings,
+    warn: Warn,
+    path: str | None = None,
+    url: str | None = None,
+    charset: str | None = None,
+) -> list[Draft]:
+    """Dispatch on kind; .xml that is no feed is read as a page when it looks like one."""
+    if kind == "sniff":
+        kind = "feed" if looks_like_feed(data) else "page-or-text"
+    if kind == "feed":
+        if not data:
+            raise IngestError("empty file")
+        if not data.strip():
+            raise IngestError("no text (only whitespace or control characters)")
+        if is_binary(data):
+            raise IngestError("not a text file (binary data)")
+        try:
+            return read_feed(data, settings.max_feed_entries, warn, path=path)
+        except NotAFeed as exc:
+            if not exc.looks_like_html:
+                raise IngestError("not an RSS or Atom feed, nor an HTML page") from None
+            kind = "html"
+    decoded = decode_with_charset(data, charset) if charset else decode_bytes(data)
+    if decoded.warning:
+        warn(decoded.warning)
+    text = sanitize_text(decoded.text)  # before any parser: YAML and lxml choke on control characters
+    if not text.strip():
+        raise IngestError("no text (only whitespace or control characters)")
+    if kind == "page-or-text":
+        kind = "html" if _looks_like_html(text) else "text"
+    if kind == "html":
+        return read_html(text, settings.max_html_depth, path=path, url=url)
+    if kind == "markdown":
+        return read_markdown(text, warn, path=path, url=url)
+    return read_text(text, path=path, url=url)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div"))
+
+
+def _name(source: str | Path) -> str:
+    """File names are untrusted too: sanitised before they reach a warning or the UI."""
+    return sanitize_line(str(source))
+
+
+__all__ = ["LoadResult", "load_paths"]

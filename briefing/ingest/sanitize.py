@@ -1,0 +1,51 @@
+"""One sanitiser for every untrusted string, applied where text enters the program.
+
+Textual and Rich pass ESC/OSC/CSI sequences and C1 controls straight to the
+terminal even with markup off, so an article could retitle the window, write to
+the clipboard (OSC 52) or query the terminal. Cleaning once, at ingestion, means
+no later layer (TUI, CLI report, Markdown brief, JSON) has to remember to.
+Whole sequences are removed first so that their printable payload ("0;evil")
+does not survive as stray text once the ESC byte itself is gone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ST = r"(?:\x1b\\|\x9c|\x07)"  # string terminator: ESC \, 8-bit ST, or BEL (xterm accepts it)
+# OSC, DCS, SOS, PM, APC (7-bit ESC form and 8-bit C1 form) carry a string up to ST.
+# An unterminated one is cut to the end of its line: a terminal would swallow the rest,
+# but dropping a whole article over one stray byte would lose the user's text.
+_STRING_SEQ = rf"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])(?:[^\x07\x1b\x9c\n]*{_ST}|[^\n]*)"
+_CSI_SEQ = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+_OTHER_ESC = r"\x1b[\x20-\x2f]*[\x30-\x7e]"  # nF / Fp / Fe / Fs escapes: ESC c, ESC 7, ESC ( B
+_ESCAPE_SEQUENCES = re.compile(f"{_STRING_SEQ}|{_CSI_SEQ}|{_OTHER_ESC}")
+
+_INTRODUCER = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+
+# Line separators become plain newlines so paragraph structure survives.
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates/marks, stray BOMs
+# and lone surrogates (they cannot be encoded for the terminal or a file).
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ufeff\ud800-\udfff]")
+
+
+def sanitize_text(s: str) -> str:
+    """Return `s` with escape sequences, control characters and bidi controls removed.
+
+    Idempotent: no ESC or C1 byte survives the first pass, so nothing can be
+    re-assembled into a sequence by a second one.
+    """
+    if not s:
+        return ""
+    if _INTRODUCER.search(s):  # the full pattern is slow; most text has no ESC at all
+        s = _ESCAPE_SEQUENCES.sub("", s)
+    s = _LINE_BREAKS.sub("\n", s)
+    return _FORBIDDEN.sub("", s)
+
+
+def sanitize_line(s: str) -> str:
+    """A single-line field (title, outlet, file name): sanitised, whitespace collapsed."""
+    return " ".join(sanitize_text(s).split())
