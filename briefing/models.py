@@ -155,10 +155,10 @@ class Place:
 class Ceasefire:
     state: str = "none"  # none | holding | fragile | violated | collapsed
     since: dt.date | None = None
-    since_inferred: bool = False  # the year or month came from context, not the text
     brokers: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     evidence: tuple[SentenceRef, ...] = ()
+    since_inferred: bool = False  # the year or month came from context, not the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +166,10 @@ class Negotiations:
     state: str = "none"  # none | planned | under way | resumed | suspended | collapsed
     venue: str | None = None
     mediator: str | None = None
-    mediator_role: str | None = None
     parties: tuple[str, ...] = ()
     sticking_points: tuple[str, ...] = ()
     evidence: tuple[SentenceRef, ...] = ()
+    mediator_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
