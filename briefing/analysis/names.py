@@ -27,6 +27,10 @@ _ROLE_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
 _SHORT_ABBREV = re.compile(r"(?:[A-Z]\.)+|(?:Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Rev|St|Jr|Sr)\.")
 _PREV_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 _SPEECH_WORD = re.compile(r"\b(?:said|says|told|tells|added|stated)\b")
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_NOUN_AFTER = re.compile(r"['’]?s?[ \t]+[a-z]")
+_ROLE_OBJECT = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|at|for)[ \t]+$")
 _OF_LINK = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 
 PERSON = "person"
@@ -55,6 +59,9 @@ class NameLexicon:
     places: frozenset[str]
     skip_words: frozenset[str]
     descriptive_suffixes: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
+    place_prefixes: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +93,9 @@ def name_lexicon() -> NameLexicon:
         places=_lower_set(raw.get("places", ())) | _country_names(),
         skip_words=_lower_set(raw.get("skip_words", ())),
         descriptive_suffixes=_lower_set(raw.get("descriptive_suffixes", ())),
+        female_words=_lower_set((raw.get("gender_words") or {}).get("female", ())),
+        place_prefixes=_lower_set(raw.get("place_prefixes", ())),
+        male_words=_lower_set((raw.get("gender_words") or {}).get("male", ())),
     )
 
 
@@ -161,6 +171,7 @@ class Mention:
     entity: Entity | None
     kind: str  # person | org | anon
     subject: bool = False
+    gender: str | None = None  # of an anonymous speaker, from its role noun: "a spokeswoman"
 
 
 def strip_possessive(word: str) -> tuple[str, bool]:
@@ -207,7 +218,36 @@ def has_role_noun(text: str) -> str | None:
             continue
         if w in lex.role_nouns or w in lex.titles or w + "." in lex.titles:
             return w
+        if w.endswith("s") and (w[:-1] in lex.role_nouns or w.endswith("es") and w[:-2] in lex.role_nouns):
+            return w  # "lawyers", "witnesses"
     return None
+
+
+MALE, FEMALE = "m", "f"
+_PRONOUN_GENDER = {
+    "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
+}
+# Objects point at someone else ("Kamau accused her of"), so "him" is left out and "her"
+# counts only as a possessive, before a word that is not a function word ("her belly").
+_PRONOUN_WORD = re.compile(
+    r"\b(?:he|his|himself|she|hers|herself|her(?=[ \t]+(?!(?:of|to|that|a|an|the|and|or|but|in|on|at|for|with|from|as|by|"
+    r"into|about|out|up|down|back|off|over|again|away|this|when|not|so|if|after|before|because|while|until)\b)[a-z]))\b",
+    re.IGNORECASE,
+)
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam|Mme|Mlle|M)\.?[ \t]+$")
+_HONORIFIC_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "m": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE,
+                     "dame": FEMALE, "lady": FEMALE, "madam": FEMALE, "mme": FEMALE, "mlle": FEMALE}
+
+
+def gender_of_words(text: str | None) -> str | None:
+    """"spokeswoman for the army" -> f, "his brother" -> m: the gendered nouns of a role."""
+    if not text:
+        return None
+    lex = name_lexicon()
+    words = {w.lower().rstrip(".") for w in _ROLE_WORD.findall(text)}
+    female, male = bool(words & lex.female_words), bool(words & lex.male_words)
+    return FEMALE if female and not male else MALE if male and not female else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +292,11 @@ def read_run(run: str) -> RunReading | None:
     # Sentence openers, days and months are not names, nor is a possessor ("Spain's
     # Juan Carlos"): keep what follows the last one.
     cut = 0
+    lows_end = tokens[-1][0].lower() if tokens else ""  # "the Prime Minister's Office" stays one organisation
     for i, (tok, _, _) in enumerate(tokens):
         low = tok.lower()
-        if low in lex.not_names and not (tok.isupper() and len(tok) > 1) or i < len(tokens) - 1 and strip_possessive(tok)[1]:
+        possessor = i < len(tokens) - 1 and strip_possessive(tok)[1] and lows_end not in lex.org_words
+        if low in lex.not_names and not (tok.isupper() and len(tok) > 1) or possessor:
             cut = i + 1
     tokens = tokens[cut:]
     # Page furniture glued to a name ("ADVERTISEMENT Trump", "CLOSE Yu Darvish").
@@ -265,6 +307,10 @@ def read_run(run: str) -> RunReading | None:
     lows = [t.lower() for t, _, _ in tokens]
     # A title needs a name after it: "Julie Bishop", "Nigel Major" end with surnames.
     title_at = max((i for i, w in enumerate(lows[:-1]) if _is_title_token(w)), default=-1)
+    if title_at < 0 and len(lows) >= 3 and lows[0] in lex.role_nouns:
+        title_at = 0  # "Rapper Snoop Dogg", "Actress Sally Struthers"
+    if len(lows) >= 2 and lows[0] in lex.place_prefixes and title_at < 0:
+        return RunReading(ORG, run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])  # "New York", "North Korea"
     if " ".join(lows) in _multiword_places():
         span = run[tokens[0][1] : tokens[-1][2]]
         return RunReading(ORG, span, tokens[0][1], tokens[-1][2])  # "Saudi Arabia said"
@@ -281,6 +327,9 @@ def read_run(run: str) -> RunReading | None:
         default=-1,
     )
     name_from = max(title_at, stop_at) + 1
+    first = tokens[name_from][0] if name_from < len(tokens) else ""
+    if name_from < len(tokens) - 1 and len(first) > 1 and first.isalpha() and first.isupper():
+        return RunReading(ORG, run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])  # "CGI Federal", "NBC News"
     rest = tokens[name_from:]
     proper = [t for t in rest if t[0].lower() not in lex.particles]
     if proper and all(t[0].isupper() for t in proper if len(t[0]) > 1):
@@ -308,6 +357,10 @@ _ROLE_MODIFIERS = frozenset(
     national international senior junior assistant associate executive general political
     humanitarian media press u.n. un u.s. us of for to the at in on""".split()
 )
+
+
+ROLE_MODIFIERS = _ROLE_MODIFIERS
+HONORIFICS = frozenset(h.rstrip(".") for h in _HONORIFICS)
 
 
 def role_before(text: str, start: int) -> str | None:
@@ -388,6 +441,9 @@ class NameIndex:
     persons: dict[str, Entity] = field(default_factory=dict)  # key -> entity
     orgs: dict[str, Entity] = field(default_factory=dict)
     _surnames: dict[str, str] = field(default_factory=dict)  # surname key -> full-name key
+    _genders: dict[str, str | None] = field(default_factory=dict)  # entity name -> m | f | None (cache)
+    _by_name: dict[str, list[Mention]] | None = None  # mentions per entity name, built on first need
+    _lower_words: frozenset[str] | None = None  # words the article writes in lower case
 
     def __post_init__(self) -> None:
         readings = self._read_runs()
@@ -410,12 +466,68 @@ class NameIndex:
                     out[-1] = (start, RunReading(ORG, name, 0, len(name)))
                     prev_end = m.end()
                     continue
+            if reading is not None and reading.kind == PERSON and reading.role is None:
+                at = m.start() + reading.start
+                if _THE_BEFORE.search(self.text[max(0, at - 5) : at]) and not _NOUN_AFTER.match(self.text, m.end()):
+                    # "according to the Fresno Bee": people do not take "the"; "the Joe Biden era" is kept
+                    reading = RunReading(ORG, reading.name, reading.start, reading.end)
             if reading is not None:
                 out.append((m.start(), reading))
             prev_end = m.end()
         out.extend(self._lowercase_orgs())
         out.sort(key=lambda item: item[0] + item[1].start)
+        return self._trim_glued(out)
+
+    def _trim_glued(self, readings: list[tuple[int, RunReading]]) -> list[tuple[int, RunReading]]:
+        """Drop a word glued to the front of a name: "Meet Kate Gosselin", "curator of Mammals Kevin Rowe".
+
+        Capitals alone cannot tell "Meet" from "Kate", so the article decides: the
+        shorter name stands on its own elsewhere, the first word is a common word the
+        article also writes in lower case at a sentence start, or the run is the object
+        of a role ("leader at Westminster Ian Blackford").
+        """
+        names = {name_key(r.name) for _, r in readings if r.kind == PERSON}
+        out = []
+        for offset, r in readings:
+            words = r.name.split()
+            start = offset + r.start
+            opener = len(words) >= 2 and _PARTICIPLE.fullmatch(words[0]) is not None
+            if r.kind == PERSON and opener and self.sentence_initial_common(start, words[0]):
+                # "Saying Russian troops were near": a verb opening the sentence, not a first name
+                tail_at = r.name.index(words[1], len(words[0]))
+                kind = PERSON if len(words) >= 3 else "single"
+                r = RunReading(kind, r.name[tail_at:], r.start + tail_at, r.end, r.role)
+                words, start = words[1:], offset + r.start
+            if r.kind == PERSON and r.role is None and len(words) >= 3 and words[0][:1].isupper():
+                tail_at = r.name.index(words[1], len(words[0]))
+                if (
+                    name_key(r.name[tail_at:]) in names
+                    or self.sentence_initial_common(start, words[0])
+                    or self._object_of_role(start)
+                ):
+                    r = RunReading(PERSON, r.name[tail_at:], r.start + tail_at, r.end, r.role)
+            out.append((offset, r))
         return out
+
+    def _sentence_initial(self, start: int) -> bool:
+        i = self.sentence_of(start)
+        return not self.text[self.sentence_starts[i] : start].strip(" \t\n\"“‘'(—–-#")
+
+    def sentence_initial_common(self, start: int, word: str) -> bool:
+        """`word` opens a sentence here and the article also writes it in lower case: a common word."""
+        if not self._sentence_initial(start):
+            return False
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", self.text))
+        return word.lower() in self._lower_words
+
+    def _object_of_role(self, start: int) -> bool:
+        m = _ROLE_OBJECT.search(self.text[max(0, start - 60) : start])
+        if not m:
+            return False
+        lex = name_lexicon()
+        noun = m.group(1).lower()
+        return noun in lex.role_nouns and noun not in lex.female_words | lex.male_words
 
     def _lowercase_orgs(self) -> list[tuple[int, RunReading]]:
         """"the Syrian army", "the Sudanese foreign ministry": a capitalised modifier and an org noun."""
@@ -515,12 +627,93 @@ class NameIndex:
     def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
         low = pronoun.lower()
         if low in PRONOUNS_PERSON:
-            kinds = frozenset({PERSON, ANON})
-        elif low in PRONOUNS_ORG:  # "it" is too often not a speaker: only a recent subject
+            return self._gendered_antecedent(_PRONOUN_GENDER[low], pos)
+        if low in PRONOUNS_ORG:  # "it" is too often not a speaker: only a recent subject
             return next((m for m in self.candidates_before(pos, frozenset({ORG}), 3) if m.subject), None)
-        else:
-            kinds = frozenset({ORG, ANON})
-        return next(iter(self.candidates_before(pos, kinds)), None)
+        return next(iter(self.candidates_before(pos, frozenset({ORG, ANON}))), None)
+
+    def _gendered_antecedent(self, want: str, pos: int) -> Mention | None:
+        """The best candidate the article does not show to be of the other gender.
+
+        Passing over a candidate of the other gender is safe only within its own
+        sentence ("Putin met Merkel. She said" -> Merkel); reaching further back
+        than it guesses at a person the text has moved away from, so: nobody.
+        """
+        passed: int | None = None
+        for m in self.candidates_before(pos, frozenset({PERSON, ANON})):
+            gender = self.gender_of(m)
+            if gender is not None and gender != want:
+                passed = self.sentence_of(m.start) if passed is None else passed
+                continue
+            if passed is not None and self.sentence_of(m.start) < passed:
+                return None
+            return m
+        return None
+
+    def gender_of(self, m: Mention) -> str | None:
+        """What the article says about a person's gender: Mr/Ms, "spokeswoman", her/his next to the name."""
+        if m.entity is None:
+            return m.gender
+        name = m.entity.name
+        if name not in self._genders:
+            self._genders[name] = self._gender_evidence(name)
+        return self._genders[name]
+
+    def _gender_evidence(self, name: str) -> str | None:
+        votes = {MALE: 0, FEMALE: 0}
+        role_gender = gender_of_words(self.persons.get(name_key(name), Entity(name, PERSON)).role)
+        if role_gender:
+            votes[role_gender] += 3
+        if self._by_name is None:
+            self._by_name = {}
+            for m in self.mentions:
+                if m.entity is not None:
+                    self._by_name.setdefault(m.entity.name, []).append(m)
+        for m in self._by_name.get(name, ()):
+            h = _HONORIFIC_BEFORE.search(self.text[max(0, m.start - 8) : m.start])
+            if h:
+                votes[_HONORIFIC_GENDER[h.group(1).lower()]] += 3
+            g = gender_of_words(role_before(self.text, m.start)) if m.start else None
+            if g:
+                votes[g] += 3
+            g = self._pronoun_vote(m)
+            if g:
+                votes[g] += 1
+        male, female = votes[MALE], votes[FEMALE]
+        if male > 0 and male >= 3 * female:
+            return MALE
+        if female > 0 and female >= 3 * male:
+            return FEMALE
+        return None
+
+    def _pronoun_vote(self, m: Mention) -> str | None:
+        """"Bunch said her ..." -> f: pronouns after the only person named in a sentence."""
+        i = self.sentence_of(m.start)
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        others = [
+            o for o in self.mentions_between(self.sentence_starts[i], end) if o.kind in (PERSON, ANON) and o.entity is not m.entity
+        ]
+        if others:
+            return None
+        found = {_PRONOUN_GENDER[w.lower()] for w in _PRONOUN_WORD.findall(self.text[m.end : end])}
+        if not found and i + 1 < len(self.sentence_starts):  # "Sesay joined in 2015. She rose quickly."
+            nxt_end = self.sentence_starts[i + 2] if i + 2 < len(self.sentence_starts) else len(self.text)
+            opener = re.match(r"\s*(He|She)\b", self.text[end:nxt_end])
+            if opener and not any(o.kind in (PERSON, ANON) for o in self.mentions_between(end, nxt_end)):
+                found = {_PRONOUN_GENDER[opener.group(1).lower()]}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def add_person(self, start: int, end: int, name: str) -> Mention:
+        """A person the run reader could not tell from a word ("Collins said"), once a cue shows it speaks."""
+        entity = self.persons.setdefault(name_key(name), Entity(name, PERSON))
+        m = Mention(start, end, self.text[start:end], entity, PERSON, True)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        self._genders.pop(entity.name, None)
+        if self._by_name is not None:
+            self._by_name.setdefault(entity.name, []).append(m)
+        return m
 
     def resolve_title(self, word: str, pos: int) -> Mention | None:
         """"the envoy" -> the latest person whose stated role contains "envoy"."""
@@ -541,7 +734,11 @@ class NameIndex:
 
     def add_anonymous(self, start: int, end: int, role: str, subject: bool = True) -> Mention:
         """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name."""
-        m = Mention(start, end, self.text[start:end], None, ANON, subject)
+        surface = self.text[start:end]
+        last = surface.split()[-1].lower() if surface.split() else ""
+        # an unresolved "he" is still a man: a later "she" must not stop at him
+        gender = gender_of_words(role) or _PRONOUN_GENDER.get(last) if last in ("he", "she") else gender_of_words(role)
+        m = Mention(start, end, surface, None, ANON, subject, gender)
         i = bisect.bisect_left(self._starts, start)
         self.mentions.insert(i, m)
         self._starts.insert(i, start)
@@ -565,12 +762,42 @@ class NameIndex:
         return out
 
 
-def canonical_names(names: Iterable[str]) -> dict[str, str]:
+@lru_cache(maxsize=1)
+def _org_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = (quote_lexicon().get("names") or {}).get("org_synonyms") or {}
+    return tuple((re.compile(rf"\b{re.escape(str(k))}\b", re.IGNORECASE), str(v)) for k, v in raw.items())
+
+
+def canonical_org(name: str) -> str:
+    """One name for one institution: "Syrian presidential office" -> "Syrian presidency".
+
+    Outlets name the same office in several ways; a single form lets the same
+    statement from two reports merge and keeps the speaker list short.
+    """
+    for pattern, replacement in _org_synonyms():
+        name = pattern.sub(replacement, name)
+    return name
+
+
+def distinct_pairs(persons: Iterable[str]) -> set[tuple[str, str]]:
+    """(short, full) pairs one article keeps apart: "President Obama" next to "Michelle Obama".
+
+    Within an article a surname met after its full name is folded into it, so a
+    short name that stands as its own person there is a different person.
+    """
+    persons = list(persons)
+    keys = {name_key(p): p for p in persons}
+    return {(keys[k], full) for full in persons for k in surname_keys(full) if k in keys}
+
+
+def canonical_names(names: Iterable[str], distinct: set[tuple[str, str]] | None = None) -> dict[str, str]:
     """Map short person names to the unique longer name that ends with them, across a set.
 
     "Obama" (from "President Obama") -> "Barack Obama" when one article gives the
-    full name. Ambiguous short names ("Smith" with two Smiths) stay as they are.
+    full name. Ambiguous short names ("Smith" with two Smiths) stay as they are, and
+    so do pairs an article shows to be two people (`distinct_pairs`).
     """
+    distinct = distinct or set()
     full = [n for n in set(names) if len(n.split()) >= 2]
     by_key: dict[str, set[str]] = {}
     for n in full:
@@ -579,6 +806,6 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for n in set(names):
         matches = by_key.get(name_key(n), set())
-        if len(matches) == 1:
+        if len(matches) == 1 and (n, next(iter(matches))) not in distinct:
             out[n] = next(iter(matches))
     return out

@@ -29,10 +29,13 @@ from functools import lru_cache
 
 from briefing.analysis.names import (
     ANON,
+    HONORIFICS,
+    ROLE_MODIFIERS,
     DETERMINERS,
     ORG,
     PERSON,
     PRONOUNS,
+    PRONOUNS_PERSON,
     Mention,
     NameIndex,
     clean_role,
@@ -47,11 +50,27 @@ from briefing.models import Article
 _ADVERBIAL_OPENERS = frozenset(
     """after before in on at as when while during following speaking asked despite with since
     although though because if earlier later meanwhile however but and yet still separately
-    addressing writing responding announcing commenting talking from under by for""".split()
+    addressing writing responding announcing commenting talking from under by for according where whereas""".split()
 )
 _PARENTHETICAL = re.compile(r"^\s*(?:and\s+|but\s+)?(?:who|which|whose|where|when|whom|[a-z]+ing|[a-z]+ed)\b")
 _MASK = "#"
-_OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
+_QUALIFIED = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+.*\s(?![a-z]+ly\b)[a-z]+\s*")  # "the Kremlin strongman"
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|his|her|its|their|our|these|those)|\w['’]s)\s+$")
+_CIRCUMSTANCE_START = re.compile(
+    r"\s+(?:as|while|when|after|before|because|who|during|in|on|at|from|via|with|outside|inside|before|to)\b"
+)
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in|on|at|during|via|over)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:video|statement|interview|post|speech|address|message|letter|briefing|conference|call|tweet|broadcast)s?"
+    r"(?:\s+(?:on|in|at|late|early)\s+(?:[A-Za-z]+\s*){1,2})?\s*"
+)
+_PROVENANCE = re.compile(r"\s*(?:\d{1,3}|(?:who\s+is\s+)?(?:from|of|in|near)\s+(?:the\s+)?[A-Z][^,]*)\s*$")
+_PROXY = re.compile(
+    r"(?:^|(?<=[\s—–.-]))(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|\w+['’]s)\s+"
+    r"(?:[\w.-]+\s+){0,4}?([a-z]+)\s+"
+    r"(for|to|of|with|close\s+to|near|familiar\s+with)\s+(?:the\s+)?$"
+)
+_OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
 _WINDOW = 8  # sentences of look-back that cue subjects are resolved in
 _TRAILING_PRONOUN = re.compile(r"\b(?:as|when|after|before|while|because|since|that|and|but|where)\s+(he|she|they)\s*$", re.I)
 
@@ -75,6 +94,8 @@ class CueLexicon:
     statement_regex: re.Pattern[str]
     statement_verb_regex: re.Pattern[str]
     scare_regex: re.Pattern[str]
+    written_verbs: frozenset[str] = frozenset()
+    reported_verbs: frozenset[str] = frozenset()
 
 
 def trie_regex(words: Sequence[str]) -> str:
@@ -122,6 +143,8 @@ def cue_lexicon(cue_verbs: tuple[str, ...] | None = None) -> CueLexicon:
             rf"(?:{_alternation(nouns) or 'statement'})\b"
         ),
         scare_regex=re.compile(rf"(?:{_alternation(scare) or 'so-called'})\s*[\"“'‘«]?\s*$", re.IGNORECASE),
+        written_verbs=frozenset(str(v) for v in lex.get("written_verbs", ())),
+        reported_verbs=frozenset(str(v) for v in lex.get("reported_verbs", ())),
     )
 
 
@@ -165,8 +188,10 @@ class ArticleAttributor:
         self.cues = self._find_cues()
         self._cue_starts = [c.start for c in self.cues]
         self._span_afters = [s.after for s in self.spans]
+        self._span_opens = [s.open for s in self.spans]
+        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         self._subjects: dict[int, Attribution] = {}
-        self._owners: list[tuple[int, Attribution]] = []
+        self._owners: list[tuple[int, Attribution, str]] = []  # (position, issuer, noun: "statement")
         self._next_cue = 0  # cues before this index are done (or lie outside every window)
         self._mark_sentence_subjects()
         self._note_statement_verbs()
@@ -203,6 +228,8 @@ class ArticleAttributor:
             a, b = m.span()
             if self.text[a - 1 : a] == "-" or self.text[b : b + 1] == "-":
                 continue  # so-called, said-to-be
+            if _NOUN_BEFORE.search(self.text, max(0, a - 12), a):
+                continue  # "the government's claim", "his calls for": nouns, not speech verbs
             cues.append(_Cue(a, b, m.group()))
         taken = {c.start for c in cues}
         for m in self.lex.statement_verb_regex.finditer(self.text):
@@ -220,26 +247,31 @@ class ArticleAttributor:
         for i, s in enumerate(self.starts):
             end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
             mentions = self.names.mentions_between(s, end)
-            if mentions and _only_adverbial(self.text[s : mentions[0].start]):
-                mentions[0].subject = True
-                # "Army spokesman Brig. Gen. Nabil Abdallah": the person the organisation qualifies
+            if not mentions:
+                continue
+            prefix = self.text[s : mentions[0].start]
+            if _only_adverbial(prefix) or mentions[0].kind == PERSON and _titled(prefix):
+                mentions[0].subject = True  # "Ms. Kallas said", "On Monday, Russian President Putin said"
+                # "Army spokesman Brig. Gen. Nabil Abdallah", "Sudan's army chief, Gen. Burhan,":
+                # the person the organisation qualifies
                 if len(mentions) > 1 and mentions[0].kind == ORG and mentions[1].kind == PERSON:
                     between = self.text[mentions[0].end : mentions[1].start]
-                    if all(w[:1].isupper() or has_role_noun(w) for w in between.split()):
+                    if all(w[:1].isupper() or has_role_noun(w) for w in between.split()) or _title_words(between):
                         mentions[1].subject = True
 
     def _note_statement_owner(self, cue: _Cue) -> None:
         s, e = self.sentence_bounds(cue.start)
         att = self._subjects.get(cue.start)
-        if att and att.speaker and self.lex.statement_regex.search(self.text[s:e]):
-            bisect.insort(self._owners, (cue.start, att), key=lambda item: item[0])
+        noun = self.lex.statement_regex.search(self.text[s:e]) if att and att.speaker else None
+        if att and noun:
+            bisect.insort(self._owners, (cue.start, att, _noun_key(noun.group())), key=lambda item: item[0])
 
     def _note_statement_verbs(self) -> None:
         for m in self.lex.statement_verb_regex.finditer(self.text):
             s, _ = self.sentence_bounds(m.start())
             att = self._read_phrase(s, m.start(), m.start())
             if att.speaker:
-                self._owners.append((m.start(), att))
+                self._owners.append((m.start(), att, _noun_key(m.group().split()[-1])))
         self._owners.sort(key=lambda item: item[0])
 
     # --- subjects of cues -----------------------------------------------------------
@@ -255,9 +287,17 @@ class ArticleAttributor:
         q = bisect.bisect_right(self._span_afters, cue.start) - 1
         if q >= 0 and self._span_afters[q] > left_start:
             left_start = self._span_afters[q]
+        clause = max(self.text.rfind(": ", left_start, cue.start), self.text.rfind("; ", left_start, cue.start))
+        if clause >= 0:
+            left_start = clause + 2  # "... involve DNA: Paul Cates, a spokesman for X, told me"
         left = self.text[left_start : cue.start]
         core = _strip_trailing_skips(left) if not left.rstrip().endswith(",") else left
+        if cue.form in self.lex.written_verbs and not self.lex.statement_regex.search(core[-60:]):
+            return NOBODY  # "a sign that read", "the banner reads": no one speaks
         if cue.participle or _is_coordination(core):
+            main = self._new_clause_subject(prev.end, cue.start) if prev is not None else None
+            if main is not None:  # "Where Trump has called it a hoax, Perry has gone further, asserting"
+                return _with_cue(main, cue.form)
             if prev is not None and prev.start in self._subjects and not prev.subject_after:
                 return _with_cue(self._subjects[prev.start], cue.form)  # resolved: same sentence, earlier
             return _with_cue(self.sentence_subject(s, cue.start), cue.form)
@@ -270,6 +310,15 @@ class ArticleAttributor:
         if att.kind == ANON:  # so that a later "he" finds this nameless speaker, not an older name
             self.names.add_anonymous(left_start, end, att.role or "")
         return _with_cue(att, cue.form)
+
+    def _new_clause_subject(self, a: int, b: int) -> Attribution | None:
+        """A person opening a new clause between an earlier cue and a participle takes it over."""
+        for m in reversed(self.names.mentions_between(a, b)):
+            before = self.text[a : m.start].rstrip()
+            opens_clause = before[-1:] in (",", _MASK, "”", '"', "’")
+            if m.kind == PERSON and opens_clause and re.match(r"\s+[a-z]+", self.text[m.end : b]):
+                return _from_mention(m)
+        return None
 
     def _subject_of_unbounded(self, cue: _Cue, s: int) -> Attribution:
         left_start = s
@@ -336,10 +385,13 @@ class ArticleAttributor:
             return NOBODY
         if inverted:
             return self._read_inverted(chunks, pos)
+        while len(chunks) > 1 and _PROVENANCE.match(self.text[chunks[-1][0] : chunks[-1][1]]):
+            chunks.pop()  # "Halima, 35, from Sudan told AFP": the age and the place describe her
+            phrase = self.text[start : chunks[-1][1]]
         last = self._read_chunk(*chunks[-1], pos)
         appositive = len(chunks) > 1 and _starts_with_role(self.text[chunks[-1][0] : chunks[-1][1]])
-        if not phrase.rstrip().endswith(",") and len(chunks) > 1 and last.kind in (PERSON, ORG) and not appositive:
-            return last  # "In a statement about the call, the White House"
+        if not phrase.rstrip().endswith(",") and len(chunks) > 1 and last.kind in (PERSON, ORG, ANON) and not appositive:
+            return last  # "In a statement about the call, the White House"; "According to Bush, ..., he"
         candidates = [
             c
             for i, c in enumerate(chunks)
@@ -361,8 +413,18 @@ class ArticleAttributor:
         return NOBODY
 
     def _read_inverted(self, chunks: list[tuple[int, int]], pos: int) -> Attribution:
-        """`said Salim al-Muslat, the spokesman for ...`: the first chunk is the speaker."""
+        """`said Salim al-Muslat, the spokesman for ...`: the first chunk is the speaker.
+
+        What follows the name in that chunk is circumstance, not part of the subject:
+        `says Bill as he sits ...`, `wrote Bush on his Facebook page`.
+        """
         first = self._read_chunk(*chunks[0], pos)
+        if not (first.speaker or first.kind):
+            a, b = chunks[0]
+            cut = _CIRCUMSTANCE_START.search(self.text, a, b)
+            if cut and self.text[a : cut.start()].strip():
+                chunks = [(a, cut.start()), *chunks[1:]]
+                first = self._read_chunk(*chunks[0], pos)
         for m in self.names.mentions_between(*chunks[0]):
             if first.speaker and m.entity is not None and m.entity.name == first.speaker:
                 m.subject = True
@@ -408,7 +470,7 @@ class ArticleAttributor:
         mentions = [m for m in self.names.mentions_between(a, b) if m.kind in (PERSON, ORG)]
         final = self._final_mention(mentions, b)
         if final is not None:
-            return _from_mention(final)
+            return self._proxy(a, final) or _from_mention(final)
         low = chunk.strip().lower()
         if low in PRONOUNS:
             return self._resolve_pronoun(low, a)
@@ -418,12 +480,31 @@ class ArticleAttributor:
         role_word = has_role_noun(chunk)
         if role_word:  # "Putin's spokesman", "a senior official", "the envoy"
             return self._described(chunk, role_word, a)
+        if mentions and _QUALIFIED.fullmatch(chunk):
+            return NOBODY  # "the Kremlin strongman": the name qualifies a noun it does not speak for
         persons = [m for m in mentions if m.kind == PERSON]
         if persons and len(words) <= 4:
             return _from_mention(persons[0])
         if mentions and len(words) <= 4:
             return _from_mention(mentions[0])
         return self._bare_name(chunk, a)
+
+    def _proxy(self, a: int, m: Mention) -> Attribution | None:
+        """"a source close to Burhan", "a lawyer for Marchuk": someone else speaks for them.
+
+        An organisation's spokesman speaks for it ("a spokesman for the army" -> the
+        army); a person's representative or confidant is not that person.
+        """
+        found = _PROXY.search(self.text[a : m.start])
+        if not found:
+            return None
+        noun, link = found.group(1).lower(), found.group(2).split()[0].lower()
+        roles = name_lexicon().role_nouns
+        if noun not in roles and noun.rstrip("s") not in roles:
+            return None
+        if m.kind == PERSON or link in {"close", "near", "familiar"}:
+            return Attribution(None, clean_role(self.text[a : m.end]), None, ANON)
+        return None
 
     def _final_mention(self, mentions: list[Mention], b: int) -> Mention | None:
         """The name that ends the chunk is the subject: "... comes a year after Perry" -> Perry.
@@ -436,8 +517,8 @@ class ArticleAttributor:
         last = mentions[-1]
         rest = self.text[last.end : b]
         if _strip_trailing_skips(rest).strip(" ,"):
-            if last.kind == PERSON and _OF_PLACE.fullmatch(rest):
-                return last  # "Sen. Roy Blunt of Missouri"
+            if last.kind == PERSON and (_OF_PLACE.fullmatch(rest) or _CIRCUMSTANCE.fullmatch(rest)):
+                return last  # "Sen. Roy Blunt of Missouri", "said Prigozhin in a video"
             return None
         if last.kind == ORG:
             for m in reversed(mentions[:-1]):
@@ -480,8 +561,16 @@ class ArticleAttributor:
         if len(words) == 1:
             word, _ = strip_possessive(words[0])
             if re.fullmatch(r"[A-Z][\w'’-]+", word) and word.lower() not in name_lexicon().not_names:
+                start = pos + len(chunk) - len(chunk.lstrip())
+                if self._common_word(word, start):
+                    return NOBODY  # "Geologists said": a sentence-initial capital, not a name
+                self.names.add_person(start, start + len(word), word)  # so that a later "she" can find Collins
                 return Attribution(word, None, None, PERSON)
         return NOBODY
+
+    def _common_word(self, word: str, start: int) -> bool:
+        """A sentence-initial word the article also writes in lower case is a common word."""
+        return self.names.sentence_initial_common(start, word)
 
     def _statement_speaker(self, a: int, b: int, noun_at: int, pos: int) -> Attribution:
         """"a statement released by X" / "X's statement" / "the statement" (the last one issued)."""
@@ -496,15 +585,23 @@ class ArticleAttributor:
                 return tail
         for m in reversed(self.names.mentions_between(a, noun_at)):
             if m.kind in (PERSON, ORG):
-                return _from_mention(m)
+                return self._proxy(a, m) or _from_mention(m)
+        # "the report said" is not the statement issued earlier: the nouns must agree
+        noun = _noun_key(self.lex.statement_regex.search(self.text[noun_at:b]).group())
         i = bisect.bisect_left([o[0] for o in self._owners], pos) - 1
-        if i >= 0:
-            return self._owners[i][1]
-        return NOBODY
+        while i >= 0:
+            if self._owners[i][2] == noun:
+                return self._owners[i][1]
+            i -= 1
+        return Attribution(None, None, None, ANON)  # a text nobody in the article is said to have issued
 
     def _resolve_pronoun(self, pronoun: str, pos: int) -> Attribution:
+        """A "he" with no antecedent the article supports is still somebody: anonymous, so
+        that no neighbouring sentence lends the quotation a speaker."""
         m = self.names.resolve_pronoun(pronoun, pos)
-        return _from_mention(m) if m is not None else NOBODY
+        if m is not None:
+            return _from_mention(m)
+        return Attribution(None, None, None, ANON) if pronoun.lower() in PRONOUNS_PERSON else NOBODY
 
     # --- attribution of quotations ------------------------------------------------------
     def attribute(self, index: int) -> tuple[Attribution, bool]:
@@ -552,8 +649,8 @@ class ArticleAttributor:
                 return None
             att = self._read_phrase(cue.end, _phrase_end(self.text, cue.end, stop), cue.start, inverted=True)
             return _with_cue(att, cue.form) if att.speaker or att.kind else None
-        if not _plausible_subject_start(between) or len(between.split()) > 30:
-            return None
+        if not _plausible_subject_start(between) or len(between.split()) > 30 or cue.participle:
+            return None  # a participle has no subject of its own: "“hoax,” Perry has gone further, alleging"
         att = self._subject(cue)
         return att if att and (att.speaker or att.kind) else None
 
@@ -608,6 +705,8 @@ class ArticleAttributor:
         s, e = self.sentence_bounds(span.open)
         if self.text[s : span.open].strip():
             return None  # words before the quote in its sentence but no cue: not a speech frame
+        if span.close is not None and _heading(self.article.text[span.start : span.end], self.text[span.after : span.after + 40]):
+            return None  # ‘A prime example of why’ Last summer, ...: a heading run into the text, not speech
         if s > 0:
             ps, _ = self.sentence_bounds(s - 1)
             prev_text = self.text[ps:s].rstrip()
@@ -626,12 +725,62 @@ class ArticleAttributor:
             cue = self._first_cue(ns, min(ne, ns + 40))
             if m and cue is not None and cue.start <= ns + m.end() + 12:
                 return self._subject(cue)
-        return None
+            named = self._named_after(ns, ne)
+            if named is not None:
+                return named
+        return self._reported_before(index, s)
+
+    def _named_after(self, ns: int, ne: int) -> Attribution | None:
+        """`“...” Michael Dickinson, co-author of the paper, said in a news release.`
+
+        The next sentence is nothing but a named speaker, a plain speech verb and a
+        short tail: the attribution the segmenter cut off after the closing mark.
+        """
+        q = bisect.bisect_left(self._span_opens, ns)
+        if q < len(self.spans) and self.spans[q].open < ne:
+            return None
+        cue = self._first_cue(ns, ne)
+        if cue is None or cue.form not in self.lex.reported_verbs or len(self.text[cue.end : ne].split()) > 8:
+            return None
+        first = next(iter(self.names.mentions_between(ns, cue.start)), None)
+        if first is None or first.kind != PERSON:
+            return None
+        prefix = self.text[ns : first.start].strip()
+        if prefix and not _titled(prefix):
+            return None
+        att = self._subject(cue)
+        return att if att.kind == PERSON and att.speaker else None
+
+    def _reported_before(self, index: int, s: int) -> Attribution | None:
+        """`..., Van Camp said. "I don't do it for the money."`: the quote goes on the reported speech.
+
+        Only when the sentence before holds no quotation of its own, names a person as
+        the subject of its speech verb, and is in the same or the previous paragraph.
+        Only plain speech verbs count: a question ("X asked whether ...") is followed by
+        somebody else's answer, and "Fighting continued" is no speech at all.
+        """
+        if s == 0:
+            return None
+        ps, _ = self.sentence_bounds(s - 1)
+        q = bisect.bisect_left(self._span_opens, ps)
+        if q < len(self.spans) and self.spans[q].open < s or q > 0 and self.spans[q - 1].after > ps:
+            return None
+        i = bisect.bisect_left(self._cue_starts, s) - 1
+        if i < 0 or self.cues[i].start < ps or self.cues[i].form not in self.lex.reported_verbs:
+            return None
+        cue = self.cues[i]
+        att = self._subject(cue)
+        if not (att.speaker or att.kind) and not cue.subject_after:  # "It is a disheartening number, said Miriam Diamond"
+            att = self._read_phrase(cue.end, _phrase_end(self.text, cue.end, s), cue.start, inverted=True)
+        if att.kind != PERSON or not att.speaker or self._paragraph(self.spans[index].open) - self._paragraph(ps) > 1:
+            return None
+        return att
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self._newlines, pos)
 
     def _same_or_next_paragraph(self, i: int, j: int) -> bool:
-        a = self.text.count("\n", 0, self.spans[i].open)
-        b = self.text.count("\n", 0, self.spans[j].open)
-        return b - a <= 1
+        return self._paragraph(self.spans[j].open) - self._paragraph(self.spans[i].open) <= 1
 
     def is_scare(self, span: QuoteSpan) -> bool:
         before = self.text[max(0, span.open - 25) : span.open]
@@ -700,6 +849,55 @@ def _only_adverbial(prefix: str) -> bool:
     return p.lower() in {"the", "a", "an"}
 
 
+def _heading(content: str, after: str) -> bool:
+    """No punctuation inside the closing mark nor after it, and a new capitalised sentence
+    runs on: a sub-heading or caption in quotation marks, which nobody said."""
+    if content.rstrip()[-1:] in ".,!?…:;—–-)" or not after.strip():
+        return False
+    nxt = after.lstrip()
+    return nxt[:1].isupper()
+
+
+def _noun_key(noun: str) -> str:
+    low = noun.lower()
+    return low[:-1] if low.endswith("s") else low
+
+
+_FUNCTION_WORDS = frozenset("and that but or which who when while as if of to in on at for with by from than then".split())
+
+
+def _role_opening(text: str) -> bool:
+    """"spokesman Nabil Abdallah", "militia spokesman Willy Ngoma": a lowercase role opens the subject."""
+    words = [w.lower().strip(",") for w in text.split()[:2]]
+    if not words or words[0] in _FUNCTION_WORDS:
+        return False
+    return has_role_noun(words[0]) is not None or len(words) > 1 and has_role_noun(words[1]) is not None
+
+
+def _titled(prefix: str) -> bool:
+    """An opener then only titles before the name: "Ms.", "On Monday, Russian President"."""
+    head, _, tail = prefix.rpartition(",")
+    if head and not _only_adverbial(head + ","):
+        return False
+    return _title_words(tail if head else prefix)
+
+
+def _title_words(text: str) -> bool:
+    """"Ms.", "Russian President", "'s army chief, Gen.": words that only describe the name after them."""
+    words = [w.strip(",") for w in re.sub(r"['’]s\b", "", text).split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8:
+        return False
+    lex = name_lexicon()
+
+    def describes(w: str) -> bool:
+        low = w.lower()
+        return w[:1].isupper() or low in lex.titles or low.rstrip(".") in lex.role_nouns or low in ROLE_MODIFIERS
+
+    honorific_only = all(w.lower().rstrip(".") in HONORIFICS for w in words)
+    return all(describes(w) for w in words) and (honorific_only or has_role_noun(text) is not None)
+
+
 def _is_coordination(core: str) -> bool:
     words = core.strip().rstrip(",").split()
     return not words or words[-1].lower() in {"and", "but", "or", "then", "also"}
@@ -718,10 +916,12 @@ def _plausible_subject_start(text: str) -> bool:
     first = _first_word(text)
     if not first:
         return False
-    if first in DETERMINERS or first in PRONOUNS:
-        return True
+    if first in DETERMINERS or first in PRONOUNS or _role_opening(text):
+        return True  # "he", "the envoy", "turnpike spokesman Carl DeFebo"
     word = text.strip().split()[0]
-    return word[:1].isupper()
+    lex = name_lexicon()
+    particle = word.split("-")[0].lower() in lex.hyphen_particles and "-" in word or first in lex.particles
+    return word[:1].isupper() or particle  # "al-Atta said", "de Mistura said"
 
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Gen|Col|Sen|Rep|Gov|Maj|Capt|Sgt|Adm|Brig|Lt|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev))$")

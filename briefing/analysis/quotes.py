@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from briefing.analysis.names import canonical_names
+from briefing.analysis.names import ORG, canonical_names, canonical_org, distinct_pairs
 from briefing.analysis.quote_marks import find_quote_spans
 from briefing.analysis.quote_merge import Occurrence, combine, merge, normalize
 from briefing.analysis.quote_speakers import Attribution, ArticleAttributor, cue_lexicon
@@ -46,6 +46,17 @@ def _looks_like_title(text: str) -> bool:
     return 0 < len(text.split()) <= 14 and bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
+def _short_title(text: str) -> bool:
+    """"History of the Church", "Signs of the Apocalypse.": a title even where a cue is near.
+
+    At least two capitalised words of four letters or more, so that "It's big" stays speech.
+    """
+    if len(text.split()) > 6 or text.rstrip().endswith(("!", "?")):
+        return False
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(long_words) >= 2 and _looks_like_title(text)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleQuotes:
     """What one article contributes: its occurrences and how often each name appears."""
@@ -70,8 +81,8 @@ def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
         if not any(c.isalnum() for c in text) or attributor.is_scare(span):
             continue
         partial = not attributor.is_full(span, article.text)
-        if partial and _looks_like_title(text):
-            continue  # "Meet the Press", William "Billy" Murphy: names, not speech
+        if partial and _looks_like_title(text) or _short_title(text):
+            continue  # "Meet the Press", William "Billy" Murphy, “History of the Church”: names, not speech
         att, cued = attributor.attribute(i)
         if not cued:
             context = attributor.context(i, partial, done)
@@ -80,6 +91,8 @@ def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
         if not cued and (partial or len(text.split()) < 3 or _looks_like_title(text)):
             continue  # a quoted term, headline or title nobody said: not a quote
         done[i] = att
+        if att.kind == ORG and att.speaker and canonical_org(att.speaker) != att.speaker:
+            att = Attribution(canonical_org(att.speaker), att.role or att.speaker, att.cue, att.kind)  # role as written
         found.append(
             Occurrence(
                 text=text,
@@ -107,7 +120,9 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
     """Every quotation in the set (scare quotes excluded), merged across articles, best first."""
     per_article = [article_quotes(a, settings) for a in articles]
     occurrences = [o for aq in per_article for o in aq.occurrences]
-    names = canonical_names([o.speaker for o in occurrences if o.speaker] + [p for aq in per_article for p in aq.persons])
+    distinct = set().union(*(distinct_pairs(aq.persons) for aq in per_article))
+    speakers = [o.speaker for o in occurrences if o.speaker]
+    names = canonical_names(speakers + [p for aq in per_article for p in aq.persons], distinct)
     occurrences = [replace(o, speaker=names.get(o.speaker, o.speaker)) if o.speaker else o for o in occurrences]
     roles = _fuller_roles(per_article, names)
     occurrences = [_with_fuller_role(o, roles) for o in occurrences]
