@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from briefing.analysis.profile import Lexicon, Profile, compile_phrases
@@ -26,14 +27,19 @@ NAME_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:de|van|von|bin|ibn) +)?(?:{_TOKEN}|{_PREFIXED})"
     rf"(?:(?: +{_PARTICLE})* +(?:{_TOKEN}|{_PREFIXED}))*"
 )
-ACRONYM_RE = re.compile(r"(?P<long>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and|al-\w+))+)\s+\((?P<short>[A-Z][A-Za-z0-9.]{1,8})\)")
+ACRONYM_RE = re.compile(
+    r"(?P<long>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and|al-\w+))+)\s+"
+    r"\((?P<short>[A-Z](?=[A-Za-z0-9.]*[A-Z0-9])[A-Za-z0-9.]{1,8})\)"  # "(HNC)", "(M23)"; not "(Labor)"
+)
 STOP_FIRST = frozenset("""
 a an the but and or in on at as after before earlier later meanwhile following according however he she it
 they we i you his her their its our this that these those one some moments speaking announcing if when while
 for with without since during both also so yet then there here what which who whose where why how all
 each every many most more much no not only other such than though although because until upon over under
 into from by of to about among between against within just still even ever never now today tonight
-tomorrow yesterday mr mrs ms dr
+tomorrow yesterday mr mrs ms dr mainly mostly largely reportedly apparently separately initially eventually
+previously recently currently finally additionally ultimately similarly likewise nevertheless nonetheless instead
+follow like share read watch see click photo photos image images video file
 """.split())
 NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -43,6 +49,7 @@ august september october november december jan feb mar apr jun jul aug sep sept 
 PLACE_TAILS = frozenset("""
 City Town Village Province Region Strip Bank Coast Valley Island Islands Mountains Desert Peninsula Sea Gulf
 River Lake Border Airport Port Square Street Road Avenue Highway Bridge Camp District County Governorate
+Beach Springs Heights Hills Falls Bay Park Harbor Harbour Canal Pass Plain Plateau Oblast Crossing
 """.split())
 # Words that make a capitalised run an event or a thing, never an actor.
 NOT_PERSON_WORDS = frozenset("""
@@ -54,7 +61,8 @@ _POSSESSIVE_RE = re.compile(r"(?:'s|’s|')$")
 
 # Words after a name that show it is a person ("X said", "X, a spokesman for ...").
 PERSON_CUE_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:said|says|told|added|announced|wrote|warned|noted|stressed|insisted|argued|replied|"
+    r",\s+\d{1,3},"
+    r"|(?:'s|’s)?\s+(?:said|says|told|added|announced|wrote|warned|noted|stressed|insisted|argued|replied|"
     r"asked|tweeted|vowed|urged|denied|called)\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|minister|president|envoy|"
     r"commander|leader|chief|official|ambassador|director|head|secretary|general|founder|governor|mayor)\b"
@@ -70,8 +78,14 @@ foundation society association mission forum bureau department authority adminis
 federation secretariat government military police
 """.split())
 
-_INNER_SUFFIX_RE = re.compile(r"[-‐](?:backed|brokered|led|linked|allied|sponsored|funded|aligned)\s+", re.I)
-_SUFFIX_RE = re.compile(r"[-‐](?:backed|brokered|led|linked|allied|based|born|run|controlled|held|sponsored|funded|made)$", re.I)
+_INNER_SUFFIX_RE = re.compile(
+    r"[-‐](?:backed|brokered|led|linked|allied|sponsored|funded|aligned|appointed)\s+", re.I
+)
+_SUFFIX_RE = re.compile(
+    r"[-‐](?:backed|brokered|led|linked|allied|based|born|run|controlled|held|sponsored|funded|made|appointed|"
+    r"aligned|installed|mediated|trained|armed)$",
+    re.I,
+)
 
 
 @dataclass
@@ -93,7 +107,11 @@ def norm_key(name: str) -> str:
     key = re.sub(r"^(?:the|a|an)\s+", "", key)
     key = re.sub(r"^(?:al|el)[-\s]", "", key)
     key = re.sub(r"\s+group$", "", key)
+    # "X Trading Co" = "X Trading Company"
+    key = re.sub(r"(?<=\w)\s+(?:co|company|inc|ltd|corp|corporation)\.?$", "", key)
     key = re.sub(r"[\s-]+", " ", key)
+    key = re.sub(r"(?<=\w)'(?=\w|\s|$)", "", key)  # "Workers' Party" = "Workers Party", "Ja'afari" = "Jaafari"
+    key = re.sub(r"(?<=\w \w)(\w*) (?:jr|sr|ii|iii|iv)\.?$", r"\1", key)  # "Harry Sargeant III" = "Harry Sargeant"
     return key
 
 
@@ -153,7 +171,8 @@ def compile_actor_rules(lexicon: Lexicon, profile: Profile | None) -> ActorRules
     titles = sorted(lexicon.phrases("titles"), key=len, reverse=True)
     dem_or_country = "|".join(re.escape(d) for d in sorted(set(demonyms) | set(lexicon.country_names), key=len, reverse=True))
     titles_re = re.compile(
-        rf"^(?:(?:the|The)\s+)?(?:(?:{dem_or_country}|[A-Z][a-z]+(?:an|ese|ish|ic|i))(?:'s|’s)?\s+)?(?:(?:{'|'.join(re.escape(t) for t in titles)})(?:\s+|$))+"
+        rf"^(?:(?:the|The)\s+)?(?:(?:{dem_or_country}|[A-Z][a-z]+(?:an|ese|ish|ic|i))(?:'s|’s)?\s+)?"
+        rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:(?:{'|'.join(re.escape(t) for t in titles)})(?:\s+|$))+"
     )
     return ActorRules(
         profile_res=tuple(r for r in (
@@ -291,6 +310,11 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     name = re.sub(r"(?:'s|’s|')$", "", name).rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$", name) else name
     if not name:
         return []
+    if not rules.alias_to_key.get(norm_key(name)):
+        split = _split_run(name, start, rules)
+        if split is not None:
+            return split
+    name = re.sub(r" Flight$", "", name)  # "Malaysia Airlines Flight 17": the airline
     if " and " in name and _splits_at_and(name, rules):
         # "Assad and Putin" is two actors; "Armed Conflict Location and Event Data Project" is one
         head, _, rest = name.partition(" and ")
@@ -299,6 +323,9 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     if key:
         kind = rules.entries[key][1]
         return [Mention(key, name, "state-place" if kind == "state" else kind, start, start + len(name))]
+    tail = _country_tail(name, rules)
+    if tail:  # "Reclusive North Korea": a describing word, then the state
+        return _classify(name[tail:], start + tail, rules)
     country = rules.country_names.get(name) or rules.demonyms.get(name)
     if country:
         ckey = rules.alias_to_key.get(norm_key(country), norm_key(country))
@@ -333,20 +360,72 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         if any(rules.country_names.get(t) or rules.demonyms.get(t) or len(t) < 2 for t in bare):
             return []
         return [Mention(norm_key(name), name, "person", start, start + len(name))]
-    if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", name):
-        return [Mention(norm_key(name), name, "organisation", start, start + len(name))]
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", name):
+        if any(c.isdigit() for c in name):
+            # "M23" is a rebel group, "MH17" a flight: kept only where the set says which (build_actors)
+            return [Mention(norm_key(name), name, "code", start, start + len(name))]
+        # Two letters ("PA", "SU") stand for an actor only once the set spells them out.
+        kind = "single" if len(name) == 2 else "organisation"
+        return [Mention(norm_key(name), name, kind, start, start + len(name))]
     if len(tokens) == 1:
         return [Mention(norm_key(name), name, "single", start, start + len(name))]
     return []
+
+
+# Title-case headline verbs: "White House Says Putin ..." is two names and a verb.
+HEADLINE_VERBS = frozenset("""
+Says Said Warns Claims Denies Calls Vows Urges Blames Accuses Slams Admits Confirms Rejects Backs Hits Kills
+Launches Seizes Sends Asks Tells Orders Offers Agrees Signs Meets Wins Threatens Condemns Demands Announces
+Was Is Are Were Has Have Will
+""".split())
+# Words after an outlet's name in a credit line: "AP Image", "Reuters Photo", "Bloomberg TV".
+CREDIT_WORDS = frozenset("Image Images Photo Photos TV Television Video Radio Pictures Graphic Staff".split())
+_POSSESSIVE_TOKEN_RE = re.compile(r"(?<!\bPeople)(?:'s|’s)(?= )")  # "People's Republic" is one name
+
+
+def _split_run(name: str, start: int, rules: ActorRules) -> list[Mention] | None:
+    """Runs that hold more than one name, or an outlet's credit line; None when the run is one name.
+
+    "CNN's Michael Schwartz", "Russia's Federation Council": a possessive inside the run
+    ends the owner's name. "White House Says Putin": a headline verb separates two names.
+    """
+    tokens = name.split(" ")
+    key = norm_key(tokens[0])
+    if key in rules.media and len(tokens) > 1 and all(t in CREDIT_WORDS for t in tokens[1:]):
+        return [Mention(key, rules.media[key], "organisation", start, start + len(name))]
+    owner = _POSSESSIVE_TOKEN_RE.search(name)
+    if owner:
+        head, rest_at = name[:owner.start()], owner.end() + 1
+        return _classify(head, start, rules) + _classify(name[rest_at:], start + rest_at, rules)
+    for i, token in enumerate(tokens[1:], 1):
+        if token in HEADLINE_VERBS:
+            at = len(" ".join(tokens[:i]))
+            rest_at = at + len(token) + 2
+            return _classify(name[:at], start, rules) + _classify(name[rest_at:], start + rest_at, rules)
+    return None
+
+
+def _country_tail(name: str, rules: ActorRules) -> int | None:
+    """Where a country name that ends the run starts, after one plain capitalised word
+    (an adjective that opened a sentence); None when the run is not so made."""
+    head, _, rest = name.partition(" ")
+    if rest and rest in rules.country_names and name not in rules.country_names and not rules.titles_re.match(name):
+        if head.isalpha() and head[1:].islower() and head not in rules.demonyms and head not in rules.country_names:
+            return len(head) + 1
+    return None
 
 
 def _splits_at_and(name: str, rules: ActorRules) -> bool:
     """Split "X and Y" unless the whole is one name, or the left part cannot stand alone."""
     if rules.alias_to_key.get(norm_key(name)) or name in rules.country_names:
         return False
-    head = name.partition(" and ")[0]
+    head, _, rest = name.partition(" and ")
     if _kind_of(name, rules) is None:
         return True
+    rest = re.sub(r"^(?:the|The)\s+", "", rest)
+    if not (_kind_of(rest, rules) or rules.alias_to_key.get(norm_key(rest)) or rest in rules.country_names
+            or rest in rules.demonyms):
+        return False  # "Organization for Security and Co-operation": one name
     return bool(
         _kind_of(head, rules) or rules.alias_to_key.get(norm_key(head)) or head in rules.country_names
     )
@@ -368,11 +447,20 @@ def _kind_of(name: str, rules: ActorRules) -> str | None:
     tokens = re.findall(r"[\w'’.]+", name)
     if rules.org_phrases and rules.org_phrases.search(name):
         return "organisation"
-    if any(t in rules.armed_words for t in tokens):
+    armed = [t for t in tokens if _in_words(t, rules.armed_words)]
+    org = any(_in_words(t, rules.org_words) for t in tokens)
+    if armed and not (org and armed == ["State"]):  # "Regional State Administration" is an office
         return "armed group"
-    if any(t in rules.org_words for t in tokens):
-        return "organisation"
-    return None
+    return "organisation" if org else None
+
+
+def _in_words(token: str, words: frozenset[str]) -> bool:
+    """A kind word or its plural: "Committees", "Authorities"."""
+    if token in words:
+        return True
+    if token.endswith("ies") and token[:-3] + "y" in words:
+        return True
+    return token.endswith("s") and token != "States" and token[:-1] in words  # not "United States"
 
 
 # --- across the set --------------------------------------------------------------------------
@@ -412,7 +500,7 @@ class ActorSet:
         """(display name, kind, start, end) of every actor mentioned in a piece of text."""
         out = []
         for m in article_mentions(text, self.rules):
-            if m.kind == "single":
+            if m.kind in ("single", "code"):
                 name = self.names.get(m.key)
                 if name is None:
                     continue
@@ -444,10 +532,17 @@ def build_actors(
     redirect: dict[str, str] = {}
     vocabulary: set[str] = set()
     evidenced: set[str] = set()  # person keys seen with a title or a speech verb
+    datelines: set[str] = set()
+    quoted_by: dict[str, Counter[str]] = defaultdict(Counter)  # bare body -> who named it in a quote
+    codes: Counter[str] = Counter()
+    armed_codes: set[str] = set()
     for article in articles:
         vocabulary.update(_LOWER_WORD_RE.findall(article.text))
+        datelines.update(w.lower() for m in DATELINE_RE.finditer(article.text) for w in re.split(r"[ /]", m.group(1)))
+        datelines.update(m.group(1).lower() for m in LABEL_RE.finditer(article.text))
         for long_name, short in collect_aliases(article.text):
-            acronyms[norm_key(short)] = norm_key(long_name)
+            if _acronym_fits(short, long_name) and norm_key(short) not in rules.media:
+                acronyms[norm_key(short)] = norm_key(long_name)
         for m in article_mentions(article.text, rules):
             if m.name in places and m.key not in rules.entries:
                 continue
@@ -456,10 +551,20 @@ def build_actors(
                 m = Mention(m.key, m.name, "person", m.start, m.end)
             elif m.kind == "person" and m.key not in evidenced and PERSON_CUE_RE.match(article.text, m.end):
                 evidenced.add(m.key)
+            if m.kind == "code":
+                if _ARMED_AFTER_RE.match(article.text, m.end):
+                    armed_codes.add(m.key)
+                codes[m.key] += 1
+                single_forms.setdefault(m.key, m.name)
+                continue
             if m.kind == "single":
                 singles[m.key] += 1
                 single_forms.setdefault(m.key, m.name)
                 continue
+            if m.kind != "person" and _BARE_BODY_RE.match(m.name):
+                speaker = _quoting_speaker(article.text, m.start, m.end, rules)
+                if speaker:
+                    quoted_by[m.key][speaker] += 1
             entry = entries.get(m.key)
             if entry is None:
                 entry = entries[m.key] = _entry_for(m, rules)
@@ -468,6 +573,7 @@ def build_actors(
             redirect.setdefault(norm_key(m.name), m.key)
             if m.name != entry.name:
                 entry.aliases.add(m.name)
+    _drop_role_nouns(entries, vocabulary, redirect)
     _drop_word_lookalikes(entries, vocabulary, evidenced)
     for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled and k not in evidenced]:
         if entries[key].forms.keys() & maybe_places:
@@ -476,8 +582,19 @@ def build_actors(
         if not entry.profiled and entry.forms:  # the commonest spelling, the shorter on a tie
             entry.name = min(entry.forms, key=lambda f: (-entry.forms[f], len(f), f))
             entry.aliases = {f for f in entry.forms if f != entry.name} | (entry.aliases - {entry.name})
+    for key, count in codes.items():
+        if key in armed_codes or key in acronyms:  # "M23 rebels", "March 23 Movement (M23)"
+            entries[key] = _Entry(single_forms[key], "armed group" if key in armed_codes else "organisation",
+                                  mentions=count)
+    _drop_shouted_places(entries, rules, places | maybe_places, datelines, vocabulary)
     _merge_acronyms(entries, acronyms, singles, single_forms, redirect)
+    _merge_initials(entries, singles, single_forms, redirect)
+    _merge_spellings(entries, redirect)
     _merge_surnames(entries, singles, single_forms, redirect)
+    for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled]:
+        if key not in evidenced and entries[key].mentions < 2:
+            del entries[key]  # one bare capitalised pair ("Shabbat Drilling", "Kerem Shalom"): too weak
+    _sides_from_speakers(entries, quoted_by, redirect)
     names = {}
     for surface_key, key in redirect.items():
         while key in redirect and redirect[key] != key and key not in entries:
@@ -502,6 +619,27 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _PARTICLES = frozenset("de du da del della van von der bin ibn bint al el ul of for the and".split())
 
 
+_ROLE_NOUN_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee)$")
+
+
+def _drop_role_nouns(entries: dict[str, _Entry], vocabulary: set[str], redirect: dict[str, str]) -> None:
+    """"Protester Rowan Vaquez", "Worshipper Ali Hamadi": a capitalised role noun the set also
+    writes in lower case, before a two-word name, is a description; the person is the name."""
+    for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled]:
+        words = entries[key].name.split()
+        if len(words) != 3 or words[0].lower() not in vocabulary or not _ROLE_NOUN_RE.search(words[0]):
+            continue
+        entry = entries.pop(key)
+        name = " ".join(words[1:])
+        target = entries.get(norm_key(name))
+        if target is None:
+            target = entries[norm_key(name)] = _Entry(name, "person")
+        target.mentions += entry.mentions
+        target.aliases |= {a for a in entry.aliases if a != name}
+        target.forms.update({name: entry.mentions})
+        redirect[key] = norm_key(name)
+
+
 def _drop_word_lookalikes(entries: dict[str, _Entry], vocabulary: set[str], evidenced: set[str]) -> None:
     """"Winter Olympics", "Cold War", "Facebook Share" look like names but are words the texts
     also write in lower case. A "person" at least half made of such words is dropped unless
@@ -513,6 +651,155 @@ def _drop_word_lookalikes(entries: dict[str, _Entry], vocabulary: set[str], evid
         common = sum(1 for w in words if w in vocabulary)
         if words and common * 2 >= len(words):
             del entries[key]
+
+
+# "KIEV (Reuters) -", "DONETSK/KIEV, Ukraine": the place a wire report was filed from.
+DATELINE_RE = re.compile(r"^([A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]{2,})*)(?=,|\s*\(|\s+[-—–])", re.M)
+# "UPDATE:", "SANGER:": a transcript's speaker label or a kicker, shouted before a colon.
+LABEL_RE = re.compile(r"(?<![\w'’-])([A-Z][A-Z'’.-]{2,}):")
+_ARMED_AFTER_RE = re.compile(r"\s+(?:rebels?|militias?|group|movement|fighters|forces|insurgents|militants)\b")
+_SHOUTED_RE = re.compile(r"[A-Z][A-Z'’.-]{3,}")
+
+
+def _drop_shouted_places(
+    entries: dict[str, _Entry], rules: ActorRules, places: frozenset[str], datelines: set[str], vocabulary: set[str]
+) -> None:
+    """All-caps words that are not acronyms: datelines ("KIEV (Reuters) -") and photo
+    credits ("ROMAN PILIPEY"). A shouted word whose ordinary spelling is a place in the
+    set, or a run of several shouted words, is not an actor; "UNHCR" or "MONUSCO" stay."""
+    known_places = {p.lower() for p in places} | {c.lower() for c in rules.country_names} | datelines
+    # "UPDATE", "TRUMP", "SANGER": a word the set also writes in lower case, or part of a person's name
+    ordinary = vocabulary | {w.lower() for e in entries.values() if e.kind == "person" for w in e.name.split()}
+    for key in [k for k, e in entries.items() if not e.profiled and e.side != "media"]:
+        words = entries[key].name.split()
+        shouted = [w for w in words if _SHOUTED_RE.fullmatch(w)]
+        if not shouted:
+            continue
+        word = words[0].lower().strip("'’.")
+        if len(shouted) >= 2 or (len(words) == 1 and (word in known_places or word in ordinary)):
+            del entries[key]
+
+
+def _acronym_fits(short: str, long_name: str) -> bool:
+    """"HNC" fits "High Negotiations Committee"; "AP" does not fit "South Korea" (a photo credit)."""
+    letters = [c for c in short.upper() if c.isalpha()]
+    heads = iter(w[0].upper() for w in re.split(r"[\s-]+", long_name) if w[:1].isalpha())
+    in_order = all(any(h == c for h in heads) for c in letters)
+    return bool(letters) and in_order and short[:1].upper() == long_name[:1].upper()
+
+
+# A body with no country in its name: "the Defense Ministry" belongs to whoever speaks of it.
+_BARE_BODY_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:Defen[cs]e|Foreign|Interior|Justice|Finance|Information|Health|Emergencies|Emergency)\s+"
+    r"Ministry|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs|the\s+Interior))$"
+)
+_SPOKE_RE = re.compile(r"\s+(?:said|says|told|added|announced|warned|declared|stated)\b")
+_QUOTE_CLOSE_RE = re.compile(r"[\"”]")
+_SPEECH_TAIL_RE = re.compile(
+    r"^,?\s*(?:said\s+(?P<after>[^,.;]{3,60})|(?P<before>[^,.;\"“]{3,60}?)\s+(?:said|says|told|added))"
+)
+
+
+def _quoting_speaker(text: str, start: int, end: int, rules: ActorRules) -> str | None:
+    """The person whose direct quotation names the body at [start, end), if the sentence says who
+    ('"... the Defense Ministry ...," Putin said'); the key of that person's mention."""
+    para_start = text.rfind("\n", 0, start) + 1
+    before = text[para_start:start]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    if not opened:
+        return None
+    close = _QUOTE_CLOSE_RE.search(text, end)
+    if close is None or "\n" in text[end:close.start()]:
+        return None
+    tail = _SPEECH_TAIL_RE.match(text[close.end():close.end() + 80])
+    if not tail:
+        return None
+    who = (tail.group("after") or tail.group("before")).strip()
+    if who.lower() in ("he", "she"):  # the last person seen speaking before the quotation
+        chunk = text[max(0, para_start - 600):para_start]
+        earlier = [m for m in article_mentions(chunk, rules)
+                   if m.kind in ("person", "titled person") and _SPOKE_RE.match(chunk, m.end)]
+        return earlier[-1].key if earlier else None
+    people = [m for m in article_mentions(who, rules) if m.kind in ("person", "titled person")]
+    return people[0].key if people else None
+
+
+def _sides_from_speakers(
+    entries: dict[str, _Entry], quoted_by: dict[str, Counter[str]], redirect: dict[str, str]
+) -> None:
+    """A body with no side takes the side of the person who most often names it in a quotation."""
+    for body, speakers in quoted_by.items():
+        entry = entries.get(body)
+        if entry is None or entry.side != "unknown":
+            continue
+        for speaker, _ in speakers.most_common():
+            while speaker not in entries and speaker in redirect and redirect[speaker] != speaker:
+                speaker = redirect[speaker]
+            if speaker in entries and entries[speaker].side not in ("unknown", "media"):
+                entry.side = entries[speaker].side
+                break
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _PARTICLES)
+
+
+def _merge_initials(
+    entries: dict[str, _Entry], singles: Counter[str], forms: dict[str, str], redirect: dict[str, str]
+) -> None:
+    """"PA" joins "Palestinian Authority" when exactly one actor of the set has those initials."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, entry in entries.items():
+        if entry.kind != "person" and len(entry.name.split()) >= 2:
+            by_initials[_initials(entry.name)].append(key)
+    shorts = [(k, e.name, e.mentions) for k, e in entries.items() if re.fullmatch(r"[A-Z]{2,6}", e.name)]
+    shorts += [(k, forms[k], n) for k, n in singles.items() if re.fullmatch(r"[A-Z]{2,6}", forms.get(k, ""))]
+    for key, short, count in shorts:
+        owners = [o for o in by_initials.get(short, []) if o != key]
+        if len(owners) != 1:
+            continue
+        target = entries[owners[0]]
+        target.mentions += count
+        target.aliases.add(short)
+        redirect[key] = owners[0]
+        entries.pop(key, None)
+        singles.pop(key, None)
+
+
+_SPELLING_KINDS = frozenset({"person", "organisation", "armed group"})
+
+
+def _merge_spellings(entries: dict[str, _Entry], redirect: dict[str, str]) -> None:
+    """Transliterations of one name ("Yanukovich"/"Yanukovych", "Binyamin"/"Benjamin
+    Netanyahu", "Malaysia"/"Malaysian Airlines"): actors of one kind with the same number of
+    words, the same initials and a close spelling are one. Compared within buckets, so the
+    cost stays linear in practice."""
+    buckets: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for key, entry in entries.items():
+        if entry.kind in _SPELLING_KINDS and len(entry.name.split()) >= 2:
+            words = entry.name.lower().split()
+            buckets[(entry.kind, _initials(entry.name).lower() + words[-1][:2], len(words))].append(key)
+    for keys in buckets.values():
+        keys.sort(key=lambda k: (-entries[k].mentions, entries[k].profiled is False, k))
+        for i, key in enumerate(keys):
+            if key not in entries:
+                continue
+            for other in keys[i + 1:]:
+                if other in entries and not entries[other].profiled and _close(entries[key].name, entries[other].name):
+                    moved = entries.pop(other)
+                    entries[key].mentions += moved.mentions
+                    entries[key].aliases |= {moved.name, *moved.aliases}
+                    redirect[other] = key
+
+
+def _close(a: str, b: str) -> bool:
+    """Every word pair close: "Arseny Yatseniuk" ~ "Arseniy Yatsenyuk", not "Ali Omar" ~ "Ali Amir"."""
+    pairs = list(zip(a.lower().split(), b.lower().split()))
+    last = len(pairs) - 1
+    return all(
+        x == y or (min(len(x), len(y)) >= 5 and SequenceMatcher(None, x, y).ratio() >= (0.8 if i == last else 0.75))
+        for i, (x, y) in enumerate(pairs)
+    )
 
 
 def _entry_for(m: Mention, rules: ActorRules) -> _Entry:
@@ -550,9 +837,12 @@ def _merge_surnames(
     people = [k for k, e in entries.items() if e.kind == "person"]
     by_tail: dict[str, list[str]] = defaultdict(list)
     for key in people:
-        words = key.split()
-        for i in range(1, len(words)):
-            by_tail[" ".join(words[i:])].append(key)
+        # the other spellings merged into this person end names too ("Yanukovich", "Yanukovych")
+        for full in {key, *(norm_key(a) for a in entries[key].aliases if " " in a.strip())}:
+            words = full.split()
+            for i in range(1, len(words)):
+                if key not in by_tail[" ".join(words[i:])]:
+                    by_tail[" ".join(words[i:])].append(key)
     for key in list(entries):
         entry = entries.get(key)
         if entry is None or entry.kind != "person":

@@ -49,6 +49,7 @@ def build_ceasefire(
     evidence: list[tuple[int, int, SentenceRef]] = []
     in_force = False
     since: Counter[tuple[int, int, int]] = Counter()
+    inferred: dict[tuple[int, int, int], bool] = {}
     brokers: Counter[str] = Counter()
     excluded: Counter[str] = Counter()
     for article in articles:
@@ -71,7 +72,10 @@ def build_ceasefire(
                 offset = article.sentences[index].start
                 for when in _start_dates(text, [h.end - offset for h in hits if h.category == "cf.since"],
                                          reference(article)):
-                    since[(when.year or 0, when.month or 0, when.date.day if when.date else 0)] += 1
+                    key = (when.year or 0, when.month or 0, when.date.day if when.date else 0)
+                    since[key] += 1
+                    # one article that writes the full date is enough to call it read, not inferred
+                    inferred[key] = inferred.get(key, True) and when.inferred
                 brokers.update(_brokers(text, actors))
                 cue = next((h for h in hits if h.category == "cf.excluded"), None)
                 if cue is not None:
@@ -80,9 +84,11 @@ def build_ceasefire(
     if not evidence or not (in_force or votes):
         return Ceasefire(state="none", evidence=tuple(ref for *_, ref in evidence[:max_evidence]))
     evidence.sort(key=lambda t: (t[0], t[1]))
+    best_since = _best_since(since)
     return Ceasefire(
         state=decide_state(votes),
-        since=_best_since(since),
+        since=best_since,
+        since_inferred=bool(best_since) and inferred.get((best_since.year, best_since.month, best_since.day), False),
         brokers=tuple(name for name, _ in brokers.most_common()),
         excluded=tuple(name for name, _ in excluded.most_common()),
         evidence=tuple(ref for *_, ref in evidence[:max_evidence]),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -138,9 +139,11 @@ def infer_reference(articles: Sequence[Article]) -> Reference:
     anniversary = _anniversary(articles)
     if anniversary:
         return anniversary
-    years = [int(m.group("year")) for a in articles for m in YEAR_RE.finditer(a.text)]
+    years = Counter(int(m.group("year")) for a in articles for m in YEAR_RE.finditer(a.text))
     if years:
-        return Reference(max(years), None, None, True, f"latest year written in the articles ({max(years)})")
+        # the most-written year, the later on a tie: the latest alone is often a plan ("by 2021")
+        year = max(years, key=lambda y: (years[y], y))
+        return Reference(year, None, None, True, f"the year most written in the articles ({year})")
     return Reference(basis="no date in the articles")
 
 

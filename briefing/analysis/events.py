@@ -3,13 +3,15 @@
 An event is a sentence with an event cue (config/lexicons/conflict.yaml,
 `events.cues`) and a date expression, dated by the expression nearest the
 cue. The same move reported by two outlets on the same date is kept once.
-Until `Event` has fields for it, a date known only to the month (or a
-weekday whose week is unknown) is written at the head of `text`, and a date
-inferred from the set rather than read from the article is marked so.
+`Event.date` is set only when the day is known; `Event.when` always says how
+precisely the date is known ("March 2016", "Monday (March 2016, inferred)"),
+and `date_inferred` marks a date resolved from the set's context (an undated
+article, a year taken from elsewhere) rather than read from the article.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -50,7 +52,10 @@ def build_events(
                 continue
             bucket.append(words)
             ref_ = SentenceRef(article.id, sentence.index, sentence.text)
-            found.append((when.sort_key, order, Event(when.date, _text(sentence.text, when), article.id, ref_)))
+            event = Event(
+                when.date, _text(sentence.text), article.id, ref_, when=_when_text(when), date_inferred=when.inferred
+            )
+            found.append((when.sort_key, order, event))
             order += 1
     found.sort(key=lambda t: (t[0], t[1]))
     return tuple(e for _, _, e in found[-limit:])
@@ -60,10 +65,19 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _text(sentence: str, when: When) -> str:
-    body = sentence if len(sentence) <= MAX_TEXT else sentence[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
-    if when.date is None:
-        return f"{when.label()}: {body}"
-    if when.inferred:
-        return f"{body} [date inferred: {when.date.isoformat()}]"
-    return body
+def _text(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_TEXT else sentence[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _when_text(when: When) -> str:
+    """As precise as known, with the words as written when they say more ("Monday (March 2016)").
+    Whether it was inferred is `Event.date_inferred`, so it is not repeated here."""
+    if when.date:
+        return when.date.isoformat()
+    if when.year and when.month:
+        known = f"{calendar.month_name[when.month]} {when.year}"
+    elif when.year:
+        known = str(when.year)
+    else:
+        return when.text
+    return f"{when.text} ({known})" if when.kind in ("weekday", "relative") else known

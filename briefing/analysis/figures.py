@@ -33,6 +33,9 @@ from briefing.models import Article, Figure, SentenceRef
 KIND_ORDER = ("killed", "injured", "displaced", "refugees", "troops", "other")
 TOLERANCE = 0.10
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|be|to|reportedly|now|already|also)\s+)*"
+# An aside between the count and its verb: "160 Palestinians, many of whom were civilians, were killed".
+_ASIDE = (r",\s+(?:(?:many|most|some|all|several|none|half|dozens|hundreds|thousands)\s+of\s+(?:whom|them)|"
+          r"including|among\s+them|mostly|mainly|largely)\b[^,;]{0,60},")
 _GAP_WORD = r"(?!(?:and|but|while|whereas|or)\b)[\w'’.-]+"
 
 
@@ -50,6 +53,7 @@ class FigureRules:
     non_count: re.Pattern[str] | None
     incident: re.Pattern[str] | None
     total: re.Pattern[str] | None
+    countries: frozenset[str] = frozenset()  # "fled to Chad" makes refugees, "fled to Rafah" displaced
 
 
 def compile_rules(lexicon: Lexicon) -> FigureRules:
@@ -57,7 +61,9 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
     kinds = tuple((k, compile_phrases(v)) for k, v in kinds_raw.items() if compile_phrases(v))
     # One regex per direction with a named group per kind: one match call finds the nearest cue.
     groups = "|".join(f"(?P<{_group(k)}>{p.pattern})" for k, p in kinds)
-    after = re.compile(rf"\s*(?:of\s+)?(?:{_GAP_WORD}\s+){{0,4}}?{_AUX}(?:{groups})", re.I)
+    after = re.compile(
+        rf"\s*(?:of\s+)?(?:{_GAP_WORD}\s+){{0,4}}?(?:(?:{_GAP_WORD})?{_ASIDE}\s+)?{_AUX}(?:{groups})", re.I
+    )
     before = re.compile(rf"(?:{groups})\s+(?:{_GAP_WORD}\s+){{0,3}}$", re.I)
     quals = lexicon.get("figures", "qualifiers") or {}
     qualifiers = tuple(
@@ -74,7 +80,10 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
         before=before,
         people_after=people and re.compile(rf"\s*(?:of\s+)?(?:[\w'’-]+\s+)?(?:{people.pattern})", re.I),
         demonyms_after=demonyms and re.compile(rf"\s*(?:of\s+)?(?:{demonyms.pattern})"),
-        noun_tails=tuple(re.compile(rf"\s+(?:of\s+)?(?:[\w'’-]+\s+)?(?:{n.pattern})", re.I) for n in nouns),
+        noun_tails=tuple(
+            re.compile(rf"\s+(?:of\s+)?(?:(?!(?:and|or|but)\b)[\w'’-]+\s+)?(?:{n.pattern})", re.I) for n in nouns
+        ),
+        countries=frozenset(lexicon.country_names),
         qualifiers=qualifiers,
         non_count=re.compile(
             rf"^[\s-]*(?:{'|'.join(re.escape(u) for u in lexicon.phrases('figures', 'non_count_units'))})\b", re.I
@@ -93,12 +102,13 @@ TRAILING_RE = re.compile(
     r"(?:\s+(?:on\s+)?\w+){0,2}\s*[.!]?[\"”’]?\s*$"
 )
 LEADING_RE = re.compile(
-    rf"^(?:(?:while|but|whereas|and)\s+)?(?P<who>{_NAME}|(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)\s+"
+    rf"^(?:(?:while|but|whereas|and)\s+)?(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}?[a-z][\w'’-]*|{_NAME}|[A-Z][\w.'’-]*(?:\s+[a-z][\w'’-]*){{1,2}})\s+"
     r"(?:said|says|reported|reports|estimated|estimates|puts|put|counted|counts|recorded|documented|registered)\b"
     r"(?!\s+(?:it|that\s+it)\b)"
 )
+_ADVERB_TAIL_RE = re.compile(r"(?:\s+(?:later|earlier|also|separately|previously|then|had|has|have))+$")
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:while|but|whereas)\b)|\s+(?=while\b)")
-_PRONOUNS = frozenset("he she they it we i you one who which".split())
+_PRONOUNS = frozenset("he she they it we i you one who which a an the some".split())
 
 
 def reported_by(sentence: str, position: int | None = None) -> str | None:
@@ -133,7 +143,7 @@ def _credit(text: str, trailing_ok: bool) -> str | None:
     credit = None
     for m in (trailing, leading):
         if m and m.group("who").strip().lower() not in _PRONOUNS:
-            credit = m.group("who").strip()
+            credit = _ADVERB_TAIL_RE.sub("", m.group("who").strip())  # "a police source later said"
             break
     if primary and credit and credit.lower() not in primary.lower():
         return f"{primary} (via {credit})"
@@ -146,6 +156,7 @@ def extract_figures(
 ) -> list[tuple[Figure, bool, str | None]]:
     """(figure, is_war_total, resolved day or None) for every figure in the article."""
     out: list[tuple[Figure, bool, str | None]] = []
+    seen: set[tuple[str, int, str]] = set()  # a caption repeating the body is one figure
     for sentence in article.sentences:
         text = sentence.text
         if not _might_have_figures(text):
@@ -157,8 +168,15 @@ def extract_figures(
         dates = find_dates(text, ref)
         total, day = _scope(text, rules, dates)
         for fig, position in figs:
+            key = (fig.kind, fig.value, fig.text.lower())
+            if key in seen:
+                continue
+            seen.add(key)
             by = reported_by(text, position)
-            out.append((replace(fig, reported_by=by, article=article.id, evidence=evidence), total, day))
+            part = bool(_INCLUDING_RE.search(text, max(0, position - 20), position))
+            # a part of a count ("including 12 children") is compared with nothing: it is not a rival toll
+            scope = (False, None) if part else (total, day)
+            out.append((replace(fig, reported_by=by, article=article.id, evidence=evidence), *scope))
     return out
 
 
@@ -190,6 +208,8 @@ def _sentence_figures(text: str, rules: FigureRules) -> list[tuple[Figure, int]]
         kind = _kind(text, num.start, num.end, rules)
         if kind is None:
             continue
+        if kind == "other" and figures and _INCLUDING_RE.search(text, max(0, num.start - 20), num.start):
+            kind = figures[-1][0].kind  # "killed at least 45 people, including 12 children"
         qualifier = "at least" if num.vague else _qualifier(text, num.start, rules)
         figures.append((Figure(kind, num.value, qualifier, _as_written(text, num, rules), None, ""), num.start))
     return figures
@@ -202,10 +222,20 @@ _POPULATION_RE = re.compile(
 )
 
 
+_QUALIFIED = r"(?:(?:about|around|some|nearly|roughly|approximately|more than|over|almost)\s+)?"
+# "40 percent of Gaza's 2.3 million residents": the whole is a count of people, not "population"
+_BASE_NOUN_RE = re.compile(
+    r"^\s+of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w.-]+(?:'s|’s)\s+)?(?:estimated\s+|pre-?war\s+)?"
+    rf"(?P<base>{_QUALIFIED}\d[\d,.]*(?:\s+(?:million|billion|thousand))?)\s+"
+    r"(?:people|residents|inhabitants|civilians|citizens|population)\b",
+    re.I,
+)
+
+
 def _fraction_figure(text: str, frac: re.Match[str], rules: FigureRules, consumed: list[tuple[int, int]]) -> Figure | None:
     """"(nearly) half of the country's population of about 23 million (has been) displaced"."""
     share = parse_fraction(frac.group(0))
-    pop = _POPULATION_RE.match(text[frac.end():])
+    pop = _POPULATION_RE.match(text[frac.end():]) or _BASE_NOUN_RE.match(text[frac.end():])
     if share is None or not pop:
         return None
     end = frac.end() + pop.end()
@@ -214,7 +244,7 @@ def _fraction_figure(text: str, frac: re.Match[str], rules: FigureRules, consume
         return None
     base = None
     if pop.group("base"):
-        base_text = re.sub(r"^(?:about|around|some|nearly|roughly|approximately|more than|over)\s+", "", pop.group("base"), flags=re.I)
+        base_text = re.sub(rf"^{_QUALIFIED}", "", pop.group("base"), flags=re.I)
         base = parse_number(base_text.rstrip(".,"))
         consumed.append((frac.end() + pop.start("base"), end))
     qualifier = _qualifier(text, frac.start(), rules)
@@ -267,10 +297,51 @@ def _kind_from(m: re.Match[str] | None, rules: FigureRules) -> str | None:
 _CLAUSE_END = re.compile(r"[;:—–]|,\s")
 
 
+_EITHER_RE = re.compile(
+    r"\s+(?:were\s+|have\s+been\s+)?(?:killed|wounded|injured)\s+(?:or|and)\s+(?:wounded|injured|killed)", re.I
+)
+_DESTINATION_RE = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
+_CROSSING_CUE_RE = re.compile(r"(?:fled|fleeing|flee|crossed|crossing)\s+(?:to|into)$", re.I)
+
+
+def _refugees_or_displaced(text: str, cue_end: int, rules: FigureRules) -> str:
+    """"fled to Chad" crosses a border; "fled to Rafah" (a town) does not."""
+    if not _CROSSING_CUE_RE.search(text[max(0, cue_end - 20):cue_end]):
+        return "refugees"  # "refugees", "asylum seekers", "fled abroad"
+    dest = _DESTINATION_RE.match(text, cue_end)
+    if dest is None:
+        return "refugees"  # "fled to neighbouring countries"
+    words = dest.group("name").split()
+    if any(" ".join(words[:n]) in rules.countries for n in (2, 1)):
+        return "refugees"
+    return "displaced"
+
+
+_OPEN_QUOTE_RE = re.compile(r"(?:^|\s)['\"“‘]")
+_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+$", re.I)
+_ASIDE_REST_RE = re.compile(r"[^,;]{0,60},")
+
+
 def _kind(text: str, start: int, end: int, rules: FigureRules) -> str | None:
-    kind = _kind_from(rules.after.match(text, end), rules)
+    after = rules.after.match(text, end)
+    if after and _OPEN_QUOTE_RE.search(text, end, after.end()):
+        return None  # "Five 'happy refugees' pictures": a quoted label, not a count
+    kind = _kind_from(after, rules)
+    if kind == "troops":
+        # "Two soldiers were killed": the soldiers are the count, the verb its kind
+        casualty = _kind_from(rules.after.match(text, after.end()), rules)
+        if casualty in ("killed", "injured") and not _EITHER_RE.match(text, after.end()):
+            return casualty
+    if kind == "refugees" and after is not None:
+        return _refugees_or_displaced(text, after.end(), rules)
     if kind:
         return kind
+    if _INCLUDING_RE.search(text, max(0, start - 20), start):
+        # "40 people, including 12 children, were killed": the part shares the whole's verb
+        rest = _ASIDE_REST_RE.match(text, end)
+        kind = _kind_from(rest and rules.after.match(text, rest.end()), rules)
+        if kind:
+            return kind
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
     kind = _kind_from(rules.before.search(text[clause_start:start]), rules)
     if kind:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from briefing.analysis.actors import ActorSet
 from briefing.analysis.profile import Hit, Lexicon
+from briefing.analysis.trend import negated
 from briefing.models import Article, Negotiations, Place, SentenceRef
 
 STATE_PRIORITY = ("collapsed", "suspended", "resumed", "under way", "planned")
@@ -61,12 +62,13 @@ def build_negotiations(
     votes: Counter[str] = Counter()
     venues: Counter[str] = Counter()
     mediators: Counter[tuple[str, bool]] = Counter()
+    roles: dict[str, Counter[str]] = {}
     parties: dict[str, None] = {}
     points: dict[str, None] = {}
     evidence: list[tuple[int, int, SentenceRef]] = []
     place_re = _names_regex({p.name for p in places})
     for article in articles:
-        hits_by_sentence = cues(article)
+        hits_by_sentence = {i: _drop_verb_talks(article.text, hits) for i, hits in cues(article).items()}
         if not any(h.category == "talks.term" for hits in hits_by_sentence.values() for h in hits):
             continue  # sticking points and mediators only count in articles about talks
         for sentence in article.sentences:
@@ -76,11 +78,13 @@ def build_negotiations(
                 for point in _sticking_points(text, sticking):
                     points.setdefault(point)
             cue_spans = [(h.start - sentence.start, h.end - sentence.start) for h in hits if h.category == "talks.mediator"]
-            mediator = _mediator(text, cue_spans, actors) if cue_spans else None
-            if mediator:
-                mediators[mediator] += 1
-            if not any(h.category == "talks.term" for h in hits):
-                continue
+            found = _mediator(text, cue_spans, actors) if cue_spans else None
+            if found:
+                mediators[found[0]] += 1
+                if found[1]:
+                    roles.setdefault(found[0][0], Counter())[found[1]] += 1
+            if not any(h.category == "talks.term" and not _ruled_out(article.text, h) for h in hits):
+                continue  # "peace talks were not on the agenda" is no evidence of talks
             states = sorted((h.start, h.label) for h in hits if h.category == "talks.state")
             if states:
                 votes[states[0][1]] += 1  # the main clause usually comes first
@@ -94,14 +98,48 @@ def build_negotiations(
     theatre = places[0].name if places else None
     ranked = sorted(mediators.items(), key=lambda kv: (not kv[0][1], -kv[1]))
     mediator_name = ranked[0][0][0] if ranked else None
+    state = _decide(votes)
+    if not votes and not _pick_venue(venues, None):
+        # talks only named ("to sabotage peace talks"; a deal "mediated by" someone): nothing says they are held
+        state = "none"
     return Negotiations(
-        state=_decide(votes),
+        state=state,
         venue=_pick_venue(venues, theatre),
         mediator=mediator_name,
+        mediator_role=_best_role(roles.get(mediator_name or "")),
         parties=tuple(p for p in parties if p != mediator_name),
         sticking_points=tuple(points),
         evidence=tuple(ref for *_, ref in evidence[:max_evidence]),
     )
+
+
+_NOT_AFTER_RE = re.compile(r"\s+(?:were|was|are|is|will|would)\s+not\b|\s+(?:are|were)\s+(?:off|out)\b", re.I)
+
+
+def _ruled_out(text: str, hit: Hit) -> bool:
+    """"no talks", "ruled out talks", "talks were not on the agenda"."""
+    return negated(text, hit.start) or bool(_NOT_AFTER_RE.match(text, hit.end)) or bool(
+        re.search(r"\bruled?\s+out\s+(?:any\s+)?(?:peace\s+)?$", text[max(0, hit.start - 30):hit.start], re.I)
+    )
+
+
+_VERB_TALKS_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\b(?:he|she|who)|,\s*(?:left|right|center|centre))\s*,?\s*$")
+_VERB_TALKS_AFTER_RE = re.compile(r"\s+(?:with|to|about)\b")
+_NOUN_BEFORE = frozenset("peace the of for in on held hold holding direct new more formal bilateral".split())
+
+
+def _drop_verb_talks(text: str, hits: list[Hit]) -> list[Hit]:
+    """"Foreign Minister X, center, talks with Y" is a photo caption, not negotiations."""
+    out = []
+    for hit in hits:
+        if hit.category == "talks.term" and text[hit.start:hit.end].lower() == "talks":
+            before = text[max(0, hit.start - 40):hit.start]
+            last = before.split()[-1].lower() if before.split() else ""
+            if (last not in _NOUN_BEFORE and _VERB_TALKS_BEFORE_RE.search(before)
+                    and _VERB_TALKS_AFTER_RE.match(text, hit.end)):
+                continue
+        out.append(hit)
+    return out
 
 
 _STICKING_HINT = re.compile(
@@ -136,18 +174,47 @@ def _decide(votes: Counter[str]) -> str:
     return min(tied, key=lambda s: STATE_PRIORITY.index(s) if s in STATE_PRIORITY else 99)
 
 
-def _mediator(text: str, cues: list[tuple[int, int]], actors: ActorSet) -> tuple[str, bool] | None:
-    """The actor nearest a mediator cue, and whether it is a person (people beat states:
-    "mediated by Turkey" names a mediator only when no envoy is named anywhere)."""
-    best: tuple[int, int, str] | None = None
+def _mediator(text: str, cues: list[tuple[int, int]], actors: ActorSet) -> tuple[tuple[str, bool], str | None] | None:
+    """The actor nearest a mediator cue, whether it is a person (people beat states:
+    "mediated by Turkey" names a mediator only when no envoy is named anywhere), and
+    the role the sentence gives it ("the U.N. special envoy for Syria, Staffan de Mistura")."""
+    best: tuple[int, int, str, int, int] | None = None
     for name, kind, start, end in actors.in_span(text):
         person = kind == "person" or actors.kind_of(name) == "person"
         gap = min(min(abs(start - ce), abs(cs - end)) for cs, ce in cues)
         if gap <= _MEDIATOR_WINDOW:
-            rank = (0 if person else 1, gap, name)
+            rank = (0 if person else 1, gap, name, start, end)
             if best is None or rank < best:
                 best = rank
-    return (best[2], best[0] == 0) if best else None
+    if best is None:
+        return None
+    return (best[2], best[0] == 0), _role(text, best[3], best[4])
+
+
+_ROLE_HEAD = (
+    r"(?:(?:[\w.'’-]+\s+){0,4}?(?:special\s+envoy|envoy|mediator|chief\s+negotiator|negotiator|facilitator|"
+    r"special\s+representative|representative)(?:\s+(?:for|to|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
+)
+_ROLE_BEFORE_RE = re.compile(rf"(?:\b(?:the|The)\s+)?(?P<role>{_ROLE_HEAD}),?\s*$")
+_ROLE_AFTER_RE = re.compile(rf"^,\s+(?:the|a|an|his|her)\s+(?P<role>{_ROLE_HEAD})(?=[,;.]|\s+(?:who|which)\b|$)")
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    """The title next to the mediator's name, before it or as an apposition after it."""
+    before = _ROLE_BEFORE_RE.search(text[max(0, start - 90):start])
+    after = _ROLE_AFTER_RE.match(text[end:end + 110])
+    m = before or after
+    if not m:
+        return None
+    role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role").strip(" ,"), flags=re.I)
+    return role if role[:1].isalpha() else None
+
+
+def _best_role(roles: Counter[str] | None) -> str | None:
+    """The most-given role, the longest (most specific) on a tie."""
+    if not roles:
+        return None
+    return max(roles, key=lambda r: (roles[r], len(r)))
 
 
 def _clean_party(raw: str, actors: ActorSet) -> str | None:

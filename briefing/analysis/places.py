@@ -18,18 +18,20 @@ from briefing.analysis.profile import Lexicon
 from briefing.models import Article, Place
 
 _NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*(?: [A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*)?"
-_KINDS = (r"city|town|village|port|province|region|capital|district|governorate|state|camp|airbase|base|"
+_KINDS = (r"city|town|village|port|province|region|capital|district|governorate|state|camp|airbase|base|community|"
           r"enclave|suburb|neighbourhood|neighborhood|county|oblast|area|outskirts|edge|heart|centre|center|"
           r"suburbs|frontline town|border town|strategic town")
 # Unmistakable: "the town of X", "the capital X", "X province", "outskirts of X"
 STRONG_RE = re.compile(
     rf"\b(?:{_KINDS})(?: of)?\s+(?P<a>{_NAME})(?![\w'’-])"
-    rf"|(?<![\w'’-])(?P<b>{_NAME})\s+(?:province|region|governorate|district|oblast|county|state|city)\b"
+    rf"|(?<![\w'’-])(?P<b>{_NAME})\s+(?:province|region|governorate|district|oblast|county|state|city|"
+    r"(?:border\s+)?crossing|refugee\s+camp|checkpoint)\b"
 )
 # Likely: "in X", "near X", "from X" (also true of people: "from Putin"), so checked against actors
 WEAK_RE = re.compile(
     r"\b(?:in|at|near|from|outside|around|into|across|toward|towards|inside|particularly|especially)"
-    rf"\s+(?:the\s+)?(?P<a>{_NAME})(?![\w'’-])"
+    # not the head of a longer name: "at the James Martin Center", "at the Permit and Resources Department"
+    rf"\s+(?:the\s+)?(?P<a>{_NAME})(?![\w'’-])(?! (?:[A-Z]|(?:and|of|for) [A-Z]))"
 )
 
 
@@ -40,9 +42,33 @@ def place_slots(articles: Sequence[Article]) -> tuple[frozenset[str], frozenset[
     for article in articles:
         for regex, bucket in ((STRONG_RE, strong), (WEAK_RE, weak)):
             for m in regex.finditer(article.text):
-                name = re.sub(r"(?:'s|’s)$", "", m.group("a") or m.group("b"))
-                bucket.add(name)
+                name = _clean_slot(m.group("a") or m.group("b"))
+                if name:
+                    bucket.add(name)
     return frozenset(strong), frozenset(weak)
+
+
+_MONTH_OR_DAY = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _clean_slot(name: str) -> str | None:
+    """"Ukraine's Crimea" -> "Crimea" (the owner is counted on its own); "Kharkiv April" ->
+    "Kharkiv" (a caption's date); "Serbia-Hungary" (a border between two) -> None."""
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    if re.search(r"-[a-z]", name):
+        return None  # "Muslim-majority", "French-speaking": a description, not a place
+    words = name.split()
+    if len(words) == 2 and re.search(r"(?:'s|’s)$", words[0]):
+        words = words[1:]
+    if len(words) == 2 and words[1].lower() in _MONTH_OR_DAY:
+        words = words[:1]
+    name = " ".join(words)
+    if "-" in name and all(part[:1].isupper() for part in name.split("-")) and " " not in name:
+        return None  # "Serbia-Hungary", "Tel Aviv-Sderot" read as a pair, not one place
+    return name or None
 
 
 @dataclass(frozen=True)
@@ -52,6 +78,7 @@ class PlaceRules:
     demonyms: frozenset[str]
     regions: frozenset[str]
     region_re: re.Pattern[str] | None
+    titles: frozenset[str] = frozenset()  # "from President Bush": a person, not a place
 
 
 def compile_place_rules(lexicon: Lexicon) -> PlaceRules:
@@ -64,7 +91,8 @@ def compile_place_rules(lexicon: Lexicon) -> PlaceRules:
         re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True)) + r")\b")
         if regions else None
     )
-    return PlaceRules(country_re, lexicon.country_names, frozenset(lexicon.demonyms), regions, region_re)
+    titles = frozenset(t for phrase in lexicon.phrases("titles") for t in phrase.split())
+    return PlaceRules(country_re, lexicon.country_names, frozenset(lexicon.demonyms), regions, region_re, titles)
 
 
 def build_places(
@@ -79,7 +107,7 @@ def build_places(
     `slots` comes from `place_slots`; `not_places` are actor names (people,
     organisations), which keep a weak-slot name ("from Putin") out.
     """
-    excluded = {n.lower() for n in not_places}
+    excluded = {re.sub(r"^the\s+", "", n.lower()) for n in not_places}
     counts: Counter[str] = Counter()
     strong, weak = slots
     towns = {n for n in strong if _town_candidate(n, rules, set(), strict=False)}
@@ -111,6 +139,8 @@ north south east west northern southern eastern western central strip bank coast
 senate government ministry army court party labour tory republican democrat democratic conservative liberal
 european international national royal palace state states union council committee office agency media
 brexit twitter facebook instagram youtube internet christmas ramadan easter islam christianity
+muslim muslims christian christians jewish jews islamic arab arabs sunni sunnis shiite shiites shia hindu buddhist
+sea ocean district judge sen rep gov gen lt col sgt capt dr mr mrs ms prof
 """.split()) | GENERIC_HEADS
 
 
@@ -121,11 +151,11 @@ def _town_candidate(name: str, rules: PlaceRules, excluded: set[str], strict: bo
     if first.lower() in STOP_FIRST or first.lower().rstrip(".") in NOT_NAMES:
         return False
     words = name.split() if strict else [name]
-    if any(word.lower() in NOT_TOWNS for word in words) or (strict and name.isupper()):
+    if any(word.lower() in NOT_TOWNS for word in words) or name.isupper():  # "GOP", "UPDATE"
         return False
     if any(word in NOT_PERSON_WORDS for word in name.split()):
         return False  # "at the Winter Olympics": an event
-    if name in rules.country_names or name in rules.regions or first in rules.demonyms:
+    if name in rules.country_names or name in rules.regions or first in rules.demonyms or first in rules.titles:
         return False
     if name.lower() in excluded or any(part.lower() in excluded for part in name.split()):
         return False

@@ -296,6 +296,7 @@ def build_cue_index(lexicon: Lexicon, escalation: tuple[str, ...] | None = None,
 
     add("trend.up", escalation if escalation is not None else lexicon.phrases("trend", "escalation"))
     add("trend.down", deescalation if deescalation is not None else lexicon.phrases("trend", "deescalation"))
+    add("trend.context", lexicon.phrases("trend", "context"))
     add("cf.term", [*lexicon.phrases("ceasefire", "terms"), "ceasefire"])
     add("cf.in_force", lexicon.phrases("ceasefire", "in_force"))
     add("cf.proposed", lexicon.phrases("ceasefire", "proposed"))

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.models import Analysis, Article, ConflictStatus, Quote, SentenceRef
+from briefing.models import Analysis, Article, ConflictStatus, Event, Figure, Quote, SentenceRef
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -50,6 +50,9 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
 
 
 def _status_json(status: ConflictStatus) -> dict[str, Any]:
+    """DESIGN.md's keys, then the documented additions (ceasefire `excluded`/`since_inferred`,
+    talks `parties`/`sticking_points`/`mediator_role`, figure `base`/`fraction`/`evidence`,
+    and `timeline`). Evidence is always a list of {article, sentence, text}."""
     trend, ceasefire, talks = status.trend, status.ceasefire, status.negotiations
     return {
         "trend": {
@@ -62,27 +65,49 @@ def _status_json(status: ConflictStatus) -> dict[str, Any]:
             "since": _iso(ceasefire.since),
             "brokers": list(ceasefire.brokers),
             "evidence": _refs(ceasefire.evidence),
+            "since_inferred": ceasefire.since_inferred,
+            "excluded": list(ceasefire.excluded),
         },
         "negotiations": {
             "state": talks.state,
             "venue": talks.venue,
             "mediator": talks.mediator,
             "evidence": _refs(talks.evidence),
+            "mediator_role": talks.mediator_role,
+            "parties": list(talks.parties),
+            "sticking_points": list(talks.sticking_points),
         },
-        "figures": [
-            {
-                "kind": f.kind,
-                "value": f.value,
-                "qualifier": f.qualifier,
-                "text": f.text,
-                "reported_by": f.reported_by,
-                "article": f.article,
-                "disagreement": f.disagreement,
-            }
-            for f in status.figures
-        ],
+        "figures": [_figure_json(f) for f in status.figures],
         "actors": [{"name": a.name, "side": a.side, "mentions": a.mentions} for a in status.actors],
         "locations": [{"name": p.name, "mentions": p.mentions} for p in status.locations],
+        "timeline": [_event_json(e) for e in status.timeline],
+    }
+
+
+def _figure_json(f: Figure) -> dict[str, Any]:
+    """A share with no stated base ("half of the population") has no count: `value` is null
+    then, never 0, and `fraction` carries the share."""
+    return {
+        "kind": f.kind,
+        "value": None if f.fraction is not None and not f.base and f.value <= 0 else f.value,
+        "qualifier": f.qualifier,
+        "text": f.text,
+        "reported_by": f.reported_by,
+        "article": f.article,
+        "disagreement": f.disagreement,
+        "base": f.base,
+        "fraction": f.fraction,
+        "evidence": _refs([f.evidence] if f.evidence else []),
+    }
+
+
+def _event_json(e: Event) -> dict[str, Any]:
+    return {
+        "date": _iso(e.date),
+        "when": e.when,
+        "date_inferred": e.date_inferred,
+        "text": e.text,
+        "article": e.article,
     }
 
 
@@ -126,25 +151,47 @@ def _sources(ids: Iterable[str], numbers: dict[str, int]) -> str:
 def _status_text(status: ConflictStatus, numbers: dict[str, int]) -> list[str]:
     lines = [f"  Trend: {status.trend.label}"]
     ceasefire = status.ceasefire
-    since = f" since {_iso(ceasefire.since)}" if ceasefire.since else ""
+    since = ""
+    if ceasefire.since:
+        since = f" since {_iso(ceasefire.since)}" + (" (date inferred)" if ceasefire.since_inferred else "")
     brokers = f", brokered by {', '.join(ceasefire.brokers)}" if ceasefire.brokers else ""
-    lines.append(f"  Ceasefire: {ceasefire.state}{since}{brokers}")
+    excluded = f"; excludes {', '.join(ceasefire.excluded)}" if ceasefire.excluded else ""
+    lines.append(f"  Ceasefire: {ceasefire.state}{since}{brokers}{excluded}")
     talks = status.negotiations
-    where = "".join(
-        part for part in (f" in {talks.venue}" if talks.venue else "", f", mediator {talks.mediator}" if talks.mediator else "")
-    )
-    lines.append(f"  Negotiations: {talks.state}{where}")
+    mediator = ""
+    if talks.mediator:
+        mediator = f", mediator {talks.mediator}" + (f" ({talks.mediator_role})" if talks.mediator_role else "")
+    lines.append(f"  Negotiations: {talks.state}{f' in {talks.venue}' if talks.venue else ''}{mediator}")
+    if talks.parties:
+        lines.append(_wrap("Parties: " + "; ".join(talks.parties), "    "))
+    if talks.sticking_points:
+        lines.append(_wrap("Sticking points: " + "; ".join(talks.sticking_points), "    "))
     for figure in status.figures:
         flag = "  (sources disagree)" if figure.disagreement else ""
-        by = f", reported by {figure.reported_by}" if figure.reported_by else ""
-        lines.append(
-            f"  {figure.kind}: {figure.qualifier} {figure.value:,} ({figure.text}){by} {_sources([figure.article], numbers)}{flag}"
-        )
+        by = f"; source: {figure.reported_by}" if figure.reported_by else ""
+        lines.append(f"  {figure.kind}: {figure_amount(figure)}{by} {_sources([figure.article], numbers)}{flag}")
     if status.actors:
-        lines.append("  Actors: " + "; ".join(f"{a.name} ({a.side}, {a.mentions})" for a in status.actors[:12]))
+        lines.append(_wrap("Actors: " + "; ".join(f"{a.name} ({a.side}, {a.mentions})" for a in status.actors[:12])))
     if status.locations:
-        lines.append("  Places: " + ", ".join(f"{p.name} ({p.mentions})" for p in status.locations[:12]))
+        lines.append(_wrap("Places: " + ", ".join(f"{p.name} ({p.mentions})" for p in status.locations[:12])))
+    if status.timeline:
+        lines.append("  Timeline:")
+        for event in status.timeline:
+            when = (event.when or _iso(event.date) or "undated") + (", inferred" if event.date_inferred else "")
+            lines.append(_wrap(f"- {when}: {event.text} {_sources([event.article], numbers)}", "    "))
     return lines
+
+
+def figure_amount(figure: Figure) -> str:
+    """How much, in words a reader trusts: a share stays a share ("nearly half of a pre-war
+    population of about 23 million", about 11,500,000), never "exact 0"."""
+    qualifier = "" if figure.qualifier == "exact" else f"{figure.qualifier} "
+    if figure.fraction is not None:
+        share = figure.text  # written from its qualifier on: "nearly half of ..."
+        if figure.base:
+            return f"{share} (about {figure.value:,} of {figure.base:,})"
+        return f"{share} (a share; no count given)"
+    return f"{qualifier}{figure.value:,} ({figure.text})"
 
 
 def format_report(analysis: Analysis) -> str:

@@ -44,6 +44,7 @@ class _Rules:
     places: PlaceRules
     cues: CueIndex
     sticking: tuple[re.Pattern[str], ...]
+    needs_context: frozenset[str]
 
 
 def _rules(settings: ConflictSettings) -> _Rules:
@@ -71,7 +72,19 @@ def _compiled(settings: ConflictSettings, _stamp: int | None) -> _Rules:
         places=compile_place_rules(lexicon),
         cues=build_cue_index(lexicon, settings.escalation_cues, settings.deescalation_cues),
         sticking=compile_sticking_rules(lexicon),
+        needs_context=frozenset(lexicon.phrases("trend", "needs_context")),
     )
+
+
+def _ceasefire_ways(settings: ConflictSettings) -> dict[str, str]:
+    """A truce holding points down, violated or collapsed points up, unless the settings
+    replace that direction's cue words (then the user's list alone decides)."""
+    ways: dict[str, str] = {}
+    if settings.deescalation_cues is None:
+        ways["holding"] = "down"
+    if settings.escalation_cues is None:
+        ways.update(violated="up", collapsed="up")
+    return ways
 
 
 def build_status(articles: Sequence[Article], settings: ConflictSettings) -> ConflictStatus:
@@ -101,7 +114,8 @@ def build_status(articles: Sequence[Article], settings: ConflictSettings) -> Con
         return scanned[article.id]
 
     actors = build_actors(articles, rules.actors, places=slots[0], maybe_places=slots[1])
-    not_places = [n for a in actors.actors if a.kind != "state" for n in (a.name, *a.aliases)]
+    not_places = [n for a in actors.actors if a.kind != "state" or a.side == "media" for n in (a.name, *a.aliases)]
+    not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
     places = build_places(articles, rules.places, slots, not_places)
     found = [f for article in articles for f in extract_figures(article, rules.figures, reference(article))]
@@ -111,6 +125,6 @@ def build_status(articles: Sequence[Article], settings: ConflictSettings) -> Con
         figures=tuple(mark_disagreements(found)),
         ceasefire=build_ceasefire(articles, cues, actors, reference),
         negotiations=build_negotiations(articles, cues, rules.sticking, actors, places),
-        trend=build_trend(articles, cues),
+        trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings)),
         timeline=build_events(articles, cues, reference),
     )

@@ -33,10 +33,10 @@ def check_seed_json(data: dict, count: int) -> None:
         assert all(set(s) == {"index", "text"} and s["text"] for s in article["summary"])
     assert {"Press TV", "The Associated Press"} <= {a["source"] for a in data["articles"]}
     status = data["status"]
-    assert set(status) == {"trend", "ceasefire", "negotiations", "figures", "actors", "locations"}
-    assert set(status["trend"]) == {"label", "evidence"}
-    assert set(status["ceasefire"]) == {"state", "since", "brokers", "evidence"}
-    assert set(status["negotiations"]) == {"state", "venue", "mediator", "evidence"}
+    assert {"trend", "ceasefire", "negotiations", "figures", "actors", "locations"} <= set(status)
+    assert {"label", "evidence"} <= set(status["trend"])
+    assert {"state", "since", "brokers", "evidence"} <= set(status["ceasefire"])
+    assert {"state", "venue", "mediator", "evidence"} <= set(status["negotiations"])
 
 
 def test_analyze_json_three_sentences_via_main(seeds_dir: Path) -> None:
@@ -75,7 +75,7 @@ def test_json_item_shapes(seeds_dir: Path) -> None:
     for quote in data["quotes"]:
         assert set(quote) == {"text", "speaker", "role", "cue", "partial", "articles"}
     for figure in data["status"]["figures"]:
-        assert set(figure) == {"kind", "value", "qualifier", "text", "reported_by", "article", "disagreement"}
+        assert {"kind", "value", "qualifier", "text", "reported_by", "article", "disagreement"} <= set(figure)
     for actor in data["status"]["actors"]:
         assert set(actor) == {"name", "side", "mentions"}
     for place in data["status"]["locations"]:
