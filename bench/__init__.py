@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks for briefing (`make bench`; not part of the test run)."""

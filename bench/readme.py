@@ -1,0 +1,20 @@
+"""Keep bench/README.md showing the latest tables: each run rewrites its own block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+README = Path(__file__).resolve().parent / "README.md"
+
+
+def update(section: str, table: str) -> None:
+    """Replace the text between `<!-- section:start -->` and `<!-- section:end -->`."""
+    start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
+    text = README.read_text(encoding="utf-8") if README.exists() else ""
+    block = f"{start}\n```\n{table}\n```\n{end}"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip() + f"\n\n{block}\n"
+    README.write_text(text, encoding="utf-8")

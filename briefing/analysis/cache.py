@@ -1,0 +1,270 @@
+"""On-disk cache of analysis results, so reopening the same articles is near-instant.
+
+Entries are JSON (not pickle): the cache directory is user-writable, and a JSON
+entry can only ever decode to our own dataclasses, never run code. Each entry
+carries a format version and its own key; anything that does not decode, has
+another version or another key is treated as a miss (and rebuilt by the
+caller), never an error. Writes go to a temporary file in the same directory
+and are renamed into place, so a crash mid-write leaves no half entry.
+
+Keys hash the content (article texts), the settings that shape the result, and
+a fingerprint of the analysis code and shipped lexicons, so editing either
+invalidates old entries without anyone having to clear the cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+import briefing
+from briefing.config import CacheSettings, config_dir
+from briefing.models import Article
+
+FORMAT_VERSION = 1
+# Entries not rewritten for this long are deleted (see AnalysisCache.prune).
+MAX_AGE_DAYS = 30
+log = logging.getLogger(__name__)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the code and lexicons that produce cached results.
+
+    Editing a module or a lexicon changes the fingerprint and so every key:
+    stale results can't outlive the code that made them. Contents, not mtimes,
+    so a checkout or a copy that only touches files keeps the cache (about
+    half a megabyte read once per process)."""
+    package = Path(briefing.__file__).resolve().parent
+    files: list[Path] = []
+    for sub in ("analysis", "nlp"):
+        files.extend(sorted((package / sub).glob("*.py")))
+    try:
+        files.extend(sorted(p for p in config_dir().rglob("*") if p.is_file()))
+    except FileNotFoundError:
+        pass
+    digest = hashlib.sha256(str(getattr(briefing, "__version__", "")).encode())
+    for path in files:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            continue
+    return digest.hexdigest()[:16]
+
+
+def article_hash(article: Article) -> str:
+    """Content hash of everything analysis reads from an article (text, sentences, metadata)."""
+    digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    for s in article.sentences:
+        digest.update(f"|{s.start}:{s.end}:{s.paragraph}".encode())
+    digest.update(f"|{article.id}|{article.title}|{article.source}|{article.published}".encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+def settings_token(*parts: object) -> str:
+    """A stable text form of settings dataclasses (and any extra file fingerprints)."""
+    return json.dumps([to_json(p) for p in parts], sort_keys=True, default=str)
+
+
+def make_key(kind: str, content: Iterable[str], settings: str) -> str:
+    digest = hashlib.sha256(f"{FORMAT_VERSION}|{kind}|{code_fingerprint()}|{settings}".encode())
+    for item in content:
+        digest.update(item.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def file_fingerprint(path: str | None) -> str:
+    """Size and mtime of a user file that settings point at (a conflict profile), if any."""
+    if not path:
+        return ""
+    try:
+        stat = Path(path).expanduser().stat()
+    except OSError:
+        return path
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+# --------------------------------------------------------------------------- store
+
+
+class AnalysisCache:
+    """A directory of JSON entries, one file per key, grouped by kind."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @classmethod
+    def open(cls, settings: CacheSettings) -> AnalysisCache | None:
+        """The cache these settings ask for, or None when caching is off."""
+        if not settings.enabled:
+            return None
+        base = Path(settings.dir).expanduser() if settings.dir else Path(platformdirs.user_cache_dir("briefing"))
+        return cls(base / "analysis")
+
+    def prune(self, max_age_days: float = MAX_AGE_DAYS, now: float | None = None) -> int:
+        """Delete entries not written for `max_age_days`; at most once a day, since it
+        walks the whole directory. Returns how many files went."""
+        now = time.time() if now is None else now
+        stamp = self.directory / ".pruned"
+        try:
+            if now - stamp.stat().st_mtime < 86_400:
+                return 0
+        except OSError:
+            pass
+        removed = 0
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+            for path in self.directory.glob("*/*/*.json"):
+                if now - path.stat().st_mtime > max_age_days * 86_400:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        except OSError as exc:
+            log.debug("cache not pruned: %s", exc)
+        return removed
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.directory / kind / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str, hint: Any) -> Any | None:
+        """The cached value decoded as `hint` (a type), or None on any kind of miss."""
+        path = self._path(kind, key)
+        try:
+            raw = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            log.debug("cache unreadable %s: %s", path, exc)
+            return None
+        try:
+            entry = json.loads(raw)
+            if entry.get("version") != FORMAT_VERSION or entry.get("key") != key:
+                return None
+            return from_json(hint, entry["data"])
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            log.debug("cache entry ignored %s: %s", path, exc)
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store atomically; a cache that cannot be written only costs speed."""
+        path = self._path(kind, key)
+        entry = {"version": FORMAT_VERSION, "key": key, "data": to_json(value)}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            log.debug("cache not written %s: %s", path, exc)
+
+
+# --------------------------------------------------------------------------- codec
+
+
+def to_json(value: Any) -> Any:
+    """Dataclasses, tuples, dicts and dates as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_json(hint: Any, data: Any) -> Any:
+    """Rebuild a value of type `hint` from `to_json` output; TypeError/ValueError if it doesn't fit."""
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return data
+    if origin in (typing.Union, types.UnionType):
+        return _from_union(typing.get_args(hint), data)
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(data, dict):
+            raise TypeError(f"expected an object for {hint.__name__}")
+        hints = _hints(hint)
+        kwargs = {f.name: from_json(hints[f.name], data[f.name]) for f in dataclasses.fields(hint) if f.name in data}
+        return hint(**kwargs)
+    if origin is tuple:
+        return _from_tuple(typing.get_args(hint), data)
+    if origin is dict:
+        key_type, value_type = typing.get_args(hint)
+        if not isinstance(data, dict):
+            raise TypeError("expected an object")
+        return {from_json(key_type, k): from_json(value_type, v) for k, v in data.items()}
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [from_json(item, v) for v in _as_list(data)]
+    return _scalar(hint, data)
+
+
+def _from_union(options: Sequence[Any], data: Any) -> Any:
+    if data is None and type(None) in options:
+        return None
+    for option in options:
+        if option is type(None):
+            continue
+        try:
+            return from_json(option, data)
+        except (TypeError, ValueError, KeyError):
+            continue
+    raise TypeError(f"no type of {options} fits {data!r:.40}")
+
+
+def _from_tuple(args: Sequence[Any], data: Any) -> tuple:
+    items = _as_list(data)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(from_json(args[0], v) for v in items)
+    if len(args) != len(items):
+        raise TypeError("tuple length differs")
+    return tuple(from_json(a, v) for a, v in zip(args, items))
+
+
+def _as_list(data: Any) -> list:
+    if not isinstance(data, list):
+        raise TypeError("expected a list")
+    return data
+
+
+def _scalar(hint: Any, data: Any) -> Any:
+    if hint is dt.date:
+        return dt.date.fromisoformat(data)
+    if hint is Path:
+        return Path(data)
+    if hint is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    if hint in (str, int, float, bool) and not (type(data) is hint):
+        raise TypeError(f"expected {hint.__name__}, got {type(data).__name__}")
+    return data

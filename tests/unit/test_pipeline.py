@@ -1,0 +1,78 @@
+"""`analyze`: progress reporting, parallel and serial runs agreeing, warnings passed through."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis import pipeline
+from briefing.config import CacheSettings, IngestSettings, Settings
+from briefing.ingest import load_paths
+from briefing.models import LoadWarning
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    return load_paths(sorted((ROOT / "seeds").glob("*.txt")), IngestSettings()).articles
+
+
+def _settings(workers: int = 1, enabled: bool = False, tmp: Path | None = None) -> Settings:
+    cache = CacheSettings(enabled=enabled, dir=str(tmp) if tmp else None, workers=workers)
+    return replace(Settings(), cache=cache)
+
+
+def test_progress_counts_every_unit_up_to_the_total(seed_articles):
+    seen: list[tuple[int, int]] = []
+    pipeline.analyze(seed_articles, _settings(), progress=lambda d, t: seen.append((d, t)))
+    total = len(seed_articles) + 3
+    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    assert all(t == total for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_with_a_warm_cache_jumps_to_done(tmp_path, seed_articles):
+    settings = _settings(enabled=True, tmp=tmp_path)
+    pipeline.analyze(seed_articles, settings)
+    seen: list[tuple[int, int]] = []
+    pipeline.analyze(seed_articles, settings, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (len(seed_articles) + 3,) * 2
+
+
+def test_parallel_and_serial_give_the_same_analysis(seed_articles, monkeypatch):
+    serial = pipeline.analyze(seed_articles, _settings(workers=1))
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 1)
+    seen: list[int] = []
+    parallel = pipeline.analyze(seed_articles, _settings(workers=2), progress=lambda d, t: seen.append(d))
+    assert pipeline._POOLS, "the parallel path was taken"
+    assert parallel == serial
+    assert seen[-1] == len(seed_articles) + 3
+
+
+def test_small_sets_stay_in_process(seed_articles, monkeypatch):
+    monkeypatch.setattr(pipeline, "_compute_parallel", lambda *a: pytest.fail("pool for two articles"))
+    analysis = pipeline.analyze(seed_articles, _settings(workers=2))
+    assert set(analysis.summaries) == {a.id for a in seed_articles}
+
+
+def test_result_shape_and_warnings(seed_articles):
+    warning = LoadWarning("missing.txt", "file not found")
+    analysis = pipeline.analyze(seed_articles, _settings(), warnings=[warning])
+    assert analysis.articles == tuple(seed_articles)
+    assert analysis.warnings == (warning,)
+    assert analysis.digest and all(d.articles for d in analysis.digest)
+    assert all(analysis.summaries[a.id].article_id == a.id for a in seed_articles)
+
+
+def test_no_articles():
+    analysis = pipeline.analyze([], _settings())
+    assert analysis.articles == () and analysis.summaries == {} and analysis.digest == ()
+
+
+def test_duplicate_articles_get_one_summary(seed_articles):
+    analysis = pipeline.analyze([*seed_articles, seed_articles[0]], _settings())
+    assert len(analysis.summaries) == len(seed_articles)
