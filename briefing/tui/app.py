@@ -1,0 +1,376 @@
+"""The Textual app: builds the screens, owns app-wide keys, saves, and survives signals.
+
+`run_tui(paths, settings)` is the entry point used by the CLI; `make_app`
+builds the app for tests. The screens hold the views; `Session` holds the
+state; the analysis and the brief are plain modules this file only calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefing.brief.budget import BudgetReport, over_budget
+from briefing.brief.drafts import DraftStore
+from briefing.brief.model import Brief
+from briefing.brief.render import render_markdown
+from briefing.brief.save import BriefExistsError, BriefSaveError, default_brief_path, save_brief
+from briefing.config import Settings, seeds_dir
+from briefing.tui.commands import palette_commands
+from briefing.tui.safe import clean, one_line
+from briefing.tui.screens.brief import BriefScreen
+from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.warnings import WarningsScreen
+from briefing.tui.session import Session
+from briefing.tui.widgets.article_list import ArticleList
+from briefing.tui.widgets.brief_list import ItemEditor
+from briefing.tui.widgets.reader import SentenceList
+from briefing.tui.widgets.status_panel import StatusPanel
+
+HANDLED_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class BriefingApp(App[int]):
+    """Read, triage and assemble a one-page brief from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "request_quit", "Quit", tooltip="Quit (asks first if the brief has unsaved changes)", id="quit"),
+        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True,
+                tooltip="Quit from anywhere, even while typing (asks first if unsaved)", id="quit-now"),
+        Binding("question_mark,f1", "help", "Help", tooltip="This list of keys", id="help"),
+        Binding("b", "open_brief", "Brief", tooltip="Open or close the brief builder", id="brief"),
+        Binding("ctrl+s", "save_brief", "Save", tooltip="Save the brief as Markdown (asks before overwriting)",
+                id="save"),
+        Binding("y", "copy_brief", "Copy", show=False,
+                tooltip="Copy the brief's Markdown to the clipboard (terminal clipboard, OSC 52)", id="copy-brief"),
+        Binding("n", "new_brief", "New brief", show=False,
+                tooltip="Start a new brief from the automatic draft (asks before replacing)", id="new-brief"),
+        Binding("w", "warnings", "Warnings", show=False, tooltip="Inputs that could not be loaded, and why",
+                id="warnings"),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        paths: Sequence[str] = (),
+        drafts: DraftStore | None = None,
+        offer_draft: bool = True,
+        brief: Brief | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.paths = [str(p) for p in paths] or [str(seeds_dir())]
+        self.session = Session(settings, brief)
+        self.drafts = drafts if drafts is not None else DraftStore()
+        self.offer_draft = offer_draft
+        self.draft_problem_shown = False
+        self.main_screen = MainScreen(self.paths)
+        self.return_code_on_signal: int | None = None
+        self.pending_signals: list[int] = []  # caught by run_tui before the loop's handlers existed
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+        self._apply_keymap()
+        self._install_signal_handlers()
+        self.push_screen(self.main_screen)
+        if self.offer_draft:
+            self._offer_draft()
+
+    def _apply_theme(self) -> None:
+        theme = self.settings.ui.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"Unknown theme {one_line(theme, 40)!r} (ui.theme); using {self.theme}.", severity="warning",
+                        markup=False)
+
+    def _apply_keymap(self) -> None:
+        keymap = {str(k): str(v) for k, v in (self.settings.keymap or {}).items()}
+        known = self.binding_ids()
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notify(f"keymap: unknown binding id(s) {', '.join(map(clean, unknown))}", severity="warning",
+                        markup=False, timeout=8)
+        self.set_keymap({k: v for k, v in keymap.items() if k in known})
+
+    def _offer_draft(self) -> None:
+        draft = self.drafts.load()
+        if self.drafts.problem or self.drafts.set_aside:
+            where = f" (kept as {clean(self.drafts.set_aside)})" if self.drafts.set_aside else ""
+            self.notify(f"The saved draft could not be read: {one_line(self.drafts.problem, 300)}{where}",
+                        severity="warning", markup=False, timeout=10)
+        if draft is None or not draft.items:
+            return
+
+        def answer(restore: bool | None) -> None:
+            if restore:
+                self.session.replace_brief(draft)
+                self.brief_changed(autosave=False)
+                self.notify(f"Draft restored: {len(draft.items)} item(s).", markup=False, timeout=3)
+            else:
+                self.drafts.discard()
+
+        question = (
+            f"A draft brief was found: “{one_line(draft.title, 60)}” of {draft.date.isoformat()}, "
+            f"{len(draft.items)} item(s). Restore it?"
+        )
+        self.push_screen(ConfirmScreen(question, "Restore", "Discard"), answer)
+
+    # -- signals ----------------------------------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM/SIGHUP would end the app at once, leaving the terminal in the alternate screen.
+
+        Handled on the event loop instead: the draft is written synchronously, then the
+        app exits the normal way, which restores the terminal.
+        """
+        loop = asyncio.get_running_loop()
+        for signum in HANDLED_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+                pass
+        if self.pending_signals:
+            self._on_signal(self.pending_signals[0])
+
+    def _on_signal(self, signum: int) -> None:
+        self.save_draft_now()
+        self.return_code_on_signal = 128 + signum
+        self.exit(128 + signum)
+
+    def save_draft_now(self) -> bool:
+        """Write the draft if there is anything worth keeping; never raises."""
+        if not self.session.brief.items:
+            return False
+        try:
+            self.drafts.save(self.session.brief)
+        except (BriefSaveError, OSError):
+            return False
+        return True
+
+    # -- the brief --------------------------------------------------------------------------
+
+    def budget(self) -> BudgetReport:
+        return over_budget(self.session.brief, self.session.analysis_view())
+
+    def brief_changed(self, autosave: bool = True) -> None:
+        """Called after every change to the brief: autosave the draft, refresh the views."""
+        if autosave:
+            try:
+                self.drafts.save(self.session.brief)
+            except (BriefSaveError, OSError) as e:
+                if not self.draft_problem_shown:
+                    self.draft_problem_shown = True
+                    self.notify(f"Draft autosave failed: {one_line(e, 200)}", severity="error", markup=False)
+        self.main_screen.refresh_brief_state()
+        if isinstance(self.screen, BriefScreen):
+            self.screen.refresh_brief()
+
+    def action_open_brief(self) -> None:
+        if isinstance(self.screen, BriefScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(BriefScreen())
+
+    def action_undo_brief(self) -> None:
+        if self.session.brief.undo():
+            self.brief_changed()
+        else:
+            self.notify("Nothing to undo.", markup=False, timeout=2)
+
+    def action_new_brief(self) -> None:
+        if self.session.analysis is None:
+            self.notify("The analysis is still running; try again when it is done.", severity="warning",
+                        markup=False)
+            return
+
+        def replace(ok: bool | None) -> None:
+            if not ok:
+                return
+            from briefing.brief.auto import auto_brief
+
+            self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
+            self.brief_changed()
+            if not isinstance(self.screen, BriefScreen):
+                self.push_screen(BriefScreen())
+
+        if self.session.brief.items:
+            count = len(self.session.brief.items)
+            self.push_screen(
+                ConfirmScreen(f"Replace the current brief ({count} item(s)) with the automatic draft?"), replace
+            )
+        else:
+            replace(True)
+
+    def action_save_brief(self) -> None:
+        default = self.session.saved_path or default_brief_path(self.settings, self.session.brief.date)
+
+        def chosen(value: str | None) -> None:
+            if not value:
+                return
+            path = Path(value).expanduser()
+            saved = self.session.saved_path
+            ours = saved is not None and path.resolve() == saved.resolve()  # saved earlier in this session
+            if path.exists() and not ours:
+                self.push_screen(
+                    ConfirmScreen(f"{clean(path)} exists. Overwrite it?", "Overwrite", "Cancel"),
+                    lambda ok: ok and self._write_brief(path, force=True),
+                )
+            else:
+                self._write_brief(path, force=ours)
+
+        self.push_screen(PromptScreen("Save the brief as Markdown to:", str(default)), chosen)
+
+    def action_copy_brief(self) -> None:
+        text = render_markdown(self.session.brief, self.session.analysis_view())
+        self.copy_to_clipboard(text)
+        self.notify(f"Brief copied to the clipboard ({len(text.split())} words of Markdown).", markup=False,
+                    timeout=3)
+
+    def _write_brief(self, path: Path, force: bool) -> bool:
+        text = render_markdown(self.session.brief, self.session.analysis_view())
+        try:
+            written = save_brief(text, path, force=force)
+        except BriefExistsError:
+            self.notify(f"{clean(path)} appeared meanwhile; save again to overwrite it.", severity="warning",
+                        markup=False)
+            return False
+        except (BriefSaveError, OSError) as e:
+            self.notify(f"Not saved: {one_line(e, 300)}", title="Save failed", severity="error", timeout=10,
+                        markup=False)
+            return False
+        self.session.mark_saved(written)
+        self.drafts.discard()
+        self.notify(f"Brief saved to {clean(written.resolve())}", title="Saved", markup=False)
+        self.brief_changed(autosave=False)
+        return True
+
+    # -- help, warnings, quit ---------------------------------------------------------------
+
+    def help_areas(self) -> list[tuple[str, type]]:
+        return [
+            ("Everywhere", BriefingApp),
+            ("Main screen", MainScreen),
+            ("Lists (articles, sentences, quotes, brief items)", ArticleList),
+            ("Conflict-status panel", StatusPanel),
+            ("Brief builder", BriefScreen),
+            ("Editing an item", ItemEditor),
+        ]
+
+    def binding_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for _, node_type in self.help_areas() + [("", SentenceList)]:
+            for group in node_type._merge_bindings().key_to_bindings.values():
+                ids.update(b.id for b in group if b.id)
+        return ids
+
+    def key_for(self, binding_id: str) -> str:
+        """How the key bound to `binding_id` is shown, after the user's keymap."""
+        for _, node_type in self.help_areas():
+            bindings = node_type._merge_bindings()
+            bindings.apply_keymap(self._keymap)
+            for key, group in bindings.key_to_bindings.items():
+                for binding in group:
+                    if binding.id == binding_id:
+                        return self.get_key_display(Binding(key, binding.action, key_display=binding.key_display))
+        return "?"
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_areas()))
+
+    def action_warnings(self) -> None:
+        self.push_screen(WarningsScreen(self.session.warnings))
+
+    def action_request_quit(self) -> None:
+        if not self.session.unsaved:
+            self._quit()
+            return
+        self.push_screen(
+            ConfirmScreen("The brief has unsaved changes (the draft is kept and offered next time). Quit anyway?",
+                          "Quit", "Stay"),
+            lambda ok: ok and self._quit(keep_draft=True),
+        )
+
+    def _quit(self, keep_draft: bool = False) -> None:
+        if keep_draft:
+            self.save_draft_now()
+        elif not self.session.brief.items:
+            self.drafts.discard()
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from palette_commands(self, screen)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's helper process while stderr is still the real one.
+
+    The analysis may use a process pool. Its resource tracker is started on first
+    use and passes `sys.stderr.fileno()` to the child; inside a running Textual
+    app stderr is a capture object whose fileno() is -1, and the start fails with
+    "bad value(s) in fds_to_keep".
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except (OSError, ValueError, ImportError):  # no processes here: the analysis then runs in-process
+        pass
+
+
+def _exit_now(code: int) -> None:
+    """After SIGTERM/SIGHUP: the draft is saved and the terminal restored; leave at once.
+
+    A normal interpreter exit would join the analysis thread and its process pool,
+    which can take a minute, or never end when the hang-up also killed the pool's
+    workers; and flushing stdout on a closed terminal turns the status into 120.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+def make_app(settings: Settings, paths: Sequence[str] = (), **kwargs) -> BriefingApp:
+    """The factory tests and `run_tui` use."""
+    return BriefingApp(settings, paths, **kwargs)
+
+
+def run_tui(paths: list[str], settings: Settings) -> int:
+    """Run the app until the user quits; the exit status for the CLI."""
+    _start_resource_tracker()
+    app = make_app(settings, paths)
+    pending = app.pending_signals
+
+    def early(signum: int, _frame: object) -> None:  # before the loop's own handlers are in place
+        pending.append(signum)
+
+    previous = {s: signal.signal(s, early) for s in HANDLED_SIGNALS}
+    try:
+        result = app.run()
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if app.return_code_on_signal is not None:
+        _exit_now(app.return_code_on_signal)
+    return result if isinstance(result, int) else (app.return_code or 0)

@@ -1,0 +1,54 @@
+"""What the add key puts in the brief: the focused sentence, quote, digest line, figure or status line.
+
+Kept apart from the screen so the rule "what is focused becomes which item"
+reads in one place; the (text, origin) pairs come from `briefing.brief.items`.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from briefing.brief import items as brief_items
+from briefing.brief.model import ItemOrigin
+from briefing.tui.session import Session
+from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, SummaryText
+from briefing.tui.widgets.status_panel import Entry, StatusPanel
+
+Piece = tuple[str, ItemOrigin]
+
+STATUS_ROWS = {
+    "trend": brief_items.trend_row,
+    "ceasefire": brief_items.ceasefire_row,
+    "negotiations": brief_items.negotiations_row,
+}
+
+
+def piece_for(focused: Widget | None, session: Session) -> Piece | None:
+    """The item the focused widget offers, or None when it offers nothing addable."""
+    if isinstance(focused, (ArticleText, SummaryText)):
+        index = focused.sentence_index
+        if focused.article is not None and index is not None:
+            return brief_items.from_sentence(focused.article, index)
+    elif isinstance(focused, QuoteList) and focused.current is not None:
+        return brief_items.from_quote(focused.current)
+    elif isinstance(focused, DigestList) and focused.current is not None:
+        return brief_items.from_digest(focused.current)
+    elif isinstance(focused, StatusPanel) and focused.current is not None:
+        return status_piece(focused.current, session)
+    return None
+
+
+def status_piece(entry: Entry, session: Session) -> Piece | None:
+    """A figure as a figure; an evidence line as its sentence; a status line as the brief's row."""
+    if entry.kind == "figure" and entry.figure is not None:
+        return brief_items.from_figure(entry.figure)
+    if entry.kind == "evidence" and entry.ref is not None:
+        article = session.articles.get(entry.ref.article_id)
+        if article is not None and 0 <= entry.ref.sentence < len(article.sentences):
+            return brief_items.from_sentence(article, entry.ref.sentence)
+    if entry.kind == "status":
+        row = STATUS_ROWS.get(entry.field)
+        status = session.analysis.status if session.analysis else None
+        made = row(status) if row is not None and status is not None else None
+        return made or brief_items.from_status(entry.field, entry.text, entry.evidence)
+    return None

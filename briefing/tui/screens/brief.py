@@ -1,0 +1,193 @@
+"""The brief builder: sections and items, reorder/move/edit/delete/undo, live Markdown preview.
+
+Every change goes through `Brief`'s operations (which keep undo and the
+revision) and then `app.brief_changed()`, which autosaves the draft.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+from briefing.brief import items as brief_items
+from briefing.brief.model import GENERATED_SECTIONS, BriefError
+from briefing.brief.render import render
+from briefing.tui.safe import clean, one_line
+from briefing.tui.screens.dialogs import PromptScreen, SectionPicker
+from briefing.tui.widgets.brief_list import BriefList, ItemEditor
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+class BriefScreen(Screen):
+    """Assemble the one-page brief."""
+
+    app: BriefingApp
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (160, "-wide")]
+
+    BINDINGS = [
+        Binding("escape,b", "back", "Back", tooltip="Back to the articles", id="brief-back"),
+        Binding("K", "move(-1)", "Up", tooltip="Move the item up within its section", id="item-up"),
+        Binding("J", "move(1)", "Down", tooltip="Move the item down within its section", id="item-down"),
+        Binding("m", "move_to_section", "Section", tooltip="Move the item to another section", id="item-section"),
+        Binding("e", "edit", "Edit", tooltip="Edit the item in place (Enter keeps, Escape cancels)", id="item-edit"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the item (undo brings it back)", id="item-delete"),
+        Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last change to the brief", id="undo"),
+        Binding("i", "note", "Note", tooltip="Add an analyst note (free text)", id="item-note"),
+        Binding("t", "retitle", "Title", tooltip="Change the brief's title", id="brief-title"),
+        Binding("p", "toggle_preview", "Preview", tooltip="Show or hide the Markdown preview", id="toggle-preview"),
+    ]
+
+    _new_note: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="brief-meter", markup=False)
+        with Horizontal(id="brief-panes"):
+            with Vertical(id="brief-left"):
+                yield BriefList(id="brief-items")
+                yield ItemEditor(id="item-editor")
+            with VerticalScroll(id="brief-preview"):
+                yield Markdown(id="brief-markdown", open_links=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#brief-left").border_title = "Brief items"
+        self.query_one("#brief-preview").border_title = "Preview (Markdown)"
+        editor = self.query_one(ItemEditor)
+        editor.display = False
+        editor.border_title = "Editing: Enter keeps the change, Escape cancels"
+        self.refresh_brief()
+        self.query_one(BriefList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_brief()
+
+    # -- view -------------------------------------------------------------------------------
+
+    def refresh_brief(self, focus_item: str | None = None) -> None:
+        """Redraw the list, the meter and the preview from the brief."""
+        session = self.app.session
+        report = self.app.budget()
+        over = frozenset(report.over_items)
+        self.query_one(BriefList).show(session.brief, over, focus_item)
+        meter = self.query_one("#brief-meter", Static)
+        meter.set_class(not report.fits, "over")
+        state = "unsaved changes" if session.unsaved else (f"saved to {session.saved_path}" if session.saved_path else "")
+        meter.update(
+            Content.assemble(
+                (one_line(session.brief.title, 80), "bold"),
+                f" — {session.brief.date.isoformat()}   ",
+                (report.describe(), "bold $error" if not report.fits else "bold $success"),
+                (" — past one page!" if not report.fits else " (one page)", "$error" if not report.fits else "$text-muted"),
+                (f"   {one_line(state, 100)}", "$text-muted"),
+            )
+        )
+        # the preview shows the body: the Markdown widget would draw the YAML front matter as text
+        body = render(session.brief, session.analysis_view()).body
+        self.query_one("#brief-markdown", Markdown).update(clean(body))
+
+    def _changed(self, focus_item: str | None = None) -> None:
+        self.app.brief_changed()
+        self.refresh_brief(focus_item)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _current(self) -> str | None:
+        item_id = self.query_one(BriefList).item_id
+        if item_id is None:
+            self.notify("No item selected.", severity="warning", markup=False, timeout=2)
+        return item_id
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_move(self, delta: int) -> None:
+        if (item_id := self._current()) is None:
+            return
+        if self.app.session.brief.move(item_id, delta):
+            self._changed(item_id)
+
+    def action_move_to_section(self) -> None:
+        if (item_id := self._current()) is None:
+            return
+        brief = self.app.session.brief
+        sections = [(s.id, s.heading) for s in brief.sections if s.id not in GENERATED_SECTIONS]
+
+        def moved(section_id: str | None) -> None:
+            if section_id:
+                brief.move_to_section(item_id, section_id)
+                self._changed(item_id)
+
+        self.app.push_screen(SectionPicker(sections, brief.item(item_id).section), moved)
+
+    def action_edit(self) -> None:
+        if (item_id := self._current()) is None:
+            return
+        self.query_one(ItemEditor).start(self.app.session.brief.item(item_id))
+
+    @on(BriefList.OptionSelected)
+    def _item_selected(self) -> None:
+        self.action_edit()
+
+    @on(ItemEditor.Done)
+    def _edit_done(self, event: ItemEditor.Done) -> None:
+        self.set_focus(self.query_one(BriefList))
+        new_note, self._new_note = self._new_note, None
+        if event.text is None:
+            if new_note == event.item_id:  # a note that was never written: take it out again
+                self.app.session.brief.undo()
+                self._changed()
+            return
+        if not event.text:
+            self.notify("An item cannot be empty; delete it instead (d).", severity="warning", markup=False)
+            return
+        try:
+            self.app.session.brief.edit(event.item_id, event.text)
+        except BriefError as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
+        self._changed(event.item_id)
+
+    def action_delete(self) -> None:
+        if (item_id := self._current()) is None:
+            return
+        self.app.session.brief.remove(item_id)
+        self.notify("Item deleted (u to undo).", markup=False, timeout=3)
+        self._changed()
+
+    def action_undo(self) -> None:
+        if self.app.session.brief.undo():
+            self._changed()
+        else:
+            self.notify("Nothing to undo.", markup=False, timeout=2)
+
+    def action_note(self) -> None:
+        """A free-text analyst note, opened straight in the editor."""
+        text, origin = brief_items.free("New note")
+        item = self.app.session.brief.add(text, origin)
+        self._new_note = item.id
+        self._changed(item.id)
+        self.query_one(ItemEditor).start(item)
+
+    def action_retitle(self) -> None:
+        brief = self.app.session.brief
+
+        def retitled(title: str | None) -> None:
+            if title and title.strip():
+                brief.retitle(" ".join(title.split()))
+                self._changed()
+
+        self.app.push_screen(PromptScreen("Title of the brief:", brief.title, "rename"), retitled)
+
+    def action_toggle_preview(self) -> None:
+        """Wide: show or hide the preview. Narrow: switch between the items and the preview."""
+        self.toggle_class("show-preview")

@@ -1,0 +1,98 @@
+"""Small modal dialogs: yes/no, a path to save to, a section to move an item into."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from briefing.tui.safe import plain
+from briefing.tui.widgets.vim_keys import LIST_BINDINGS
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask a yes/no question; y/Enter answers yes, n/Escape no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="dialog")
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(plain(self.question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(f"{self.yes} (y)"), variant="primary", id="yes")
+                yield Button(Content(f"{self.no} (n)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text (a path, a title); Enter accepts, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
+
+    def __init__(self, prompt: str, default: str, verb: str = "save") -> None:
+        super().__init__(classes="dialog")
+        self.prompt, self.default, self.verb = prompt, default, verb
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(plain(self.prompt), classes="dialog-question")
+            yield Input(value=self.default, id="prompt-input")
+            yield Label(Content(f"Enter: {self.verb} · Escape: cancel"), classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(value or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SectionPicker(ModalScreen[str | None]):
+    """Choose one of the brief's sections (for "move to section")."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker-cancel")]
+
+    def __init__(self, sections: Sequence[tuple[str, str]], current: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.sections, self.current = list(sections), current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Content("Move the item to which section?"), classes="dialog-question")
+            options = PickerList(
+                *(Option(plain(heading), id=sid, disabled=sid == self.current) for sid, heading in self.sections),
+                markup=False,
+                id="section-options",
+            )
+            yield options
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickerList(OptionList):
+    BINDINGS = LIST_BINDINGS

@@ -1,0 +1,147 @@
+"""The state behind the screens: loaded articles, analysis, live summary settings, the brief.
+
+Plain Python with no widgets, so the rules (length steps, algorithm cycling,
+what counts as unsaved, batching of inputs) are testable without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from briefing.brief.model import Brief
+from briefing.config import ALGORITHMS, Settings, SummarySettings
+from briefing.ingest.files import expand, is_url
+from briefing.models import Analysis, Article, LoadWarning, Summary
+
+BATCH = 25  # articles per batch: small enough that the first ones show at once
+
+SummaryKey = tuple[str, str, int | None, float | None, int | None]
+
+
+def summary_key(article_id: str, s: SummarySettings) -> SummaryKey:
+    return (article_id, s.algorithm, s.sentences, s.ratio, s.words)
+
+
+def step_length(s: SummarySettings, delta: int) -> SummarySettings:
+    """One step longer (+1) or shorter (-1) in whichever unit the user configured."""
+    if s.sentences is not None:
+        return replace(s, sentences=max(1, s.sentences + delta))
+    if s.ratio is not None:
+        return replace(s, ratio=round(min(1.0, max(0.05, s.ratio + 0.05 * delta)), 2))
+    if s.words is not None:
+        return replace(s, words=max(25, s.words + 25 * delta))
+    return replace(s, sentences=max(1, 3 + delta))
+
+
+def next_algorithm(current: str) -> str:
+    order = list(ALGORITHMS)
+    return order[(order.index(current) + 1) % len(order)] if current in order else order[0]
+
+
+def plan_batches(
+    paths: Sequence[str], size: int = BATCH, max_files: int | None = None
+) -> tuple[list[list[str]], list[LoadWarning]]:
+    """Split the inputs so articles can be shown as each batch is read.
+
+    Folders are expanded here with ingestion's own walk (same files, same order,
+    loops and unreadable entries reported by ingestion when it is handed them);
+    URLs pass through. Because ingestion sees one batch at a time, its cap on the
+    number of files is applied here, over all batches.
+    """
+    items: list[str] = []
+    warnings: list[LoadWarning] = []
+    for raw in paths:
+        if is_url(str(raw)):
+            items.append(str(raw))
+            continue
+        for found in expand(Path(raw)):
+            if max_files is not None and len(items) >= max_files:
+                warnings.append(LoadWarning(str(found.path), f"more than {max_files:,} files; the rest were not "
+                                            "loaded (ingest.max_files)"))
+                return _chunks(items, size), warnings
+            items.append(str(found.path))
+    return _chunks(items, size), warnings
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class Session:
+    """Everything the app knows; screens read it and call its small operations."""
+
+    def __init__(self, settings: Settings, brief: Brief | None = None) -> None:
+        self.settings = settings
+        self.summary_settings: SummarySettings = settings.summary
+        self.articles: dict[str, Article] = {}
+        self.warnings: list[LoadWarning] = []
+        self.analysis: Analysis | None = None
+        self.summaries: dict[SummaryKey, Summary] = {}
+        self.brief: Brief = brief or Brief.new(settings)
+        self.saved_revision: int = self.brief.revision
+        self.saved_path: Path | None = None
+
+    # -- articles -------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
+        """Keep the new ones and return them; the same report in two batches is one article
+        (ingestion merges duplicates within a batch; this does it across batches, saying so)."""
+        fresh: list[Article] = []
+        for article in articles:
+            original = self.articles.get(article.id)
+            if original is None:
+                self.articles[article.id] = article
+                fresh.append(article)
+            else:
+                self.warnings.append(LoadWarning(article.location, f"same text as {original.location}; loaded once"))
+        return fresh
+
+    def titles(self) -> dict[str, str]:
+        """Short names for citing articles in the panels: the outlet, else the title."""
+        return {a.id: a.source or a.title for a in self.articles.values()}
+
+    # -- summaries ------------------------------------------------------------------------
+
+    def summary_for(self, article_id: str) -> Summary | None:
+        """The summary at the current settings, if already computed (here or by the analysis)."""
+        key = summary_key(article_id, self.summary_settings)
+        found = self.summaries.get(key)
+        if found is None and self.analysis is not None and self.summary_settings == self.settings.summary:
+            found = self.analysis.summaries.get(article_id)
+        return found
+
+    def store_summary(self, summary: Summary, settings: SummarySettings) -> None:
+        self.summaries[summary_key(summary.article_id, settings)] = summary
+
+    def change_length(self, delta: int) -> SummarySettings:
+        self.summary_settings = step_length(self.summary_settings, delta)
+        return self.summary_settings
+
+    def cycle_algorithm(self) -> str:
+        self.summary_settings = replace(self.summary_settings, algorithm=next_algorithm(self.summary_settings.algorithm))
+        return self.summary_settings.algorithm
+
+    # -- brief ----------------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> bool:
+        return bool(self.brief.items) and self.brief.revision != self.saved_revision
+
+    def mark_saved(self, path: Path) -> None:
+        self.saved_revision = self.brief.revision
+        self.saved_path = path
+
+    def replace_brief(self, brief: Brief, saved: bool = False) -> None:
+        self.brief = brief
+        self.saved_revision = brief.revision if saved else -1
+
+    def used_articles(self) -> frozenset[str]:
+        return frozenset(a for item in self.brief.items for a in item.origin.article_ids)
+
+    def analysis_view(self) -> Analysis:
+        """The analysis when done; before that, the loaded articles alone (enough to cite sources)."""
+        if self.analysis is not None:
+            return self.analysis
+        return Analysis(articles=tuple(self.articles.values()), summaries={}, warnings=tuple(self.warnings))

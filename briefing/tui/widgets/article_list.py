@@ -1,0 +1,123 @@
+"""The article list (left): title, outlet, date and length, filterable with `/`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from briefing.models import Article
+from briefing.tui.safe import one_line
+from briefing.tui.widgets.vim_keys import LIST_BINDINGS
+
+USED_MARK = "●"
+TITLE_CHARS = 90  # about three lines in the narrow list; the reader shows the whole title
+
+
+def article_prompt(article: Article, used: bool) -> Content:
+    """Two lines per article: the title, then outlet · date · length (a mark when in the brief)."""
+    mark = Content.styled(f"{USED_MARK} ", "$success") if used else Content("  ")
+    meta = " · ".join(
+        part
+        for part in (
+            one_line(article.source or "unknown outlet", 40),
+            article.published.isoformat() if article.published else "",
+            f"{article.words:,} words",
+        )
+        if part
+    )
+    return Content.assemble(
+        mark,
+        (one_line(article.title or "(untitled)", TITLE_CHARS), "bold"),
+        "\n  ",
+        (meta, "$text-muted"),
+    )
+
+
+def matches(article: Article, needle: str) -> bool:
+    """Case-insensitive filter over the fields a user sees in the list, and the text."""
+    if not needle:
+        return True
+    needle = needle.casefold()
+    haystack = (article.title, article.source or "", article.location, article.text)
+    return any(needle in field.casefold() for field in haystack)
+
+
+class ArticleList(OptionList):
+    """Every loaded article; the highlighted one is shown in the reader."""
+
+    BINDINGS = LIST_BINDINGS
+
+    def __init__(self, on_open: Callable[[], None] | None = None, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.on_open = on_open
+        self.articles: list[Article] = []
+        self.needle = ""
+        self.used: frozenset[str] = frozenset()
+
+    def action_select(self) -> None:
+        """Enter opens the article in the reader at once (a message would let the next key overtake it)."""
+        super().action_select()
+        if self.on_open is not None and self.highlighted is not None:
+            self.on_open()
+
+    @property
+    def shown(self) -> int:
+        return self.option_count
+
+    @property
+    def current(self) -> Article | None:
+        option = self.highlighted_option
+        return self._by_id(option.id) if option is not None and option.id else None
+
+    def _by_id(self, article_id: str) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)
+
+    def _make_options(self, articles: Iterable[Article]) -> list[Option | None]:
+        """One option per article that passes the filter, each followed by a rule (None)."""
+        options: list[Option | None] = []
+        for a in articles:
+            if matches(a, self.needle):
+                options += [Option(article_prompt(a, a.id in self.used), id=a.id), None]
+        return options
+
+    def add_articles(self, articles: Iterable[Article]) -> None:
+        """Append newly loaded articles (as they arrive), keeping the highlight where it was."""
+        fresh = list(articles)
+        self.articles.extend(fresh)
+        self.add_options(self._make_options(fresh))
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+    def refilter(self, needle: str) -> None:
+        self.needle = needle
+        self._rebuild()
+
+    def mark_used(self, used: frozenset[str]) -> None:
+        if used != self.used:
+            self.used = used
+            self._rebuild()
+
+    def select_article(self, article_id: str) -> bool:
+        """Highlight an article by id; clears the filter if it hides it."""
+        try:
+            self.highlighted = self.get_option_index(article_id)
+        except OptionDoesNotExist:  # hidden by the filter
+            if not self.needle:
+                return False
+            self.refilter("")
+            self.highlighted = self.get_option_index(article_id)
+        return True
+
+    def _rebuild(self) -> None:
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self.set_options(self._make_options(self.articles))
+        if keep is not None:
+            try:
+                self.highlighted = self.get_option_index(keep)
+                return
+            except OptionDoesNotExist:
+                pass
+        self.highlighted = 0 if self.option_count else None

@@ -1,0 +1,51 @@
+"""Helpers for driving the app headless: a factory with private drafts/output dirs, and waits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing.brief.drafts import DraftStore
+from briefing.config import BriefSettings, CacheSettings, Settings
+from briefing.tui.app import BriefingApp, make_app
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    base = Settings()
+    return replace(
+        base,
+        brief=replace(BriefSettings(), output_dir=str(tmp_path / "out")),
+        cache=replace(CacheSettings(), enabled=False),
+    )
+
+
+@pytest.fixture
+def build_app(tmp_path: Path, settings: Settings):
+    def build(paths, offer_draft: bool = False, **overrides) -> BriefingApp:
+        chosen = replace(settings, **overrides) if overrides else settings
+        return make_app(chosen, [str(p) for p in paths], drafts=DraftStore(tmp_path / "drafts"),
+                        offer_draft=offer_draft)
+
+    return build
+
+
+@pytest.fixture
+def settle():
+    return _settle
+
+
+async def _settle(app: BriefingApp, pilot) -> None:
+    """Wait until loading, analysis and summaries are done and their messages handled."""
+    for _ in range(20):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers) and (
+            app.session.analysis is not None or not app.session.articles
+        ):
+            if not app.main_screen._stage:
+                return
+    raise AssertionError("the app did not settle")

@@ -1,0 +1,83 @@
+"""The TUI's plain rules: summary length steps, algorithm cycling, batching, the display guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.config import ALGORITHMS, SummarySettings
+from briefing.tui.safe import clean, one_line, plain
+from briefing.tui.session import next_algorithm, plan_batches, step_length
+
+
+def test_length_steps_in_the_configured_unit() -> None:
+    assert step_length(SummarySettings(sentences=3), 1).sentences == 4
+    assert step_length(SummarySettings(sentences=1), -1).sentences == 1, "never below one sentence"
+    ratio = step_length(SummarySettings(sentences=None, ratio=0.2), 1)
+    assert ratio.ratio == 0.25 and ratio.sentences is None
+    assert step_length(SummarySettings(sentences=None, ratio=0.05), -1).ratio == 0.05
+    assert step_length(SummarySettings(sentences=None, ratio=1.0), 1).ratio == 1.0
+    words = step_length(SummarySettings(sentences=None, words=100), -1)
+    assert words.words == 75 and words.sentences is None and words.ratio is None
+    assert step_length(SummarySettings(sentences=None, words=25), -1).words == 25
+
+
+def test_algorithm_cycle_visits_every_algorithm_once() -> None:
+    seen, current = [], ALGORITHMS[0]
+    for _ in ALGORITHMS:
+        current = next_algorithm(current)
+        seen.append(current)
+    assert sorted(seen) == sorted(ALGORITHMS)
+    assert next_algorithm("unknown") == ALGORITHMS[0]
+
+
+def test_batches_expand_folders_and_keep_other_inputs(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    for name in ("b.txt", "a.md", "sub/c.html", ".hidden/x.txt", ".dot.txt", "photo.jpg"):
+        (folder / name).write_text("x", encoding="utf-8")
+    single = tmp_path / "one.txt"
+    batches, warnings = plan_batches([str(folder), str(single), "https://example.org/feed"], size=2)
+    flat = [p for b in batches for p in b]
+    assert [Path(p).name for p in flat[:3]] == ["a.md", "b.txt", "c.html"]
+    assert flat[3:] == [str(single), "https://example.org/feed"]
+    assert [len(b) for b in batches] == [2, 2, 1] and warnings == []
+
+
+def test_the_file_cap_holds_across_batches(tmp_path: Path) -> None:
+    for i in range(7):
+        (tmp_path / f"{i}.txt").write_text("x", encoding="utf-8")
+    batches, warnings = plan_batches([str(tmp_path)], size=2, max_files=5)
+    assert sum(len(b) for b in batches) == 5
+    assert len(warnings) == 1 and "more than 5 files" in warnings[0].reason
+
+
+def test_the_same_article_in_two_batches_is_kept_once(seed_paths) -> None:
+    from briefing.config import Settings
+    from briefing.ingest import load_paths
+    from briefing.tui.session import Session
+
+    session = Session(Settings())
+    first = load_paths(seed_paths[:1]).articles
+    assert session.add_articles(first) == first
+    assert session.add_articles(load_paths(seed_paths[:1]).articles) == []
+    assert len(session.articles) == 1 and "loaded once" in session.warnings[0].reason
+
+
+def test_display_guard_removes_sequences_with_their_payload() -> None:
+    text = "a\x1b]0;TITLE\x07b\x1b]52;c;QUJD\x1b\\c\x1b[6nd\x9d0;X\x9ce\x9b6nf\x1bP+q\x1b\\g\x1b(Bh\u202ei"
+    assert clean(text) == "abcdefghi"
+    assert clean("tab\tand\nnewline") == "tab\tand\nnewline"
+    assert one_line("  two\n lines  ") == "two lines"
+    assert one_line("x" * 10, 5) == "xxxx…"
+    content = plain("[@click=app.quit]x[/] [/bold]")
+    assert content.plain == "[@click=app.quit]x[/] [/bold]" and not content.spans
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x1b\x9b\x9d\x07[];")))
+def test_display_guard_leaves_no_control_characters(text: str) -> None:
+    out = clean(text)
+    assert not any((ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in out)
