@@ -61,7 +61,11 @@ def load_paths(
     sources = _sources(paths, settings, result.warnings)
     articles: list[Article] = []
     for done, source in enumerate(sources, start=1):
-        articles.extend(_load_one(source, settings, language, result.warnings))
+        loaded = _load_one(source, settings, language, result.warnings)
+        articles.extend(loaded)
+        # A cut article is still loaded, but `analyze --json` and `build` show no
+        # notices: the warning is how a user there learns that a cap applied.
+        result.warnings.extend(LoadWarning(_name(source), n) for a in loaded for n in a.notices)
         if progress is not None:
             progress(done, len(sources))
     kept, dropped = dedupe(articles)

@@ -87,7 +87,7 @@ def _clean_paragraphs(draft: Draft, title: str | None, max_words: int) -> tuple[
 
 def _apply_length_caps(paragraphs: list[str], draft: Draft, max_words: int) -> tuple[list[str], list[str]]:
     notices = [sanitize_line(n) for n in draft.notices]
-    raw_words = sum(len(p.split()) for p in draft.paragraphs) if len(paragraphs) < len(draft.paragraphs) else None
+    raw_words = sum(map(len, map(str.split, draft.paragraphs))) if len(paragraphs) < len(draft.paragraphs) else None
     paragraphs, notice = _truncate(paragraphs, max_words, raw_words)
     notices.extend([notice] if notice else [])
     paragraphs, notice = _cap_chars(paragraphs, max_words * _CHARS_PER_WORD_CAP)

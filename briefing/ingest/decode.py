@@ -40,6 +40,11 @@ _MIN_LETTERS_TO_JUDGE = 20  # a share of a handful of letters says nothing
 _NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cs", "Cn", "Co"})
 
 
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+# latin-1 -> cp1252 for the bytes 0x80-0x9F that cp1252 defines (the rest stay C1 controls).
+_CP1252_HIGH = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in _CP1252_UNDEFINED}
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -149,12 +154,27 @@ def _cp1252(data: bytes) -> Decoded | None:
 
 
 def _cp1252_fallback(data: bytes) -> Decoded | None:
-    """Detection had no answer: a clean cp1252 reading beats refusing the file."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
+    """Detection had no answer: Western text read as browsers read "windows-1252".
+
+    Five bytes are undefined in cp1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D); a stray one
+    (a raw 8-bit OSC, a broken export) should not cost the user a whole article.
+    As in the WHATWG encoding standard they become the C1 controls of the same
+    number, which the sanitiser then removes with any sequence they start.
+    """
+    text = data.decode("latin-1").translate(_CP1252_HIGH)
+    if not _mostly_western(text) or not _reads_like_text(text):
         return None
-    return Decoded(text, "cp1252") if _reads_like_text(text) else None
+    undefined = sum(data.count(bytes([b])) for b in _CP1252_UNDEFINED)
+    if not undefined:
+        return Decoded(text, "cp1252")
+    noun = "byte" if undefined == 1 else "bytes"
+    return Decoded(text, "cp1252", f"read as Windows-1252; {undefined} {noun} undefined there were dropped")
+
+
+def _mostly_western(text: str) -> bool:
+    letters = [ch for ch in text[:_SNIFF_BYTES] if ch.isalpha()]
+    non_ascii = sum(1 for ch in letters if ord(ch) > 0x7F)
+    return len(letters) < _MIN_LETTERS_TO_JUDGE or non_ascii / len(letters) <= _MAX_NON_ASCII_LETTERS
 
 
 def _detected(data: bytes) -> Decoded | None:

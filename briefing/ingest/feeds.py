@@ -26,11 +26,14 @@ from briefing.ingest.article import Draft
 from briefing.ingest.errors import IngestError
 from briefing.ingest.html import fragment_paragraphs
 from briefing.ingest.metadata import date_from_struct, parse_date
+from briefing.ingest.sanitize import sanitize_markup
 from briefing.ingest.text import paragraphs_from_text
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.I)
 _FEED_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>]")
+_XML_ENCODING = re.compile(rb"""\A<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+_FEED_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _HTML_HINT = re.compile(rb"<(?:!doctype\s+html|html|body|head|p|div|article)[\s>]", re.I)
 
 
@@ -52,6 +55,7 @@ def looks_like_feed(data: bytes) -> bool:
 
 def read_feed(data: bytes, max_entries: int, warn: Callable[[str], None], path: str | None = None) -> list[Draft]:
     """Drafts for the feed's entries (at most `max_entries`), or NotAFeed / IngestError."""
+    data = _without_controls(data)
     tree = _parse_safely(data)
     data, total = _trim_entries(data, tree, max_entries)
     import feedparser  # imported late: only feeds need it
@@ -83,6 +87,26 @@ def read_feed(data: bytes, max_entries: int, warn: Callable[[str], None], path: 
     for note in notes:
         warn(note)
     return drafts
+
+
+def _without_controls(data: bytes) -> bytes:
+    """The feed with escape sequences and controls removed, in its own encoding.
+
+    feedparser maps C1 controls to cp1252 look-alikes (U+009B becomes "›"), so
+    after it the sanitiser can no longer tell an 8-bit CSI from punctuation and the
+    sequence's payload ("31;1m") would stay in the text. Controls are not allowed in
+    XML anyway, so removing them can only make a feed better formed.
+    """
+    encoding = next((name for bom, name in _FEED_BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        declared = _XML_ENCODING.match(data)
+        encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        text = data.decode(encoding)
+        cleaned = sanitize_markup(text)
+        return data if cleaned == text else cleaned.encode(encoding)
+    except (LookupError, UnicodeError):  # undeclared or lying encoding: feedparser's own guess stands
+        return data
 
 
 def _parse_safely(data: bytes) -> ElementTree.Element | None:

@@ -19,7 +19,7 @@ import lxml.html
 from briefing.ingest.article import Draft
 from briefing.ingest.errors import IngestError
 from briefing.ingest.metadata import parse_date
-from briefing.ingest.sanitize import sanitize_text
+from briefing.ingest.sanitize import sanitize_markup
 
 _INVISIBLE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
@@ -48,7 +48,7 @@ def read_html(
     text: str, max_depth: int, path: str | None = None, url: str | None = None
 ) -> list[Draft]:
     """The main article of a page, with its title, date and site name."""
-    root = parse_document(sanitize_text(text))  # lxml refuses control characters when text is set
+    root = parse_document(sanitize_markup(text))  # lxml refuses control characters when text is set
     _check_size(root)
     title = _page_title(root)
     size = clean_tree(root, max_depth)
@@ -211,7 +211,7 @@ def fragment_paragraphs(html: str) -> list[str]:
     if not html.strip():
         return []
     try:
-        html = sanitize_text(html)
+        html = sanitize_markup(html)
         _check_tags(html)
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.ParserError, ValueError, IngestError):

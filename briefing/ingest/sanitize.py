@@ -46,6 +46,28 @@ def sanitize_text(s: str) -> str:
     return _FORBIDDEN.sub("", s)
 
 
+# A numeric character reference to a control ("&#x1b;", "&#155;", "&#7"): parsers turn it
+# into the control itself, after the text was sanitised. lxml then refuses to set such
+# text on an element (ValueError) and feedparser maps C1 to cp1252 look-alikes ("›"),
+# leaving the sequence's payload behind as text.
+_CONTROL_REF = re.compile(r"&#(?:[xX]0*(?P<hex>[0-9a-fA-F]{1,6})|0*(?P<dec>\d{1,7}));?")
+
+
+def _literal_control(match: re.Match[str]) -> str:
+    code = int(match["hex"], 16) if match["hex"] else int(match["dec"])
+    if code == 0 or (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or 0x7F <= code <= 0x9F:
+        return chr(code)
+    return match.group()
+
+
+def sanitize_markup(s: str) -> str:
+    """`sanitize_text` for HTML or XML source: control characters written as character
+    references are made literal first, so that whole sequences spelled that way go too."""
+    if "&#" in s:
+        s = _CONTROL_REF.sub(_literal_control, s)
+    return sanitize_text(s)
+
+
 def sanitize_line(s: str) -> str:
     """A single-line field (title, outlet, file name): sanitised, whitespace collapsed."""
     return " ".join(sanitize_text(s).split())
