@@ -182,7 +182,9 @@ def _central_words(articles: Iterable[Article]) -> dict[str, float]:
         df.update(set(_WORD.findall(a.text.lower())) - _STOP)
     if not df:
         return {}
-    top = df.most_common(200)
+    # Ties broken by the word: `most_common` keeps set-iteration order among equal
+    # counts, which follows the per-process string hash, so scores changed between runs.
+    top = sorted(df.items(), key=lambda item: (-item[1], item[0]))[:200]
     peak = top[0][1]
     return {w: c / peak for w, c in top}
 

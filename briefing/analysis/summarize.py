@@ -6,9 +6,16 @@ words) are applied identically whatever ranked the sentences. The chosen
 indexes are always returned in document order.
 
 Costs: KL and LexRank grow quadratically with the number of sentences (KL took
-28 s on one 8,000-word input, LexRank 4.7 s on 1,000 sentences), so a ranker
-is given at most `max_input_sentences` sentences, the first ones (in news the
-lede carries the story), and the Summary's note says so.
+28 s on one 8,000-word input, sumy's LexRank 4.7 s on 1,000 sentences), so a
+ranker is given at most `max_input_sentences` sentences, the first ones (in
+news the lede carries the story), and the Summary's note says so. LexRank, the
+default, runs as `briefing.nlp.lexrank.FastLexRankSummarizer` (same ranking,
+about 10x faster), and LSA as `briefing.nlp.lsa.StableLsaSummarizer` (sumy's
+depends on the string-hash seed); configured summarisers and word stems are
+reused across calls.
+
+sumy, NLTK and numpy are imported on first use (about 0.5 s together): the
+TUI imports this module before its first screen and must not pay for them.
 """
 
 from __future__ import annotations
@@ -17,33 +24,27 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-
-from sumy.models.dom import ObjectDocumentModel
-from sumy.nlp.stemmers import Stemmer, null_stemmer
-from sumy.summarizers._summarizer import AbstractSummarizer, SentenceInfo
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from briefing.config import ALGORITHMS, SummarySettings
 from briefing.models import Article, Summary, SummaryLength
 from briefing.nlp.words import sumy_document, word_tokens
 
-_SUMY_CLASSES: dict[str, type[AbstractSummarizer]] = {
-    "lexrank": LexRankSummarizer,
-    "lsa": LsaSummarizer,
-    "textrank": TextRankSummarizer,
-    "luhn": LuhnSummarizer,
-    "edmundson": EdmundsonSummarizer,
-    "kl": KLSummarizer,
-    "sumbasic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.summarizers._summarizer import AbstractSummarizer, SentenceInfo
+
+#: Where each ranker lives (module, class); imported when first asked for.
+_SUMY_CLASSES: dict[str, tuple[str, str]] = {
+    "lexrank": ("briefing.nlp.lexrank", "FastLexRankSummarizer"),
+    "lsa": ("briefing.nlp.lsa", "StableLsaSummarizer"),
+    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "edmundson": ("sumy.summarizers.edmundson", "EdmundsonSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+    "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
 }
 
 #: Hard limits for rankers slower than the general cap allows. sumy's KL picks
@@ -138,15 +139,33 @@ def _ranked_orders(summarizer: AbstractSummarizer, document: ObjectDocumentModel
 
 
 def _summarizer(algorithm: str, language: str, article: Article) -> AbstractSummarizer:
-    summarizer = _SUMY_CLASSES[algorithm](_stemmer(language))
+    if algorithm != "edmundson":
+        return _configured(algorithm, language)
+    summarizer = _summarizer_class("edmundson")(_stemmer(language))
     stop_words = _stop_words(language)
-    if hasattr(summarizer, "stop_words"):
-        summarizer.stop_words = stop_words
-    if isinstance(summarizer, EdmundsonSummarizer):
-        summarizer.null_words = stop_words or frozenset({"the"})
-        summarizer.bonus_words = _bonus_words(article, stop_words)
-        summarizer.stigma_words = STIGMA_WORDS
+    summarizer.null_words = stop_words or frozenset({"the"})
+    summarizer.bonus_words = _bonus_words(article, stop_words)  # per article: not shareable
+    summarizer.stigma_words = STIGMA_WORDS
     return summarizer
+
+
+@lru_cache(maxsize=32)
+def _configured(algorithm: str, language: str) -> AbstractSummarizer:
+    """One configured summariser per algorithm and language, reused.
+
+    sumy normalises the whole stop-word list each time it is set (~1 ms), more
+    than LexRank now takes on a short article; its summarisers keep no state
+    between calls other than this configuration.
+    """
+    summarizer = _summarizer_class(algorithm)(_stemmer(language))
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = _stop_words(language)
+    return summarizer
+
+
+def _summarizer_class(algorithm: str) -> type[AbstractSummarizer]:
+    module, name = _SUMY_CLASSES[algorithm]
+    return getattr(import_module(module), name)
 
 
 def _bonus_words(article: Article, stop_words: frozenset[str]) -> frozenset[str]:
@@ -161,17 +180,23 @@ def _bonus_words(article: Article, stop_words: frozenset[str]) -> frozenset[str]
 @lru_cache(maxsize=8)
 def _stemmer(language: str) -> Callable[[str], str]:
     """sumy's stemmer, or none: Greek and Polish need optional packages that fail only when called."""
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+
     try:
         stemmer = Stemmer(language)
         stemmer("probe")
     except (LookupError, ValueError):
         return null_stemmer
-    return stemmer
+    # Memoised: stemming is a pure function of the word, and the Snowball
+    # stemmer (~30 µs a word) was called for every word of every sentence.
+    return lru_cache(maxsize=1 << 17)(stemmer)
 
 
 @lru_cache(maxsize=8)
 def _stop_words(language: str) -> frozenset[str]:
     """sumy's bundled list (read from the installed package, never downloaded)."""
+    from sumy.utils import get_stop_words
+
     try:
         return frozenset(get_stop_words(language))
     except LookupError:

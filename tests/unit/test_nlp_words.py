@@ -68,3 +68,32 @@ def test_nothing_is_fetched_or_unpickled(monkeypatch) -> None:  # type: ignore[n
     article = Article("x" * 12, "Talks fail", None, None, text, paragraphs, sentences, len(text.split()))
     for algorithm in ALGORITHMS:
         assert len(summarize(article, SummarySettings(algorithm=algorithm, sentences=2)).indexes) == 2
+
+
+def test_word_tokens_follow_nltk_conventions_that_change_counts() -> None:
+    """One regex stands in for NLTKWordTokenizer (see the module docstring): clitics
+    split off as NLTK does, numbers and hyphenated words stay whole."""
+    assert word_tokens("I don't know, can't say; they're ok and we cannot wait. It’s O'Brien's.") == [
+        "I", "do", "n't", "know", "ca", "n't", "say", "they", "'re", "ok", "and", "we", "can", "not",
+        "wait", "It", "'s", "O'Brien", "'s",
+    ]  # fmt: skip
+    assert word_tokens("At 4:50 p.m., 3.5% of $2,400 went to well-known and/or 24/7 groups...") == [
+        "At", "4:50", "p.m.", "3.5", "of", "2,400", "went", "to", "well-known", "and/or", "24/7", "groups",
+    ]  # fmt: skip
+
+
+def test_sentence_final_abbreviation_keeps_its_period() -> None:
+    """The same word in the middle and at the end of a sentence is the same token
+    (NLTK gave "U.S" at the end and "U.S." elsewhere)."""
+    assert word_tokens("They flew to the U.S.")[-1] == word_tokens("The U.S. said so.")[1] == "U.S."
+    assert word_tokens("Said no.") == ["Said", "no"]
+
+
+def test_word_tokens_linear_on_hostile_input() -> None:
+    """No pattern here backtracks badly: long runs of separators stay fast."""
+    import time
+
+    for text in ("1.1" * 20000, "a-" * 20000, "a'" * 20000, "x.y/" * 20000, "'s" * 20000, "n't " * 20000):
+        start = time.process_time()
+        word_tokens(text)
+        assert time.process_time() - start < 1.0, text[:10]
