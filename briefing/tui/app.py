@@ -169,7 +169,7 @@ class BriefingApp(App[int]):
     def budget(self) -> BudgetReport:
         return over_budget(self.session.brief, self.session.analysis_view())
 
-    def brief_changed(self, autosave: bool = True) -> None:
+    def brief_changed(self, autosave: bool = True, focus_item: str | None = None) -> None:
         """Called after every change to the brief: autosave the draft, refresh the views."""
         if autosave:
             try:
@@ -180,7 +180,7 @@ class BriefingApp(App[int]):
                     self.notify(f"Draft autosave failed: {one_line(e, 200)}", severity="error", markup=False)
         self.main_screen.refresh_brief_state()
         if isinstance(self.screen, BriefScreen):
-            self.screen.refresh_brief()
+            self.screen.refresh_brief(focus_item)
 
     def action_open_brief(self) -> None:
         if isinstance(self.screen, BriefScreen):

@@ -66,7 +66,7 @@ class BriefScreen(Screen):
         editor.display = False
         editor.border_title = "Editing: Enter keeps the change, Escape cancels"
         self.refresh_brief()
-        self.query_one(BriefList).focus()
+        self.set_focus(self.query_one(BriefList))
 
     def on_screen_resume(self) -> None:
         self.refresh_brief()
@@ -96,8 +96,9 @@ class BriefScreen(Screen):
         self.query_one("#brief-markdown", Markdown).update(clean(body))
 
     def _changed(self, focus_item: str | None = None) -> None:
-        self.app.brief_changed()
-        self.refresh_brief(focus_item)
+        self.app.brief_changed(focus_item=focus_item)  # refreshes this screen when it is the active one
+        if self.app.screen is not self:  # e.g. called back while a dialog is still closing
+            self.refresh_brief(focus_item)
 
     # -- actions ----------------------------------------------------------------------------
 
