@@ -25,6 +25,8 @@ _ABBREVIATION_END = re.compile(
     r"|inc|co|corp|ltd|no|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.)$"
 )
 DISAGREE_MARK = "⚠ sources disagree"
+# Only one side of a disputed figure is in the brief: the reader must still learn that it is disputed.
+OTHERS_DISAGREE_MARK = "⚠ other sources disagree"
 UNATTRIBUTED = "Unattributed"
 
 
@@ -143,10 +145,13 @@ def _figure_kind(item: BriefItem) -> str | None:
     return f.kind if item.origin.kind == "figure" and f is not None else None
 
 
-def _disagree(members: Sequence[BriefItem]) -> bool:
-    """Mark a row only when it shows at least two different values and the analysis flagged them."""
+def _disagreement_mark(members: Sequence[BriefItem]) -> str | None:
+    """Mark a row the analysis flagged: "sources disagree" when the row shows the rival values,
+    "other sources disagree" when the user kept only one of them (never hide a dispute)."""
     figures = [m.origin.figure for m in members if m.origin.figure is not None]
-    return len({(f.value, f.qualifier) for f in figures}) > 1 and any(f.disagreement for f in figures)
+    if not any(f.disagreement for f in figures):
+        return None
+    return DISAGREE_MARK if len({(f.value, f.qualifier) for f in figures}) > 1 else OTHERS_DISAGREE_MARK
 
 
 def _cell(text: str) -> str:
@@ -172,8 +177,9 @@ def _status(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> 
         for it in members:
             frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)) if several else "")
         ids = [a for it in members for a in _article_ids(it)]
-        if _disagree(members):
-            label = f"{label} {DISAGREE_MARK}"
+        mark = _disagreement_mark(members)
+        if mark:
+            label = f"{label} {mark}"
         value = "; ".join(frags[it.id] for it in members)
         lines.append(f"| {esc.inline(label)} | {_cell(value)} | {_cell(c.cite(ids).strip())} |")
     return ["\n".join(lines)]

@@ -154,12 +154,16 @@ def test_figures_share_one_row_per_kind_marked_only_when_flagged() -> None:
            "according to the Sudan Conflict Monitor [2] | [1], [2] |" in md
 
 
-def test_lone_flagged_figure_is_not_marked() -> None:
+def test_lone_flagged_figure_says_other_sources_disagree() -> None:
+    """Keeping one side of a dispute must not hide that the figure is disputed."""
+    from briefing.brief.render import OTHERS_DISAGREE_MARK
+
     b = Brief.new(Settings(), DAY)
     b.add(*items.from_figure(FIGURES[0]))
     md = render_markdown(b, sample_analysis())
     assert DISAGREE_MARK not in md
-    assert "| Killed | At least 14,000 people, according to the United Nations | [1] |" in md
+    assert (f"| Killed {OTHERS_DISAGREE_MARK} | At least 14,000 people, according to the United Nations"
+            " | [1] |") in md
 
 
 def test_notes_and_bottom_line_are_paragraphs_and_empty_sections_are_left_out() -> None:
@@ -218,3 +222,4 @@ def test_no_citation_markers_without_a_sources_section() -> None:
     md = render_markdown(b, sample_analysis())
     assert "- Dev.\n" in md and "[1]" not in md
     assert front(md)["sources"] == 1
+
