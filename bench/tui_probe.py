@@ -67,7 +67,9 @@ async def _probe(path: str, cache: str, start: float) -> dict:
     from briefing.tui.screens.main import MainScreen
     from briefing.tui.widgets.article_list import ArticleList
 
-    settings = replace(Settings(), cache=CacheSettings(dir=cache))
+    base = Settings()
+    # The probe measures 1,000 files on purpose: lift the default folder cap (ingest.max_files).
+    settings = replace(base, cache=CacheSettings(dir=cache), ingest=replace(base.ingest, max_files=2000))
     app = make_app(settings, [path] if path else [], offer_draft=False)
     result: dict = {"first_screen": None, "first_article": None, "analysed": None, "key_ms": None}
     async with app.run_test(size=(160, 48)) as pilot:

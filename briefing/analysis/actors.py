@@ -27,10 +27,14 @@ NAME_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:de|van|von|bin|ibn) +)?(?:{_TOKEN}|{_PREFIXED})"
     rf"(?:(?: +{_PARTICLE})* +(?:{_TOKEN}|{_PREFIXED}))*"
 )
-ACRONYM_RE = re.compile(
-    r"(?P<long>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and|al-\w+))+)\s+"
-    r"\((?P<short>[A-Z](?=[A-Za-z0-9.]*[A-Z0-9])[A-Za-z0-9.]{1,8})\)"  # "(HNC)", "(M23)"; not "(Labor)"
-)
+# "High Negotiations Committee (HNC)": the short form is found first, then the long one is read
+# backwards from it, word by word, within ACRONYM_WINDOW characters. One regex for both parts
+# backtracks over every run of capitalised words that no "(ABC)" follows: quadratic in the run.
+SHORT_FORM_RE = re.compile(r"\s\((?P<short>[A-Z](?=[A-Za-z0-9.]*[A-Z0-9])[A-Za-z0-9.]{1,8})\)")  # "(M23)"; not "(Labor)"
+_LONG_WORD_RE = re.compile(r"[A-Z][\w'’.-]*|of|for|the|and|al-\w+")
+_LONG_FIRST_RE = re.compile(r"[A-Z][\w'’.-]*\Z")  # "Qaeda" in "al-Qaeda": a long form starts at a capital
+_WORD_SPAN_RE = re.compile(r"\S+")
+ACRONYM_WINDOW = 160  # characters before "(ABC)": the longest names spelled out are about 60
 STOP_FIRST = frozenset("""
 a an the but and or in on at as after before earlier later meanwhile following according however he she it
 they we i you his her their its our this that these those one some moments speaking announcing if when while
@@ -467,11 +471,34 @@ def _in_words(token: str, words: frozenset[str]) -> bool:
 def collect_aliases(text: str) -> list[tuple[str, str]]:
     """"High Negotiations Committee (HNC)" -> ("High Negotiations Committee", "HNC")."""
     out = []
-    for m in ACRONYM_RE.finditer(text):
-        long_name, _ = _trim(m.group("long"))
+    floor = 0  # the end of the last pair: a long form never reaches back into it
+    for m in SHORT_FORM_RE.finditer(text):
+        lo = m.start() - ACRONYM_WINDOW
+        span = _long_form(text, max(floor, lo), m.start(), cut=lo > floor)
+        if span is None:
+            continue
+        floor = m.end()
+        long_name, _ = _trim(text[span[0]:span[1]])
         if long_name:
             out.append((long_name, m.group("short")))
     return out
+
+
+def _long_form(text: str, lo: int, hi: int, cut: bool) -> tuple[int, int] | None:
+    """Where the words that end just before `hi` and can spell out a name start and end: at
+    least two, the first capitalised ("Committee for the Defence of Rights"); None if none."""
+    spans = [(w.start(), w.end()) for w in _WORD_SPAN_RE.finditer(text, lo, hi)]
+    if cut and spans and lo > 0 and not text[lo - 1].isspace():
+        spans = spans[1:]  # the window began inside a word
+    first = len(spans)
+    while first > 0 and _LONG_WORD_RE.fullmatch(text, *spans[first - 1]):
+        first -= 1
+    # The leftmost capital from which every word fits, even inside a word ("Qaeda" in "al-Qaeda").
+    for start, end in spans[max(first - 1, 0) : len(spans) - 1]:
+        head = _LONG_FIRST_RE.search(text, start, end)
+        if head is not None:
+            return head.start(), spans[-1][1]
+    return None
 
 
 @dataclass(frozen=True)
@@ -767,20 +794,28 @@ def _merge_initials(
 
 
 _SPELLING_KINDS = frozenset({"person", "organisation", "armed group"})
+# Spellings are compared pairwise within a bucket: quadratic in its size. Variants worth merging
+# belong to names the set mentions often, so only the most-mentioned candidates take part, and
+# at most this many per bucket: 10,000 distinct names must not cost 200,000 comparisons.
+MAX_SPELLING_CANDIDATES = 1_000
+MAX_SPELLING_BUCKET = 100
 
 
 def _merge_spellings(entries: dict[str, _Entry], redirect: dict[str, str]) -> None:
     """Transliterations of one name ("Yanukovich"/"Yanukovych", "Binyamin"/"Benjamin
     Netanyahu", "Malaysia"/"Malaysian Airlines"): actors of one kind with the same number of
-    words, the same initials and a close spelling are one. Compared within buckets, so the
-    cost stays linear in practice."""
+    words, the same initials and a close spelling are one. Compared within buckets, and only
+    the most-mentioned candidates (see MAX_SPELLING_CANDIDATES), so the cost stays bounded."""
+    candidates = [k for k, e in entries.items() if e.kind in _SPELLING_KINDS and len(e.name.split()) >= 2]
+    candidates.sort(key=lambda k: (-entries[k].mentions, entries[k].profiled is False, k))
     buckets: dict[tuple[str, str, int], list[str]] = defaultdict(list)
-    for key, entry in entries.items():
-        if entry.kind in _SPELLING_KINDS and len(entry.name.split()) >= 2:
-            words = entry.name.lower().split()
-            buckets[(entry.kind, _initials(entry.name).lower() + words[-1][:2], len(words))].append(key)
-    for keys in buckets.values():
-        keys.sort(key=lambda k: (-entries[k].mentions, entries[k].profiled is False, k))
+    for key in candidates[:MAX_SPELLING_CANDIDATES]:
+        entry = entries[key]
+        words = entry.name.lower().split()
+        bucket = buckets[(entry.kind, _initials(entry.name).lower() + words[-1][:2], len(words))]
+        if len(bucket) < MAX_SPELLING_BUCKET:
+            bucket.append(key)
+    for keys in buckets.values():  # each already in the order of `candidates`
         for i, key in enumerate(keys):
             if key not in entries:
                 continue
@@ -796,10 +831,15 @@ def _close(a: str, b: str) -> bool:
     """Every word pair close: "Arseny Yatseniuk" ~ "Arseniy Yatsenyuk", not "Ali Omar" ~ "Ali Amir"."""
     pairs = list(zip(a.lower().split(), b.lower().split()))
     last = len(pairs) - 1
-    return all(
-        x == y or (min(len(x), len(y)) >= 5 and SequenceMatcher(None, x, y).ratio() >= (0.8 if i == last else 0.75))
-        for i, (x, y) in enumerate(pairs)
-    )
+    return all(x == y or _close_words(x, y, 0.8 if i == last else 0.75) for i, (x, y) in enumerate(pairs))
+
+
+@lru_cache(maxsize=65536)  # the same first names meet again and again
+def _close_words(x: str, y: str, threshold: float) -> bool:
+    shorter, total = min(len(x), len(y)), len(x) + len(y)
+    if shorter < 5 or 2.0 * shorter / total < threshold:  # difflib's own formula: the best ratio possible
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= threshold
 
 
 def _entry_for(m: Mention, rules: ActorRules) -> _Entry:

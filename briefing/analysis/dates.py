@@ -171,7 +171,9 @@ def _anniversary(articles: Sequence[Article]) -> Reference | None:
             starts.append((int(m.group("year")), _month_number(m.group("month")), m.group(0)))
         for m in DURATION_RE.finditer(article.text):
             if m.group("n"):
-                n = CARDINALS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else None)
+                word = m.group("n")
+                # "5,000-digit-year-old" is no age: int() refuses over 4,300 digits, "²" is a digit but no number
+                n = CARDINALS.get(word.lower()) or (int(word) if word.isdecimal() and len(word) <= 3 else None)
                 completed = n
             else:
                 n = ORDINALS.get(m.group("ord").lower())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -188,7 +188,8 @@ def name_key(name: str) -> str:
     return name.lower().replace("’", "'")
 
 
-def surname_keys(full_name: str) -> set[str]:
+@lru_cache(maxsize=65536)  # each name is asked for by the index, then twice across the set
+def surname_keys(full_name: str) -> frozenset[str]:
     """Every shorter form a full name can be referred to by.
 
     "Staffan de Mistura" -> {"de mistura", "mistura"}; "Walid al-Moallem" ->
@@ -198,7 +199,7 @@ def surname_keys(full_name: str) -> set[str]:
     keys: set[str] = set()
     lex = name_lexicon()
     if len(tokens) < 2:
-        return keys
+        return frozenset()
     suffixless = [t for t in tokens if t.lower() not in lex.suffixes]
     for i in range(1, len(suffixless)):
         keys.add(name_key(" ".join(suffixless[i:])))
@@ -206,7 +207,7 @@ def surname_keys(full_name: str) -> set[str]:
     for prefix in lex.hyphen_particles:
         if last.lower().startswith(prefix + "-"):
             keys.add(name_key(last[len(prefix) + 1 :]))
-    return keys
+    return frozenset(keys)
 
 
 def has_role_noun(text: str) -> str | None:
@@ -444,6 +445,8 @@ class NameIndex:
     _genders: dict[str, str | None] = field(default_factory=dict)  # entity name -> m | f | None (cache)
     _by_name: dict[str, list[Mention]] | None = None  # mentions per entity name, built on first need
     _lower_words: frozenset[str] | None = None  # words the article writes in lower case
+    _org_words: dict[str, tuple[list[int], list[Mention]]] | None = None  # see resolve_org_noun
+    _titled: tuple[list[int], list[Mention]] | None = None  # see resolve_title
 
     def __post_init__(self) -> None:
         readings = self._read_runs()
@@ -713,24 +716,75 @@ class NameIndex:
         self._genders.pop(entity.name, None)
         if self._by_name is not None:
             self._by_name.setdefault(entity.name, []).append(m)
+        if self._titled is not None and entity.role:
+            at = bisect.bisect_left(self._titled[0], start)
+            self._titled[0].insert(at, start)
+            self._titled[1].insert(at, m)
         return m
 
     def resolve_title(self, word: str, pos: int) -> Mention | None:
         """"the envoy" -> the latest person whose stated role contains "envoy"."""
-        word = word.lower()
-        for m in self.candidates_before(pos, frozenset({PERSON}), max_sentences=len(self.sentence_starts)):
-            role = (m.entity.role or "") if m.entity else ""
-            if re.search(rf"\b{re.escape(word)}", role.lower()):
-                return m
-        return None
+        role_re = re.compile(rf"\b{re.escape(word.lower())}")
+        pool = self._titled_pool()
+        return self._latest(pool, pos, lambda m: bool(role_re.search((m.entity.role or "").lower())))
 
     def resolve_org_noun(self, word: str, pos: int) -> Mention | None:
         """"the ministry" -> the latest organisation whose name contains "ministry"."""
-        word = word.lower()
-        for m in self.candidates_before(pos, frozenset({ORG}), max_sentences=len(self.sentence_starts)):
-            if m.entity and word in m.entity.name.lower().split():
-                return m
+        pool = self._org_word_pool().get(word.lower())
+        return self._latest(pool, pos, lambda m: True) if pool else None
+
+    # "the envoy", "the ministry" may point back to anywhere in the article: looking through
+    # every sentence for each of them is quadratic in its length, so the mentions that can
+    # match are kept apart (sorted by start) and `_latest` walks only those.
+    def _org_word_pool(self) -> dict[str, tuple[list[int], list[Mention]]]:
+        """Organisation mentions by each word of their name (organisations are all known up front)."""
+        if self._org_words is None:
+            self._org_words = {}
+            for m in self.mentions:
+                if m.kind == ORG and m.entity:
+                    for w in set(m.entity.name.lower().split()):
+                        starts, found = self._org_words.setdefault(w, ([], []))
+                        starts.append(m.start)
+                        found.append(m)
+        return self._org_words
+
+    def _titled_pool(self) -> tuple[list[int], list[Mention]]:
+        """Mentions of people with a stated role (kept up to date by add_person)."""
+        if self._titled is None:
+            found = [m for m in self.mentions if m.kind == PERSON and m.entity and m.entity.role]
+            self._titled = ([m.start for m in found], found)
+        return self._titled
+
+    def _latest(self, pool: tuple[list[int], list[Mention]], pos: int, accept: Callable[[Mention], bool]) -> Mention | None:
+        """The first mention of `pool` that `accept`s, in the order of `candidates_before(pos, ...)`
+        over all sentences: subjects of this sentence, nearest first; then the subjects of the
+        nearest earlier sentence that has one, in order; then the non-subjects of this sentence
+        (nearest first) and of the one before (in order)."""
+        starts, found = pool
+        if not self.sentence_starts:
+            return None
+        here = self.sentence_of(pos)
+        first = bisect.bisect_left(starts, self.sentence_starts[0])
+        lo = bisect.bisect_left(starts, self.sentence_starts[here])
+        hi = max(lo, bisect.bisect_left(starts, min(self._sentence_end(here), pos)))
+        for i in range(hi - 1, lo - 1, -1):
+            if found[i].subject and accept(found[i]):
+                return found[i]
+        for i in range(lo - 1, first - 1, -1):
+            if found[i].subject and accept(found[i]):
+                s = self.sentence_of(found[i].start)  # the nearest such sentence: its first such subject
+                s_lo = bisect.bisect_left(starts, self.sentence_starts[s])
+                return next(m for m in found[s_lo : i + 1] if m.subject and accept(m))
+        for i in range(hi - 1, lo - 1, -1):
+            if not found[i].subject and accept(found[i]):
+                return found[i]
+        if here >= 1:
+            p_lo = bisect.bisect_left(starts, self.sentence_starts[here - 1])
+            return next((m for m in found[p_lo:lo] if not m.subject and accept(m)), None)
         return None
+
+    def _sentence_end(self, s: int) -> int:
+        return self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
 
     def add_anonymous(self, start: int, end: int, role: str, subject: bool = True) -> Mention:
         """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name."""

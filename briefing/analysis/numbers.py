@@ -48,6 +48,11 @@ NUMBER_RE = re.compile(
 FRACTION_RE = re.compile(rf"\b(?:{_FRACTION})\b|\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)", re.IGNORECASE)
 
 
+# No count in the news has more digits than this (world population: 10); a longer digit
+# string is a code, an identifier or a hostile input, and float() of one over 308 digits
+# is infinity, which round() cannot turn into an integer.
+MAX_DIGITS = 15
+
 _FRACTIONS_SPACED = {k.replace("-", " "): v for k, v in FRACTIONS.items()}
 _FRACTION_OF_SCALE_FULL = re.compile(
     "(" + "|".join(re.escape(k.replace("-", " ")) for k in FRACTIONS) + r") (?:of )?(?:a|an|one) (million|billion|thousand)"
@@ -75,6 +80,9 @@ def parse_number(text: str) -> int | None:
         return round(_FRACTIONS_SPACED[m.group(1)] * SCALES[m.group(2)])
     m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|million|billion|bn|m|k)?", t)
     if m:
+        whole = m.group(1).replace(",", "").partition(".")[0]
+        if len(whole) > MAX_DIGITS:
+            return None
         base = float(m.group(1).replace(",", ""))
         return round(base * SCALES.get(m.group(2) or "", 1))
     return _parse_words(t)
@@ -118,6 +126,6 @@ def parse_fraction(text: str) -> float | None:
     """"half" -> 0.5, "two-thirds" -> 0.667, "40 percent" -> 0.4."""
     t = re.sub(r"[\s-]+", " ", text.strip().lower())
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)", t)
-    if m:
+    if m and len(m.group(1).partition(".")[0]) <= MAX_DIGITS:
         return float(m.group(1)) / 100
     return _FRACTIONS_SPACED.get(t)
