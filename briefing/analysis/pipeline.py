@@ -66,6 +66,11 @@ def build_status(articles: Sequence[Article], settings: ConflictSettings) -> Con
 
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
+# Why the pool may fail to start: no processes in a sandbox or under limits (OSError), a dead
+# worker (BrokenProcessPool), or a parent whose std streams have no file descriptor, as inside a
+# Textual app ("bad value(s) in fds_to_keep", ValueError). A genuine bug raises again when the
+# work is redone in this process, so nothing is hidden by falling back.
+_POOL_ERRORS = (BrokenProcessPool, OSError, ValueError)
 
 # Below this many uncached sentences a process pool costs more than it saves
 # (starting workers and shipping articles to them takes a few hundred ms).
@@ -193,7 +198,7 @@ def _compute(articles: tuple[Article, ...], plan: _Plan, settings: Settings, rep
     if workers > 1 and _worth_parallel(articles, plan, todo):
         try:
             return _compute_parallel(articles, plan, settings, report, todo, workers)
-        except (BrokenProcessPool, OSError) as exc:  # no processes here (sandbox, limits): do it all here
+        except _POOL_ERRORS as exc:  # no processes here (sandbox, limits): do it all here
             log.warning("parallel analysis unavailable (%s); running in one process", exc)
             _drop_pool(workers)
             report.done = len(plan.summaries) + len(plan.sets)
@@ -208,7 +213,7 @@ def _compute_offloaded(
     """The conflict status in a worker, everything else here at the same time."""
     try:
         future: Future | None = _pool(workers).submit(_run_set_task, "status", articles, settings)
-    except (BrokenProcessPool, OSError) as exc:
+    except _POOL_ERRORS as exc:
         log.warning("parallel analysis unavailable (%s); running in one process", exc)
         _drop_pool(workers)
         future = None
@@ -217,7 +222,7 @@ def _compute_offloaded(
     if future is not None:
         try:
             status = future.result()
-        except (BrokenProcessPool, OSError) as exc:
+        except _POOL_ERRORS as exc:
             log.warning("parallel analysis unavailable (%s); running in one process", exc)
             _drop_pool(workers)
     out.sets["status"] = status if status is not None else _SET_TASKS["status"](articles, settings)
