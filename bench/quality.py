@@ -10,7 +10,6 @@ is, if anything, tilted against it. Words are whitespace-separated tokens.
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 import time
@@ -26,7 +25,6 @@ from bench.data import cluster as build_cluster
 from bench.systems import SYSTEMS
 
 METRICS = ("rouge1", "rouge2", "rougeL")
-RESULTS = Path(__file__).resolve().parent / "results" / "quality.json"
 
 
 def truncate(sentences: Sequence[str], budget: int) -> str:
@@ -121,7 +119,4 @@ def main(limit: int | None = None, systems: Sequence[str] | None = None, write: 
     result = run(limit, systems)
     print(table(result))
     if write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        readme.update("quality", table(result))
-        print("\nwritten bench/results/quality.json and bench/README.md")
+        readme.publish("quality", result, table(result))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 README = Path(__file__).resolve().parent / "README.md"
@@ -18,3 +19,12 @@ def update(section: str, table: str) -> None:
     else:
         text = text.rstrip() + f"\n\n{block}\n"
     README.write_text(text, encoding="utf-8")
+
+
+def publish(section: str, result: dict, table: str) -> None:
+    """Write `results/<section>.json` and the README table together, so they never disagree."""
+    results = Path(__file__).resolve().parent / "results" / f"{section}.json"
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    update(section, table)
+    print(f"\nwritten bench/results/{section}.json and bench/README.md")

@@ -27,7 +27,6 @@ from bench import readme
 from bench.data import ROOT, SAMPLE, article_from_text
 from briefing.models import Article
 
-RESULTS = Path(__file__).resolve().parent / "results" / "speed.json"
 SIZES = (10, 100, 1000)
 
 
@@ -142,7 +141,4 @@ def main(sizes: tuple[int, ...] = SIZES, write: bool = True) -> None:
     result = run(sizes)
     print(table(result))
     if write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        readme.update("speed", table(result))
-        print("\nwritten bench/results/speed.json and bench/README.md")
+        readme.publish("speed", result, table(result))
