@@ -17,13 +17,9 @@ from briefing.config import IngestSettings
 from briefing.ingest.article import Draft, build_article, dedupe
 from briefing.ingest.decode import decode_bytes, decode_with_charset, is_binary
 from briefing.ingest.errors import IngestError
-from briefing.ingest.feeds import NotAFeed, looks_like_feed, read_feed
 from briefing.ingest.files import expand, is_url, read_file
-from briefing.ingest.html import read_html
-from briefing.ingest.markdown import read_markdown
 from briefing.ingest.sanitize import sanitize_line, sanitize_text
 from briefing.ingest.text import read_text
-from briefing.ingest.url import fetch
 from briefing.models import Article, LoadWarning
 
 Progress = Callable[[int, int], None]
@@ -140,6 +136,8 @@ def _read_path(path: Path, settings: IngestSettings, warn: Warn) -> list[Draft]:
 
 
 def _read_url(url: str, settings: IngestSettings, warn: Warn) -> list[Draft]:
+    from briefing.ingest.url import fetch  # the network stack loads only when a URL is given
+
     fetched = fetch(url, settings.url_timeout, settings.max_url_bytes)
     kind = _MEDIA_KINDS.get(fetched.content_type)
     if kind is None:
@@ -156,10 +154,18 @@ def _read(
     url: str | None = None,
     charset: str | None = None,
 ) -> list[Draft]:
-    """Dispatch on kind; .xml that is no feed is read as a page when it looks like one."""
+    """Dispatch on kind; .xml that is no feed is read as a page when it looks like one.
+
+    The readers for feeds, pages and Markdown are imported here, on first use: most
+    days are plain text, and the app's first screen should not wait for lxml.
+    """
     if kind == "sniff":
+        from briefing.ingest.feeds import looks_like_feed
+
         kind = "feed" if looks_like_feed(data) else "page-or-text"
     if kind == "feed":
+        from briefing.ingest.feeds import NotAFeed, read_feed
+
         if not data:
             raise IngestError("empty file")
         if not data.strip():
@@ -181,8 +187,12 @@ def _read(
     if kind == "page-or-text":
         kind = "html" if _looks_like_html(text) else "text"
     if kind == "html":
+        from briefing.ingest.html import read_html
+
         return read_html(text, settings.max_html_depth, path=path, url=url)
     if kind == "markdown":
+        from briefing.ingest.markdown import read_markdown
+
         return read_markdown(text, warn, path=path, url=url)
     return read_text(text, path=path, url=url)
 
