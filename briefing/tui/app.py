@@ -81,6 +81,7 @@ class BriefingApp(App[int]):
         self.main_screen = MainScreen(self.paths)
         self.return_code_on_signal: int | None = None
         self.pending_signals: list[int] = []  # caught by run_tui before the loop's handlers existed
+        self._key_display: dict[str, str] = {}
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -108,6 +109,7 @@ class BriefingApp(App[int]):
             self.notify(f"keymap: unknown binding id(s) {', '.join(map(clean, unknown))}", severity="warning",
                         markup=False, timeout=8)
         self.set_keymap({k: v for k, v in keymap.items() if k in known})
+        self._key_display.clear()
 
     def _offer_draft(self) -> None:
         draft = self.drafts.load()
@@ -281,7 +283,15 @@ class BriefingApp(App[int]):
         return ids
 
     def key_for(self, binding_id: str) -> str:
-        """How the key bound to `binding_id` is shown, after the user's keymap."""
+        """How the key bound to `binding_id` is shown, after the user's keymap.
+
+        Remembered: the top bar asks on every progress step, and the keymap is set once at start.
+        """
+        if binding_id not in self._key_display:
+            self._key_display[binding_id] = self._find_key_display(binding_id)
+        return self._key_display[binding_id]
+
+    def _find_key_display(self, binding_id: str) -> str:
         for _, node_type in self.help_areas():
             bindings = node_type._merge_bindings()
             bindings.apply_keymap(self._keymap)

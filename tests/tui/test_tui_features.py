@@ -244,7 +244,7 @@ async def test_meter_turns_red_past_one_page(build_app, seed_paths, settle, sett
 async def test_a_failing_summariser_is_reported_not_fatal(build_app, seed_paths, settle, monkeypatch) -> None:
     from textual.notifications import Notify
 
-    import briefing.tui.screens.main as main_module
+    import briefing.analysis.summarize as summarize_module  # the reader imports it from there when it runs
 
     def broken(article, settings):
         raise ValueError(f"cannot summarise {article.title[:10]} [/bold]")
@@ -253,7 +253,7 @@ async def test_a_failing_summariser_is_reported_not_fatal(build_app, seed_paths,
     app = build_app(seed_paths)
     async with app.run_test(size=(120, 40), message_hook=lambda m: isinstance(m, Notify) and toasts.append(m.notification.message)) as pilot:
         await settle(app, pilot)
-        monkeypatch.setattr(main_module, "summarize", broken)
+        monkeypatch.setattr(summarize_module, "summarize", broken)
         await pilot.press("plus")
         await settle(app, pilot)
         assert app.is_running

@@ -21,8 +21,6 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static, Tabb
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from briefing.analysis.pipeline import analyze
-from briefing.analysis.summarize import summarize
 from briefing.config import SummarySettings
 from briefing.ingest import load_paths
 from briefing.models import Article, LoadWarning
@@ -133,6 +131,8 @@ class MainScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="analyse", exclusive=True, description="Analysing")
     def analyse(self, articles: list[Article], warnings: list[LoadWarning]) -> None:
+        from briefing.analysis.pipeline import analyze  # imported off the UI thread, after the first screen
+
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress("Analysing", done, total))
 
@@ -141,6 +141,8 @@ class MainScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="summary", exclusive=True, description="Summarising")
     def compute_summary(self, article: Article, settings: SummarySettings) -> None:
+        from briefing.analysis.summarize import summarize  # sumy and numpy load here, not before the first screen
+
         try:
             summary = summarize(article, settings)
             self.session.store_summary(summary, settings)
@@ -196,7 +198,9 @@ class MainScreen(Screen):
             self.query_one(StatusPanel).show_message("No articles.")
             self.refresh_topbar()
             return
-        self.analyse(articles, list(self.session.warnings))
+        # Started once the filled screen is on the terminal: the analysis thread shares
+        # the interpreter with the UI and would otherwise delay that first paint.
+        self.call_after_refresh(self.analyse, articles, list(self.session.warnings))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._stage = ""
@@ -274,7 +278,8 @@ class MainScreen(Screen):
         key = summary_key(article.id, settings)
         if key not in self._summaries_running:
             self._summaries_running.add(key)
-            self.compute_summary(article, settings)
+            # After the next paint: the article's text shows at once, the summary marks follow.
+            self.call_after_refresh(self.compute_summary, article, settings)
 
     def _summary_keys(self) -> str:
         """The keys in effect (after the user's keymap) for the summary hint line."""
