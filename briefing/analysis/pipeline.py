@@ -19,6 +19,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -320,9 +321,49 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     must not pay process start-up again."""
     pool = _POOLS.get(workers)
     if pool is None:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        quiet = not _has_stderr()
+        if quiet:
+            _start_helpers_quietly()
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=_context(), initializer=_silence_output if quiet else None
+        )
         _POOLS[workers] = pool
     return pool
+
+
+def _has_stderr() -> bool:
+    """False inside a Textual app: it swaps sys.stderr for a capture whose fileno() is -1."""
+    try:
+        return sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _start_helpers_quietly() -> None:
+    """Start multiprocessing's resource tracker with /dev/null as its stderr.
+
+    It hands `sys.stderr.fileno()` to the new process, and -1 (the TUI's capture)
+    is refused ("bad value(s) in fds_to_keep"); without this the TUI analysed in
+    one process, sharing the interpreter with the screen.
+    """
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w") as sink:
+        sys.stderr = sink
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _silence_output() -> None:
+    """In workers of a terminal app, fd 1 and 2 are the app's screen: a stray warning
+    printed there would draw over it. Results and errors travel back by pickle anyway."""
+    sink = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(sink, 1)
+    os.dup2(sink, 2)
+    os.close(sink)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -76,3 +76,45 @@ def test_no_articles():
 def test_duplicate_articles_get_one_summary(seed_articles):
     analysis = pipeline.analyze([*seed_articles, seed_articles[0]], _settings())
     assert len(analysis.summaries) == len(seed_articles)
+
+
+def test_the_pool_starts_inside_a_terminal_app(tmp_path):
+    """Textual swaps sys.stderr for a capture whose fileno() is -1; multiprocessing refused it
+    and the TUI fell back to one process. In a fresh interpreter (no helper process yet), with
+    such a stderr and the analysis in a worker thread (so the pool uses a fork server, as in
+    the TUI), the analysis must run in the pool and print nothing to the real fd 2."""
+    import subprocess
+    import sys
+
+    script = f"""
+import io, sys
+from pathlib import Path
+from dataclasses import replace
+from briefing.analysis import pipeline
+from briefing.config import CacheSettings, IngestSettings, Settings
+from briefing.ingest import load_paths
+
+class Capture(io.StringIO):
+    def fileno(self):
+        return -1
+
+articles = load_paths(sorted(Path({str(ROOT / "seeds")!r}).glob("*.txt")), IngestSettings()).articles
+fallbacks = []
+pipeline.log.warning = lambda *a: fallbacks.append(a)
+pipeline.PARALLEL_MIN_SENTENCES = 1
+import threading
+sys.stderr = Capture()
+settings = replace(Settings(), cache=CacheSettings(enabled=False, workers=2))
+result = []
+worker = threading.Thread(target=lambda: result.append(pipeline.analyze(articles, settings)))
+worker.start()
+worker.join()
+analysis = result[0]
+sys.stderr = sys.__stderr__
+print("pool", bool(pipeline._POOLS), "fallbacks", len(fallbacks), "digest", len(analysis.digest))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "pool True fallbacks 0" in done.stdout
+    assert "digest 0" not in done.stdout
+    assert done.stderr == ""
