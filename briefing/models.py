@@ -70,10 +70,10 @@ class SummaryLength:
 
     def describe(self) -> str:
         if self.sentences is not None:
-            return f"{self.sentences} sentences"
+            return f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}"
         if self.ratio is not None:
             return f"{self.ratio:.0%} of the article"
-        return f"{self.words} words"
+        return f"{self.words} word{'' if self.words == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)
