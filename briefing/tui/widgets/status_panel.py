@@ -106,6 +106,7 @@ class StatusPanel(Tree[Entry]):
         self._figures(status.figures)
         self._actors(status)
         self._places(status)
+        self._timeline(status)
         self.root.expand()
         self.cursor_line = 0  # a cleared tree has no cursor: Enter would do nothing until j
 
@@ -190,11 +191,11 @@ class StatusPanel(Tree[Entry]):
         source = one_line(self.titles.get(figure.article, figure.article), 24)
         label = _label((f"{DISPUTED} ", "bold yellow") if figure.disagreement else "", figure_label(figure))
         label.append(f" · {source}", style="dim")
-        if figure.reported_by:
-            label.append(f" · per {one_line(figure.reported_by, 30)}", style="dim")
         evidence = (figure.evidence,) if figure.evidence else ()
         fnode = parent.add(label, Entry("figure", "figures", figure_text(figure), evidence, figure=figure),
-                           allow_expand=bool(evidence))
+                           allow_expand=bool(evidence or figure.reported_by))
+        if figure.reported_by:  # on its own line: beside the value it pushed the source off the panel
+            fnode.add_leaf(_label(("per ", "dim"), figure.reported_by), Entry("group"))
         self._evidence(fnode, evidence)
 
     def _actors(self, status: ConflictStatus) -> None:
@@ -219,6 +220,17 @@ class StatusPanel(Tree[Entry]):
         for place in status.locations:
             node.add(_label(place.name, (f" ({place.mentions}×)", "dim")),
                      Entry("mention", "locations", place.name, names=(place.name,)))
+
+    def _timeline(self, status: ConflictStatus) -> None:
+        """Dated events, oldest first; an inferred date says so. Enter jumps to the sentence, a adds it."""
+        events = status.timeline
+        node = self.root.add(_label(("Timeline ", "bold"), f"({len(events)})"), Entry("group"),
+                             allow_expand=bool(events))
+        for event in events:
+            when = event.when or (event.date.isoformat() if event.date else "undated")
+            label = _label((when, "bold"), (" (inferred)" if event.date_inferred else "", "dim"), " · ", event.text)
+            entry = Entry("evidence", ref=event.evidence) if event.evidence else Entry("group")
+            node.add_leaf(label, entry)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
         """Actors and places have no evidence of their own: find the sentences naming them, once."""
