@@ -460,6 +460,15 @@ class MainScreen(Screen):
     def action_add(self) -> None:
         """Add whatever is focused (sentence, quote, figure, status line) to its section."""
         picked = piece_for(self.focused, self.session)
+        if picked is None and isinstance(self.focused, ArticleList):
+            keys = " · ".join(f"{self.app.key_for(f'tab-{t}')} {t}" for t in ("article", "summary", "quotes", "digest"))
+            self.notify(
+                f"Articles are added a piece at a time: open this one with Enter (or {keys}), "
+                f"then press {self.app.key_for('add')} on a sentence, quote or digest line.",
+                severity="information",
+                markup=False,
+            )
+            return
         if picked is None:
             self.notify(
                 "Nothing to add here: focus a sentence, a quote, a figure or a status line "
