@@ -4,7 +4,8 @@ Two sources, combined: the conflict profile (aliases and sides a user wrote
 down) and general extraction that needs no profile (capitalised names,
 organisation words such as Front/Forces/Committee, countries and demonyms,
 "<demonym> army"), so a war no profile describes still gets its actors, with
-side "unknown". Everything is one regex pass per article, and merging works
+side "unknown". Person titles ("Defence Minister", "Gen.") are the ones quote
+attribution knows too, from the shared titles lexicon (titles.py). Everything is one regex pass per article, and merging works
 on distinct names, so cost grows with the text, not with pairs of articles.
 """
 
@@ -18,9 +19,13 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from briefing.analysis.profile import Lexicon, Profile, compile_phrases
+from briefing.analysis.titles import dotted_abbreviations, post_nominal_words, title_chain_pattern, title_lexicon
 from briefing.models import Actor, Article
 
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
+# "Gen.", "Sen.": a title's dot belongs to it, so "Sen. John Smith" stays one run and the title is read.
+_TITLE_ABBREV = "|".join(re.escape(a) for a in dotted_abbreviations())
+_HONORIFICS = frozenset(title_lexicon().honorifics)  # as written: "Mr", "Dr."; "DR" is a broadcaster
+_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_TITLE_ABBREV})(?= )|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
 _PARTICLE = r"(?:de|du|da|del|della|van|von|der|bin|ibn|bint|al|el|ul|of|for|the|and)"
 _PREFIXED = r"(?:(?:al|el|as|ad|an|ar|at)-[A-Z][\w'’]*)"
 NAME_RE = re.compile(
@@ -62,6 +67,7 @@ Day Week Year Prize Award Festival Championship League Season Era Revolution Spr
 Lawmakers Flight Mount Era
 """.split())
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|')$")
+_OF_BODY_RE = re.compile(r"(?:of|for)\s")  # after a title: what it is the title of
 
 # Words after a name that show it is a person ("X said", "X, a spokesman for ...").
 PERSON_CUE_RE = re.compile(
@@ -172,11 +178,11 @@ def compile_actor_rules(lexicon: Lexicon, profile: Profile | None) -> ActorRules
     kinds = lexicon.get("actor_kinds") or {}
     org_items = [str(w) for w in kinds.get("organisation") or []]
     media = {norm_key(m): m for m in lexicon.phrases("media")}
-    titles = sorted(lexicon.phrases("titles"), key=len, reverse=True)
     dem_or_country = "|".join(re.escape(d) for d in sorted(set(demonyms) | set(lexicon.country_names), key=len, reverse=True))
+    # Up to three capitalised words may come before a title ("Interior Minister", "Knesset Speaker").
     titles_re = re.compile(
         rf"^(?:(?:the|The)\s+)?(?:(?:{dem_or_country}|[A-Z][a-z]+(?:an|ese|ish|ic|i))(?:'s|’s)?\s+)?"
-        rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:(?:{'|'.join(re.escape(t) for t in titles)})(?:\s+|$))+"
+        rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}?{title_chain_pattern()}"
     )
     return ActorRules(
         profile_res=tuple(r for r in (
@@ -337,13 +343,15 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         return [Mention(ckey, country, kind, start, start + len(name))]
     if norm_key(name) in rules.media:
         return [Mention(norm_key(name), rules.media[norm_key(name)], "organisation", start, start + len(name))]
+    head, _, last = name.rpartition(" ")
+    if last in post_nominal_words() and " " in head:  # "Keith Vaz MP": a title after the name
+        return _titled_people(_classify(head, start, rules))
     titled = rules.titles_re.match(name)
     if titled and titled.end() < len(name):
         rest = name[titled.end():]
-        return [
-            Mention(m.key, m.name, "titled person", m.start, m.end) if m.kind == "person" else m
-            for m in _classify(rest, start + titled.end(), rules)
-        ]
+        if _OF_BODY_RE.match(rest):  # "CEO of Novartis", "Head of Global Policy Management": a body, no person
+            return [m for m in _classify(rest, start + titled.end(), rules) if m.kind != "person"]
+        return _titled_people(_classify(rest, start + titled.end(), rules))
     if titled:
         return []
     kind = _kind_of(name, rules)
@@ -376,6 +384,11 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     return []
 
 
+def _titled_people(mentions: list[Mention]) -> list[Mention]:
+    """A title names a person: the people among `mentions` need no other evidence."""
+    return [Mention(m.key, m.name, "titled person", m.start, m.end) if m.kind == "person" else m for m in mentions]
+
+
 # Title-case headline verbs: "White House Says Putin ..." is two names and a verb.
 HEADLINE_VERBS = frozenset("""
 Says Said Warns Claims Denies Calls Vows Urges Blames Accuses Slams Admits Confirms Rejects Backs Hits Kills
@@ -402,7 +415,7 @@ def _split_run(name: str, start: int, rules: ActorRules) -> list[Mention] | None
         head, rest_at = name[:owner.start()], owner.end() + 1
         return _classify(head, start, rules) + _classify(name[rest_at:], start + rest_at, rules)
     for i, token in enumerate(tokens[1:], 1):
-        if token in HEADLINE_VERBS:
+        if token in HEADLINE_VERBS and tokens[i - 1] not in _PARTICLES:  # "Sultan Qaboos bin Said" is a name
             at = len(" ".join(tokens[:i]))
             rest_at = at + len(token) + 2
             return _classify(name[:at], start, rules) + _classify(name[rest_at:], start + rest_at, rules)
@@ -439,7 +452,11 @@ def _trim(raw: str) -> tuple[str, int]:
     """Drop capitalised function words at the front ("But Putin" -> "Putin")."""
     offset = 0
     parts = raw.split(" ")
-    while parts and (parts[0].lower() in STOP_FIRST or parts[0].lower().rstrip(".") in NOT_NAMES):
+    # "Mr" stays: it is a title, and shows that a person's name follows
+    while parts and (
+        parts[0].lower() in STOP_FIRST and parts[0] not in _HONORIFICS
+        or parts[0].lower().rstrip(".") in NOT_NAMES
+    ):
         offset += len(parts[0]) + 1
         parts = parts[1:]
     while parts and parts[-1].lower() in ("of", "for", "the", "and", "de", "al", "el"):

@@ -7,7 +7,8 @@ the logic lives here, independent of quotes. It is rule-based on purpose: no
 tagger model ships offline, and capitalisation, titles and appositive commas
 carry most of the signal in wire copy.
 
-Word lists come from config/lexicons/quotes.yaml (`names:` section).
+Word lists come from config/lexicons/quotes.yaml (`names:` section); person
+titles from config/lexicons/titles.yaml, shared with the actor list (titles.py).
 """
 
 from __future__ import annotations
@@ -20,11 +21,20 @@ from functools import lru_cache
 
 import yaml
 
+from briefing.analysis.titles import (
+    affiliation_words,
+    dotted_abbreviations,
+    honorific_words,
+    post_nominal_words,
+    title_words,
+)
 from briefing.config import config_dir
 
 _ROLE_WORD = re.compile(r"[A-Za-z][\w.-]*")
 _ROLE_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
-_SHORT_ABBREV = re.compile(r"(?:[A-Z]\.)+|(?:Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Rev|St|Jr|Sr)\.")
+# Dotted words that end no sentence: the titles written so ("Gen.", "Mr."), and "St.", "Jr.", "Sr.".
+_ABBREV_TITLE = "(?:" + "|".join(re.escape(a) for a in (*dotted_abbreviations(), "St.", "Jr.", "Sr.")) + ")"
+_SHORT_ABBREV = re.compile(rf"(?:[A-Z]\.)+|{_ABBREV_TITLE}")
 _PREV_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 _SPEECH_WORD = re.compile(r"\b(?:said|says|told|tells|added|stated)\b")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
@@ -49,7 +59,7 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
 class NameLexicon:
     """The `names:` word lists, lower-cased into sets for membership tests."""
 
-    titles: frozenset[str]
+    titles: frozenset[str]  # titles.yaml's title words, and party labels: both end a description
     role_nouns: frozenset[str]
     org_words: frozenset[str]
     particles: frozenset[str]
@@ -83,7 +93,7 @@ def _lower_set(values: Iterable[object]) -> frozenset[str]:
 def name_lexicon() -> NameLexicon:
     raw = quote_lexicon().get("names") or {}
     return NameLexicon(
-        titles=_lower_set(raw.get("titles", ())),
+        titles=title_words() | affiliation_words(),
         role_nouns=_lower_set(raw.get("role_nouns", ())),
         org_words=_lower_set(raw.get("org_words", ())),
         particles=_lower_set(raw.get("particles", ())),
@@ -133,7 +143,6 @@ def _country_names() -> frozenset[str]:
 
 # --- tokens and capitalised runs -------------------------------------------------
 
-_ABBREV_TITLE = r"(?:Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Rev|St|Jr|Sr)\."
 _CAP_TOKEN = (
     r"(?:[A-Z]\.){2,}"  # U.N., U.S.
     rf"|{_ABBREV_TITLE}"
@@ -210,18 +219,33 @@ def surname_keys(full_name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=16384)  # asked of the same short phrases and single words over and over
 def has_role_noun(text: str) -> str | None:
-    """The first role noun in `text` ("the U.N. special envoy" -> "envoy"), if any."""
+    """The first role noun in `text` ("the U.N. special envoy" -> "envoy"), if any.
+
+    A possessor is whose role it is, not the role: "the MK's wife" -> "wife",
+    "the president's spokesman" -> "spokesman"; it counts only when nothing follows.
+    """
     lex = name_lexicon()
-    for word in _ROLE_WORD.findall(text):
-        w = word.lower().rstrip(".")
+    owner = None
+    for match in _ROLE_WORD.finditer(text):
+        w = match.group().lower().rstrip(".")
         if w in _HONORIFICS:
             continue
-        if w in lex.role_nouns or w in lex.titles or w + "." in lex.titles:
+        if not (
+            w in lex.role_nouns
+            or w in lex.titles
+            or w + "." in lex.titles
+            or w.endswith("s") and (w[:-1] in lex.role_nouns or w.endswith("es") and w[:-2] in lex.role_nouns)
+        ):  # plurals: "lawyers", "witnesses"
+            continue
+        if _POSSESSIVE_AFTER.match(text, match.end()) is None:
             return w
-        if w.endswith("s") and (w[:-1] in lex.role_nouns or w.endswith("es") and w[:-2] in lex.role_nouns):
-            return w  # "lawyers", "witnesses"
-    return None
+        owner = owner or w
+    return owner
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 
 
 MALE, FEMALE = "m", "f"
@@ -272,7 +296,7 @@ def _descriptive_hyphen(token: str) -> bool:
         return False
     suffixes = name_lexicon().descriptive_suffixes
     return len(parts) > 2 and any(p[:1].islower() for p in parts[1:]) or parts[-1].lower() in suffixes
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "dr", "dr."})
+_HONORIFICS = honorific_words()
 
 
 def _is_title_token(word: str) -> bool:
@@ -305,6 +329,8 @@ def read_run(run: str) -> RunReading | None:
         tokens = tokens[1:]
     if not tokens:
         return None
+    # "Keith Vaz MP": a title after the name is part of the mention, not of the name
+    post = tokens.pop() if len(tokens) > 2 and tokens[-1][0] in post_nominal_words() else None
     lows = [t.lower() for t, _, _ in tokens]
     # A title needs a name after it: "Julie Bishop", "Nigel Major" end with surnames.
     title_at = max((i for i, w in enumerate(lows[:-1]) if _is_title_token(w)), default=-1)
@@ -339,7 +365,8 @@ def read_run(run: str) -> RunReading | None:
         role = run[tokens[0][1] : tokens[title_at][2]] if title_at >= 0 and title_at >= stop_at else None
         if role and all(w in _HONORIFICS for w in role.lower().split()):
             role = None  # "Mr Johnson": a courtesy, not a role
-        return RunReading(PERSON, run[rest[0][1] : rest[-1][2]], rest[0][1], rest[-1][2], role)
+        end = post[2] if post else rest[-1][2]
+        return RunReading(PERSON, run[rest[0][1] : rest[-1][2]], rest[0][1], end, role or (post and post[0]))
     span = run[tokens[0][1] : tokens[-1][2]]
     if any(w in lex.org_words for w in lows):
         return RunReading(ORG, span, tokens[0][1], tokens[-1][2])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from briefing.analysis.actors import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
 from briefing.analysis.profile import Lexicon
+from briefing.analysis.titles import title_surface_words
 from briefing.models import Article, Place
 
 _NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*(?: [A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*)?"
@@ -91,7 +92,7 @@ def compile_place_rules(lexicon: Lexicon) -> PlaceRules:
         re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True)) + r")\b")
         if regions else None
     )
-    titles = frozenset(t for phrase in lexicon.phrases("titles") for t in phrase.split())
+    titles = title_surface_words()
     return PlaceRules(country_re, lexicon.country_names, frozenset(lexicon.demonyms), regions, region_re, titles)
 
 
