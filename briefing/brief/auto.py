@@ -15,7 +15,7 @@ from dataclasses import replace
 from briefing.analysis.quotes import key_quotes
 from briefing.brief import items as mk
 from briefing.brief.budget import word_count
-from briefing.brief.model import Brief
+from briefing.brief.model import Brief, DuplicateItemError, ItemOrigin
 from briefing.config import Settings
 from briefing.models import Analysis, DigestSentence, Figure, Quote, SentenceRef
 
@@ -83,18 +83,26 @@ def _merge_figures(figures: Sequence[Figure]) -> list[tuple[Figure, tuple[str, .
     return [(f, tuple(dict.fromkeys(ids))) for f, ids in merged.values()]
 
 
+def _add(brief: Brief, text: str, origin: ItemOrigin, section: str, rank: float) -> None:
+    """Add unless the brief already says it (a figure both flagged and not, a repeated digest line)."""
+    try:
+        brief.add(text, origin, section, rank=rank)
+    except DuplicateItemError:
+        pass
+
+
 def _add_status(brief: Brief, analysis: Analysis) -> None:
     if "status" not in brief.section_ids:
         return
     for k, (text, origin) in enumerate(mk.status_rows(analysis.status)):
-        brief.add(text, origin, "status", rank=RANK_STATUS - k)
+        _add(brief, text, origin, "status", RANK_STATUS - k)
     figures = _merge_figures(analysis.status.figures)
     # Disagreements first (they are the news), then the human toll before other counts.
     figures.sort(key=lambda fa: (not fa[0].disagreement, FIGURE_ORDER.get(fa[0].kind, len(FIGURE_ORDER))))
     for k, (fig, ids) in enumerate(figures[:MAX_FIGURES]):
         text, origin = mk.from_figure(fig)
         origin = replace(origin, article_ids=ids)
-        brief.add(text, origin, "status", rank=(RANK_DISAGREEMENT if fig.disagreement else RANK_FIGURE) - k)
+        _add(brief, text, origin, "status", (RANK_DISAGREEMENT if fig.disagreement else RANK_FIGURE) - k)
 
 
 def _letters(text: str) -> str:
@@ -114,13 +122,13 @@ def _populate(brief: Brief, analysis: Analysis, settings: Settings) -> None:
     quotes = _pick_quotes(analysis, settings) if "quotes" in has else []
     bottom, rest = _split_digest(digest, n_bottom, quotes)
     for k, i in enumerate(bottom):
-        brief.add(*mk.from_digest(digest[i]), "bottom_line", rank=RANK_BOTTOM - k)
+        _add(brief, *mk.from_digest(digest[i]), "bottom_line", RANK_BOTTOM - k)
     if "developments" in has:
         rest = [i for i in rest if not _repeats_quote(digest[i].text, quotes)]
         for k, i in enumerate(rest[: settings.brief.developments]):
-            brief.add(*mk.from_digest(digest[i]), "developments", rank=RANK_BODY - k)
+            _add(brief, *mk.from_digest(digest[i]), "developments", RANK_BODY - k)
     for k, q in enumerate(quotes):
-        brief.add(*mk.from_quote(q), "quotes", rank=RANK_BODY - k - 0.5)
+        _add(brief, *mk.from_quote(q), "quotes", RANK_BODY - k - 0.5)
     _add_status(brief, analysis)
 
 
@@ -147,5 +155,6 @@ def auto_brief(analysis: Analysis, settings: Settings, date: dt.date | None = No
     brief = Brief.new(settings, date)
     _populate(brief, analysis, settings)
     fit_to_budget(brief, analysis)
+    brief.remember_sources(analysis.articles)
     brief.forget_history()  # the user's first undo should not take apart the automatic brief
     return brief

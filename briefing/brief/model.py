@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from briefing.models import Figure, Quote, SentenceRef
+from briefing.brief.duplicates import find_duplicate
+from briefing.brief.sources import SourceInfo
+from briefing.models import Article, Figure, Quote, SentenceRef
 
 if TYPE_CHECKING:
     from briefing.config import Settings
@@ -46,6 +48,14 @@ DRAFT_FORMAT = 1
 
 class BriefError(ValueError):
     """An operation the brief cannot do (unknown item or section); the message says which."""
+
+
+class DuplicateItemError(BriefError):
+    """The item is already in the brief; `existing` is the item it repeats."""
+
+    def __init__(self, message: str, existing: BriefItem) -> None:
+        super().__init__(message)
+        self.existing = existing
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +95,13 @@ class BriefItem:
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
+    """Everything undo can restore; `replace_with` changes all of it, ordinary edits title and items."""
+
     title: str
     items: tuple[BriefItem, ...]
+    date: dt.date
+    sections: tuple[Section, ...]
+    max_words: int
 
 
 class Brief:
@@ -118,6 +133,9 @@ class Brief:
         self.revision = revision
         self._next_id = next_id if next_id is not None else _first_free_id(self.items)
         self._history: deque[_Snapshot] = deque(maxlen=UNDO_DEPTH)
+        # Details of the articles the items cite, for when those articles are not loaded.
+        # Only grows (undo may bring back an item citing any of them); saved for cited ids only.
+        self.sources: dict[str, SourceInfo] = {}
 
     # -- construction -------------------------------------------------------------------------
 
@@ -170,6 +188,18 @@ class Brief:
     def can_undo(self) -> bool:
         return bool(self._history)
 
+    def cited_ids(self) -> frozenset[str]:
+        """Every article id an item cites (through its origin, quote or figure)."""
+        return frozenset(a for it in self.items for a in item_article_ids(it))
+
+    def content_key(self) -> tuple[object, ...]:
+        """What a saved file shows; equal keys mean nothing a reader could see has changed."""
+        return (self.title, self.date, self.sections, self.items)
+
+    def duplicate_of(self, text: str, origin: ItemOrigin) -> BriefItem | None:
+        """The item that already has this origin (same sentence, quote, figure or status row), if any."""
+        return find_duplicate(self.items, text, origin)
+
     # -- operations ---------------------------------------------------------------------------
 
     def add(
@@ -180,10 +210,20 @@ class Brief:
         *,
         rank: float | None = None,
         position: int | None = None,
+        allow_duplicate: bool = False,
     ) -> BriefItem:
-        """Add an item at the end of its section (or at `position` within it)."""
+        """Add an item at the end of its section (or at `position` within it).
+
+        Raises `DuplicateItemError` (a `BriefError`) when an item of the same origin is
+        already in the brief, naming the section it is in, unless `allow_duplicate`.
+        """
         target = section or self.default_section(origin)
         self._check_section(target)
+        existing = None if allow_duplicate else self.duplicate_of(text, origin)
+        if existing is not None:
+            where = self.section(existing.section)
+            heading = where.heading if where else existing.section
+            raise DuplicateItemError(f"Already in the brief ({heading}).", existing)
         item = BriefItem(f"i{self._next_id}", target, text, origin, _default_rank(origin) if rank is None else rank)
         self._checkpoint()
         self._next_id += 1
@@ -237,12 +277,32 @@ class Brief:
         self._checkpoint()
         self.title = title
 
+    def replace_with(self, other: Brief) -> None:
+        """Take over `other`'s title, date, sections and items as one change that undo reverses.
+
+        Used for "new brief from the automatic draft" and for restoring a draft, so the
+        brief the user had before is one `undo` away rather than gone.
+        """
+        self._checkpoint()
+        self.title, self.date, self.sections = other.title, other.date, other.sections
+        self.items, self.max_words = other.items, other.max_words
+        self._next_id = max(self._next_id, other._next_id)
+        self.sources.update(other.sources)
+
+    def remember_sources(self, articles: Iterable[Article]) -> None:
+        """Keep the details of the cited ones among `articles` (not a change: nothing a reader sees)."""
+        cited = self.cited_ids()
+        for article in articles:
+            if article.id in cited:
+                self.sources[article.id] = SourceInfo.of(article)
+
     def undo(self) -> bool:
         """Restore the state before the last change; False when there is nothing to undo."""
         if not self._history:
             return False
         snap = self._history.pop()
-        self.title, self.items = snap.title, snap.items
+        self.title, self.items, self.date = snap.title, snap.items, snap.date
+        self.sections, self.max_words = snap.sections, snap.max_words
         self.revision += 1
         return True
 
@@ -263,6 +323,7 @@ class Brief:
             "next_id": self._next_id,
             "sections": [{"id": s.id, "heading": s.heading} for s in self.sections],
             "items": [_item_to_dict(i) for i in self.items],
+            "sources": [_source_to_dict(self.sources[a]) for a in sorted(self.cited_ids()) if a in self.sources],
         }
 
     @classmethod
@@ -281,11 +342,23 @@ class Brief:
             raise BriefError(f"the {section_id!r} section is generated from the citations and takes no items")
 
     def _checkpoint(self) -> None:
-        self._history.append(_Snapshot(self.title, self.items))
+        self._history.append(_Snapshot(self.title, self.items, self.date, self.sections, self.max_words))
         self.revision += 1
 
     def __repr__(self) -> str:
         return f"Brief({self.title!r}, {self.date}, {len(self.items)} items, revision {self.revision})"
+
+
+def item_article_ids(item: BriefItem) -> tuple[str, ...]:
+    """The articles an item cites: its origin's, else its figure's or quote's."""
+    o = item.origin
+    if o.article_ids:
+        return o.article_ids
+    if o.figure is not None:
+        return (o.figure.article,)
+    if o.quote is not None:
+        return o.quote.articles
+    return ()
 
 
 def _default_rank(origin: ItemOrigin) -> float:
@@ -314,6 +387,17 @@ def _insert_in_section(
 
 def _ref_to_dict(r: SentenceRef | None) -> dict[str, Any] | None:
     return None if r is None else {"article_id": r.article_id, "sentence": r.sentence, "text": r.text}
+
+
+def _source_to_dict(s: SourceInfo) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "source": s.source,
+        "published": s.published.isoformat() if s.published else None,
+        "path": s.path,
+        "url": s.url,
+    }
 
 
 def _item_to_dict(i: BriefItem) -> dict[str, Any]:

@@ -1,7 +1,10 @@
 """The brief as Markdown: front matter, title, the sections in the user's order, sources.
 
 Sources are numbered in the order they are first cited, walking the document
-from the top, so [1] is the first reference a reader meets. Every piece of
+from the top, so [1] is the first reference a reader meets. An article that is
+not loaded now (a draft restored with another day's folder) is cited from the
+details the brief saved about it; one the brief knows nothing about is marked
+"[source not loaded]" rather than silently left uncited. Every piece of
 untrusted text goes through `markdown_escape`; the only Markdown syntax in the
 output is what this module writes itself.
 """
@@ -16,8 +19,9 @@ import yaml
 
 from briefing.brief import markdown_escape as esc
 from briefing.brief.items import FIGURE_LABELS, STATUS_LABELS
-from briefing.brief.model import Brief, BriefItem
-from briefing.models import Analysis, Article
+from briefing.brief.model import Brief, BriefItem, item_article_ids
+from briefing.brief.sources import SourceInfo
+from briefing.models import Analysis
 
 # "... by the U.N." or "... said Gen.": the full stop belongs to the word, the citation goes after it.
 _ABBREVIATION_END = re.compile(
@@ -28,6 +32,12 @@ DISAGREE_MARK = "⚠ sources disagree"
 # Only one side of a disputed figure is in the brief: the reader must still learn that it is disputed.
 OTHERS_DISAGREE_MARK = "⚠ other sources disagree"
 UNATTRIBUTED = "Unattributed"
+# Said of a quotation shown outside Key quotes, where no attribution line follows it.
+UNATTRIBUTED_SPEAKER = "An unattributed source"
+UNNAMED_SPEAKER = "An unnamed source"
+# An item cites an article the brief has no details of (a draft written before they were kept).
+NOT_LOADED_MARK = "[source not loaded]"
+_QUOTE_MARKS = '"“”„«»'
 
 
 @dataclass
@@ -37,7 +47,9 @@ class Rendered:
     front_matter: str
     body: str
     fragments: dict[str, str] = field(default_factory=dict)  # item id -> its Markdown text
-    sources: tuple[Article, ...] = ()
+    sources: tuple[SourceInfo, ...] = ()
+    not_loaded: tuple[str, ...] = ()  # cited article ids cited from the brief's saved details
+    unknown: tuple[str, ...] = ()  # cited article ids nothing is known about (marked, not numbered)
 
     @property
     def text(self) -> str:
@@ -45,29 +57,54 @@ class Rendered:
 
 
 class Citations:
-    """Numbers articles in order of first citation; unknown article ids are skipped, not invented."""
+    """Numbers articles in order of first citation.
 
-    def __init__(self, analysis: Analysis | None, *, show: bool = True) -> None:
-        self._articles = {a.id: a for a in analysis.articles} if analysis else {}
+    Loaded articles come first; the brief's saved details stand in for articles that
+    are not loaded. An id known to neither is never invented into a source line: the
+    citation says "[source not loaded]" instead, so the claim is not passed off as unsourced.
+    """
+
+    def __init__(self, analysis: Analysis | None, saved: dict[str, SourceInfo] | None = None, *,
+                 show: bool = True) -> None:
+        loaded = {a.id: SourceInfo.of(a) for a in analysis.articles} if analysis else {}
+        self._loaded = frozenset(loaded)
+        self._articles = {**(saved or {}), **loaded}
         self._numbers: dict[str, int] = {}
+        self._unknown: dict[str, None] = {}
         self._show = show  # without a sources list to point into, [n] markers would dangle
 
     def register(self, article_ids: Iterable[str]) -> None:
         for aid in article_ids:
-            if aid in self._articles and aid not in self._numbers:
-                self._numbers[aid] = len(self._numbers) + 1
+            if aid in self._articles:
+                if aid not in self._numbers:
+                    self._numbers[aid] = len(self._numbers) + 1
+            else:
+                self._unknown[aid] = None
 
     def numbers(self, article_ids: Iterable[str]) -> list[int]:
         return sorted({self._numbers[a] for a in article_ids if a in self._numbers})
 
     def cite(self, article_ids: Iterable[str]) -> str:
-        """" [1], [2]" (with the leading space) or "" when nothing can be cited."""
-        nums = self.numbers(article_ids) if self._show else []
-        return (" " + ", ".join(f"[{n}]" for n in nums)) if nums else ""
+        """" [1], [2]" (with the leading space), the not-loaded mark, or "" when nothing is cited."""
+        if not self._show:
+            return ""
+        ids = tuple(article_ids)
+        marks = [f"[{n}]" for n in self.numbers(ids)]
+        if any(a in self._unknown for a in ids):
+            marks.append(esc.inline(NOT_LOADED_MARK))
+        return (" " + ", ".join(marks)) if marks else ""
 
     @property
-    def articles(self) -> tuple[Article, ...]:
+    def articles(self) -> tuple[SourceInfo, ...]:
         return tuple(self._articles[a] for a in self._numbers)
+
+    @property
+    def not_loaded(self) -> tuple[str, ...]:
+        return tuple(a for a in self._numbers if a not in self._loaded)
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        return tuple(self._unknown)
 
 
 def _cited(text: str, cite: str) -> str:
@@ -77,15 +114,36 @@ def _cited(text: str, cite: str) -> str:
     return text + cite
 
 
-def _article_ids(item: BriefItem) -> tuple[str, ...]:
-    o = item.origin
-    if o.article_ids:
-        return o.article_ids
-    if o.figure is not None:
-        return (o.figure.article,)
-    if o.quote is not None:
-        return o.quote.articles
-    return ()
+_article_ids = item_article_ids
+
+
+def _speaker(item: BriefItem) -> str:
+    """Who said a quotation, as the subject of "said": the name (role), or an honest stand-in."""
+    q = item.origin.quote
+    speaker = esc.one_line(q.speaker or "") if q else ""
+    role = esc.one_line(q.role or "") if q else ""
+    if speaker:
+        return f"{speaker} ({role})" if role else speaker
+    return f"{UNNAMED_SPEAKER} ({role})" if role else UNATTRIBUTED_SPEAKER
+
+
+def _unquoted(text: str) -> str:
+    """The words inside the marks, if the user's edit put marks around the whole text."""
+    t = esc.one_line(text)
+    if len(t) > 1 and t[0] in _QUOTE_MARKS and t[-1] in _QUOTE_MARKS:
+        return t[1:-1].strip()
+    return t
+
+
+def _text(item: BriefItem) -> str:
+    """An item's escaped text for a bullet, paragraph or cell.
+
+    A quotation keeps its marks and its speaker wherever it is moved: in Key
+    developments or the Bottom line its bare words would read as the brief's own claim.
+    """
+    if item.origin.kind == "quote" and item.origin.quote is not None:
+        return esc.inline(f"{_speaker(item)} said: “{_unquoted(item.text)}”")
+    return esc.inline(item.text)
 
 
 # -- sections -----------------------------------------------------------------------------------
@@ -94,7 +152,7 @@ def _article_ids(item: BriefItem) -> tuple[str, ...]:
 def _bottom_line(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
     parts = []
     for it in items:
-        frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)))
+        frags[it.id] = _cited(_text(it), c.cite(_article_ids(it)))
         parts.append(frags[it.id])
     return [" ".join(parts)]
 
@@ -102,7 +160,7 @@ def _bottom_line(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]
 def _bullets(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
     lines = []
     for it in items:
-        frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)))
+        frags[it.id] = _cited(_text(it), c.cite(_article_ids(it)))
         lines.append("- " + frags[it.id])
     return ["\n".join(lines)]
 
@@ -175,7 +233,7 @@ def _status(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> 
     for label, members in rows:
         several = len(members) > 1
         for it in members:
-            frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)) if several else "")
+            frags[it.id] = _cited(_text(it), c.cite(_article_ids(it)) if several else "")
         ids = [a for it in members for a in _article_ids(it)]
         mark = _disagreement_mark(members)
         if mark:
@@ -188,12 +246,12 @@ def _status(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> 
 def _notes(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:
     out = []
     for it in items:
-        frags[it.id] = _cited(esc.inline(it.text), c.cite(_article_ids(it)))
+        frags[it.id] = _cited(_text(it), c.cite(_article_ids(it)))
         out.append(frags[it.id])
     return out
 
 
-def _source_line(n: int, a: Article) -> str:
+def _source_line(n: int, a: SourceInfo) -> str:
     parts = [esc.inline(a.title or "Untitled")]
     meta = ", ".join(x for x in (esc.inline(a.source or ""), a.published.isoformat() if a.published else "") if x)
     line = f"{n}. {parts[0]}" + (f" — {meta}" if meta else "")
@@ -223,7 +281,7 @@ def front_matter(brief: Brief, sources: int) -> str:
 
 
 def render(brief: Brief, analysis: Analysis | None) -> Rendered:
-    c = Citations(analysis, show="sources" in brief.section_ids)
+    c = Citations(analysis, brief.sources, show="sources" in brief.section_ids)
     # First pass: number the sources in reading order, whatever section holds the source list.
     for s in brief.sections:
         if s.id in RENDERERS:
@@ -241,7 +299,7 @@ def render(brief: Brief, analysis: Analysis | None) -> Rendered:
             blocks.append(f"## {esc.heading(s.heading)}")
             blocks.extend(content)
     body = "\n\n".join(blocks) + "\n"
-    return Rendered(front_matter(brief, len(c.articles)), "\n" + body, frags, c.articles)
+    return Rendered(front_matter(brief, len(c.articles)), "\n" + body, frags, c.articles, c.not_loaded, c.unknown)
 
 
 def render_markdown(brief: Brief, analysis: Analysis | None) -> str:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import glob
+import hashlib
 import os
 import time
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +46,40 @@ _REASONS = {
 }
 
 
-def _reason(e: OSError) -> str:
+def _reason(e: OSError, path: Path | None = None) -> str:
+    """The cause in words, checked against the folder: the system's errno can mislead.
+
+    Creating a file in /proc fails with "no such file" though the folder is there;
+    `mkdir` on a path through a file says "file exists"; a read-only mount may say
+    "permission denied". The folder's own state is then the better answer.
+    """
+    if path is not None and e.errno in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EEXIST):
+        try:
+            found = _folder_problem(path.parent, e.errno)
+        except OSError:  # the folder cannot even be looked at: the errno is all there is
+            found = None
+        if found:
+            return found
     return _REASONS.get(e.errno or 0, e.strerror or str(e))
+
+
+def _folder_problem(folder: Path, code: int | None) -> str | None:
+    """What is wrong with the folder a file should go in, or None to keep the errno's reason."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is not a folder"
+    if existing != folder:
+        return None  # a folder is missing: the errno says so
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"the file system of {folder} is read-only"
+    except (OSError, AttributeError):
+        pass
+    if code == errno.ENOENT:
+        return f"the folder {folder} exists but does not accept new files"
+    return None
 
 
 def default_brief_path(settings: Settings, date: dt.date | None = None) -> Path:
@@ -86,13 +120,13 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            why = f"cannot create folder {path.parent}: {_reason(e)}"
+            why = f"cannot create folder {path.parent}: {_reason(e, path)}"
             raise BriefSaveError(e.errno, f"cannot save {path}: {why}") from e
         _replace(path, data, force, mode)
     except BriefSaveError:
         raise
     except OSError as e:
-        raise BriefSaveError(e.errno, f"cannot save {path}: {_reason(e)}") from e
+        raise BriefSaveError(e.errno, f"cannot save {path}: {_reason(e, path)}") from e
     return path
 
 
@@ -170,7 +204,51 @@ def _remove_quietly(name: str) -> None:
         pass
 
 
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """A file as we left it: enough to tell later whether someone else has written it since."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def stamp_file(path: Path, data: bytes) -> FileStamp | None:
+    """The stamp of `path` just after we wrote `data` to it (None if it cannot be read)."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return None
+    return FileStamp(st.st_mtime_ns, st.st_size, _digest(data))
+
+
+def changed_since(path: Path, stamp: FileStamp) -> bool:
+    """Whether `path` now differs from what we wrote: same size and time is unchanged; else compare bytes.
+
+    A file that has gone is not "changed": writing it again loses nothing.
+    """
+    try:
+        st = Path(path).stat()
+        if (st.st_mtime_ns, st.st_size) == (stamp.mtime_ns, stamp.size):
+            return False
+        if st.st_size != stamp.size:
+            return True
+        return _digest(Path(path).read_bytes()) != stamp.sha256
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: ask rather than overwrite
+
+
+def encode_brief(text: str) -> bytes:
+    # "replace": a lone surrogate that slipped through must cost one character, not the whole save.
+    return text.encode("utf-8", errors="replace")
+
+
 def save_brief(text: str, path: str | os.PathLike[str], force: bool = False) -> Path:
     """Save the rendered brief atomically; raises `BriefExistsError` or `BriefSaveError`."""
-    # "replace": a lone surrogate that slipped through must cost one character, not the whole save.
-    return atomic_write(Path(path), text.encode("utf-8", errors="replace"), force=force)
+    return atomic_write(Path(path), encode_brief(text), force=force)

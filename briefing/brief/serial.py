@@ -22,6 +22,7 @@ from briefing.brief.model import (
     ItemOrigin,
     Section,
 )
+from briefing.brief.sources import SourceInfo
 from briefing.models import Figure, Quote, SentenceRef
 
 if TYPE_CHECKING:
@@ -151,6 +152,37 @@ def _item(v: Any, where: str, sections: set[str]) -> BriefItem:
     )
 
 
+def _opt_date(d: dict[str, Any], key: str, where: str) -> dt.date | None:
+    v = _opt_str(d, key, where)
+    if v is None:
+        return None
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        raise BriefError(f"{where}.{key}: not a date") from None
+
+
+def _source(v: Any, where: str) -> SourceInfo:
+    return SourceInfo(
+        id=_str(v, "id", where),
+        title=_str(v, "title", where),
+        source=_opt_str(v, "source", where),
+        published=_opt_date(v, "published", where),
+        path=_opt_str(v, "path", where),
+        url=_opt_str(v, "url", where),
+    )
+
+
+def _sources(v: Any) -> dict[str, SourceInfo]:
+    """The cited articles' details; drafts written before they were kept have none (an empty list)."""
+    if v is None:
+        return {}
+    if not isinstance(v, list) or len(v) > _MAX_ITEMS:
+        raise BriefError(f"sources: expected a list of at most {_MAX_ITEMS} entries")
+    found = [_source(x, f"sources[{k}]") for k, x in enumerate(v)]
+    return {s.id: s for s in found}
+
+
 def _sections(v: Any) -> list[Section]:
     if not isinstance(v, list) or not v:
         raise BriefError("sections: expected a non-empty list")
@@ -184,7 +216,8 @@ def brief_from_dict(cls: type[Brief], d: Any) -> Brief:
     if max_words < 1:
         raise BriefError("max_words: must be positive")
     next_id = d.get("next_id")
-    return cls(
+    sources = _sources(d.get("sources"))
+    brief = cls(
         _str(d, "title", "draft"),
         date,
         sections,
@@ -193,6 +226,8 @@ def brief_from_dict(cls: type[Brief], d: Any) -> Brief:
         revision=_int(d.get("revision", 0), "revision"),
         next_id=None if next_id is None else max(_int(next_id, "next_id"), _first_free(items)),
     )
+    brief.sources = sources
+    return brief
 
 
 def _first_free(items: list[BriefItem]) -> int:

@@ -20,11 +20,21 @@ from textual.screen import Screen
 
 from briefing.brief.budget import BudgetReport, over_budget
 from briefing.brief.drafts import DraftStore
-from briefing.brief.model import Brief
-from briefing.brief.render import render_markdown
-from briefing.brief.save import BriefExistsError, BriefSaveError, default_brief_path, save_brief
+from briefing.brief.model import Brief, DuplicateItemError
+from briefing.brief.render import render, render_markdown
+from briefing.brief.save import (
+    BriefExistsError,
+    BriefSaveError,
+    changed_since,
+    default_brief_path,
+    encode_brief,
+    save_brief,
+    stamp_file,
+)
 from briefing.config import Settings, seeds_dir
 from briefing.tui.commands import palette_commands
+from briefing.tui.keymap import KeyScope, keymap_clashes
+from briefing.tui.messages import LoadFinished
 from briefing.tui.safe import clean, one_line
 from briefing.tui.screens.brief import BriefScreen
 from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
@@ -33,12 +43,11 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.warnings import WarningsScreen
 from briefing.tui.session import Session
 from briefing.tui.widgets.article_list import ArticleList
-from briefing.tui.widgets.brief_list import ItemEditor
+from briefing.tui.widgets.brief_list import BriefList, ItemEditor
 from briefing.tui.widgets.reader import SentenceList
 from briefing.tui.widgets.status_panel import StatusPanel
 
 HANDLED_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
-
 
 class BriefingApp(App[int]):
     """Read, triage and assemble a one-page brief from the keyboard."""
@@ -82,6 +91,10 @@ class BriefingApp(App[int]):
         self.return_code_on_signal: int | None = None
         self.pending_signals: list[int] = []  # caught by run_tui before the loop's handlers existed
         self._key_display: dict[str, str] = {}
+        self.draft_offer: ConfirmScreen | None = None  # the restore question, while it is unanswered
+        self._draft_offered: Brief | None = None
+        self._check_restored = False  # a draft was restored before the articles finished loading
+        self.loading_done = False
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -102,16 +115,36 @@ class BriefingApp(App[int]):
                         markup=False)
 
     def _apply_keymap(self) -> None:
+        """Apply the user's keymap; unknown ids and keys already taken are refused, with a warning.
+
+        A key the user gives to a second action in the same place would hide the first
+        one (`add: q` would hide Quit), so such a key is not applied: the action keeps
+        its old key. Freeing the key first (mapping its owner elsewhere) makes it usable.
+        """
         keymap = {str(k): str(v) for k, v in (self.settings.keymap or {}).items()}
         known = self.binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
             self.notify(f"keymap: unknown binding id(s) {', '.join(map(clean, unknown))}", severity="warning",
                         markup=False, timeout=8)
-        self.set_keymap({k: v for k, v in keymap.items() if k in known})
+        wanted = self._normalize_keymap({k: v for k, v in keymap.items() if k in known})
+        applied, clashes = keymap_clashes(wanted, self.keymap_scopes())
+        for clash in clashes:
+            self.notify(f"keymap: {clean(clash)}", severity="warning", markup=False, timeout=12)
+        self.set_keymap(applied)
         self._key_display.clear()
 
+    def keymap_scopes(self) -> list[KeyScope]:
+        """Where keys compete: the app's, a screen's and one focused widget's (siblings never meet)."""
+        main = [("the main screen", (BriefingApp, MainScreen, widget)) for widget in (ArticleList, SentenceList,
+                                                                                      StatusPanel)]
+        return [*main, ("the brief builder", (BriefingApp, BriefScreen, BriefList))]
+
+    # -- the draft from last time -----------------------------------------------------------
+
     def _offer_draft(self) -> None:
+        """Ask at once whether to restore the draft; the question says, once the articles are
+        loaded, how many of its items cite articles that are not among them."""
         draft = self.drafts.load()
         if self.drafts.problem or self.drafts.set_aside:
             where = f" (kept as {clean(self.drafts.set_aside)})" if self.drafts.set_aside else ""
@@ -121,18 +154,53 @@ class BriefingApp(App[int]):
             return
 
         def answer(restore: bool | None) -> None:
+            self.draft_offer = self._draft_offered = None
             if restore:
                 self.session.replace_brief(draft)
                 self.brief_changed(autosave=False)
                 self.notify(f"Draft restored: {len(draft.items)} item(s).", markup=False, timeout=3)
+                # answered before the question could say which articles are missing: say it later
+                self._check_restored = not self.loading_done
             else:
                 self.drafts.discard()
 
-        question = (
-            f"A draft brief was found: “{one_line(draft.title, 60)}” of {draft.date.isoformat()}, "
-            f"{len(draft.items)} item(s). Restore it?"
-        )
-        self.push_screen(ConfirmScreen(question, "Restore", "Discard"), answer)
+        self._draft_offered = draft
+        self.draft_offer = ConfirmScreen(self._draft_question(draft), "Restore", "Discard")
+        self.push_screen(self.draft_offer, answer)
+
+    def _draft_question(self, draft: Brief) -> str:
+        head = (f"A draft brief was found: “{one_line(draft.title, 60)}” of {draft.date.isoformat()}, "
+                f"{len(draft.items)} item(s).")
+        if not self.loading_done:
+            return f"{head} (Checking its sources against the articles being loaded…) Restore it?"
+        missing, unknown = self.session.not_loaded_counts(draft)
+        if not missing:
+            return f"{head} Every article it cites is loaded. Restore it?"
+        return f"{head} {self._not_loaded_text(missing, len(draft.items), unknown)} Restore it?"
+
+    @staticmethod
+    def _not_loaded_text(missing: int, total: int, unknown: int) -> str:
+        text = f"{missing} of {total} items cite articles that are not loaded now"
+        if unknown:
+            return (f"{text}; for {unknown} of them the draft has no source details, so they will be "
+                    "marked “[source not loaded]”.")
+        return f"{text}; they keep their citations from the source details saved with the draft."
+
+    def on_load_finished(self, message: LoadFinished) -> None:
+        """Bubbled up from the main screen: every input is read, so sources can be checked."""
+        self.loading_done = True
+        if self.draft_offer is not None and self._draft_offered is not None:
+            self.draft_offer.set_question(self._draft_question(self._draft_offered))
+        if self._check_restored:
+            self._check_restored = False
+            self._warn_not_loaded(draft_restored=True)
+
+    def _warn_not_loaded(self, draft_restored: bool = False) -> None:
+        missing, unknown = self.session.not_loaded_counts()
+        if missing:
+            prefix = "The restored draft: " if draft_restored else ""
+            text = self._not_loaded_text(missing, len(self.session.brief.items), unknown)
+            self.notify(prefix + text, severity="warning", markup=False, timeout=12)
 
     # -- signals ----------------------------------------------------------------------------
 
@@ -157,14 +225,37 @@ class BriefingApp(App[int]):
         self.exit(128 + signum)
 
     def save_draft_now(self) -> bool:
-        """Write the draft if there is anything worth keeping; never raises."""
-        if not self.session.brief.items:
+        """Write the draft if the brief has unsaved changes; never raises.
+
+        A brief that is saved (or empty) leaves no draft: it would be offered back next
+        time as if work had been lost.
+        """
+        if not self.session.unsaved:
             return False
+        self.session.remember_sources()
         try:
             self.drafts.save(self.session.brief)
         except (BriefSaveError, OSError):
             return False
         return True
+
+    def _discard_stale_draft(self) -> None:
+        """Remove a draft that holds nothing unsaved, unless it is the one still being offered."""
+        if self.draft_offer is not None:
+            return
+        try:
+            self.drafts.discard()
+        except (BriefSaveError, OSError):
+            pass
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
+        """Every action, from a key, the footer or the palette: an item already in the brief is
+        refused with a notification naming its section rather than added twice."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except DuplicateItemError as e:
+            self.notify(f"{e} {one_line(e.existing.text, 60)}", severity="warning", markup=False, timeout=4)
+            return True
 
     # -- the brief --------------------------------------------------------------------------
 
@@ -172,8 +263,15 @@ class BriefingApp(App[int]):
         return over_budget(self.session.brief, self.session.analysis_view())
 
     def brief_changed(self, autosave: bool = True, focus_item: str | None = None) -> None:
-        """Called after every change to the brief: autosave the draft, refresh the views."""
-        if autosave:
+        """Called after every change to the brief: autosave the draft, refresh the views.
+
+        The draft is written only while something is unsaved; a change that brings the
+        brief back to what was saved (undo) removes it.
+        """
+        self.session.remember_sources()
+        if autosave and not self.session.unsaved:
+            self._discard_stale_draft()
+        elif autosave:
             try:
                 self.drafts.save(self.session.brief)
             except (BriefSaveError, OSError) as e:
@@ -209,13 +307,18 @@ class BriefingApp(App[int]):
 
             self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
             self.brief_changed()
+            undo = self.key_for("undo")
+            self.notify(f"New brief from the automatic draft; {undo} in the brief builder brings back the "
+                        "previous one.", markup=False, timeout=5)
             if not isinstance(self.screen, BriefScreen):
                 self.push_screen(BriefScreen())
 
         if self.session.brief.items:
             count = len(self.session.brief.items)
+            undo = self.key_for("undo")
             self.push_screen(
-                ConfirmScreen(f"Replace the current brief ({count} item(s)) with the automatic draft?"), replace
+                ConfirmScreen(f"Replace the current brief ({count} item(s)) with the automatic draft? "
+                              f"(Undo, {undo} in the brief builder, brings it back.)"), replace
             )
         else:
             replace(True)
@@ -227,15 +330,18 @@ class BriefingApp(App[int]):
             if not value:
                 return
             path = Path(value).expanduser()
-            saved = self.session.saved_path
+            saved, stamp = self.session.saved_path, self.session.saved_stamp
             ours = saved is not None and path.resolve() == saved.resolve()  # saved earlier in this session
-            if path.exists() and not ours:
-                self.push_screen(
-                    ConfirmScreen(f"{clean(path)} exists. Overwrite it?", "Overwrite", "Cancel"),
-                    lambda ok: ok and self._write_brief(path, force=True),
-                )
+            if ours and stamp is not None and changed_since(path, stamp):
+                question = (f"{clean(path)} was changed by another program since this session saved it. "
+                            "Overwrite it?")
+            elif path.exists() and not ours:
+                question = f"{clean(path)} exists. Overwrite it?"
             else:
                 self._write_brief(path, force=ours)
+                return
+            self.push_screen(ConfirmScreen(question, "Overwrite", "Cancel"),
+                             lambda ok: ok and self._write_brief(path, force=True))
 
         self.push_screen(PromptScreen("Save the brief as Markdown to:", str(default)), chosen)
 
@@ -246,7 +352,9 @@ class BriefingApp(App[int]):
                     timeout=3)
 
     def _write_brief(self, path: Path, force: bool) -> bool:
-        text = render_markdown(self.session.brief, self.session.analysis_view())
+        self.session.remember_sources()
+        rendered = render(self.session.brief, self.session.analysis_view())
+        text = rendered.text
         try:
             written = save_brief(text, path, force=force)
         except BriefExistsError:
@@ -257,11 +365,22 @@ class BriefingApp(App[int]):
             self.notify(f"Not saved: {one_line(e, 300)}", title="Save failed", severity="error", timeout=10,
                         markup=False)
             return False
-        self.session.mark_saved(written)
-        self.drafts.discard()
+        self.session.mark_saved(written, stamp_file(written, encode_brief(text)))
+        self._discard_stale_draft()
         self.notify(f"Brief saved to {clean(written.resolve())}", title="Saved", markup=False)
+        self._warn_unloaded_citations(rendered.not_loaded, rendered.unknown)
         self.brief_changed(autosave=False)
         return True
+
+    def _warn_unloaded_citations(self, not_loaded: Sequence[str], unknown: Sequence[str]) -> None:
+        """Say so when the saved file cites articles that are not loaded in this session."""
+        if unknown:
+            self.notify(f"{len(unknown)} cited article(s) are not loaded and the brief has no details of them: "
+                        "their items are marked “[source not loaded]” in the file.", severity="warning",
+                        markup=False, timeout=10)
+        elif not_loaded:
+            self.notify(f"{len(not_loaded)} cited article(s) are not loaded now; they are listed from the "
+                        "details saved with the brief.", severity="information", markup=False, timeout=6)
 
     # -- help, warnings, quit ---------------------------------------------------------------
 
@@ -321,8 +440,8 @@ class BriefingApp(App[int]):
     def _quit(self, keep_draft: bool = False) -> None:
         if keep_draft:
             self.save_draft_now()
-        elif not self.session.brief.items:
-            self.drafts.discard()
+        elif not self.session.unsaved:
+            self._discard_stale_draft()
         self.exit(0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from briefing.brief.model import Brief
+from briefing.brief.model import Brief, item_article_ids
+from briefing.brief.save import FileStamp
 from briefing.config import ALGORITHMS, Settings, SummarySettings
 from briefing.ingest.files import expand, is_url
 from briefing.models import Analysis, Article, LoadWarning, Summary
@@ -80,8 +81,10 @@ class Session:
         self.analysis: Analysis | None = None
         self.summaries: dict[SummaryKey, Summary] = {}
         self.brief: Brief = brief or Brief.new(settings)
-        self.saved_revision: int = self.brief.revision
+        # The content last written to a file: undoing back to it means nothing is unsaved.
+        self.saved_content: tuple[object, ...] | None = self.brief.content_key()
         self.saved_path: Path | None = None
+        self.saved_stamp: FileStamp | None = None  # the file as we left it, to notice other writers
 
     # -- articles -------------------------------------------------------------------------
 
@@ -127,15 +130,36 @@ class Session:
 
     @property
     def unsaved(self) -> bool:
-        return bool(self.brief.items) and self.brief.revision != self.saved_revision
+        """Items that are not in the last saved file (compared by content, so undo can clear it)."""
+        return bool(self.brief.items) and self.brief.content_key() != self.saved_content
 
-    def mark_saved(self, path: Path) -> None:
-        self.saved_revision = self.brief.revision
+    def mark_saved(self, path: Path, stamp: FileStamp | None = None) -> None:
+        self.saved_content = self.brief.content_key()
         self.saved_path = path
+        self.saved_stamp = stamp
 
     def replace_brief(self, brief: Brief, saved: bool = False) -> None:
-        self.brief = brief
-        self.saved_revision = brief.revision if saved else -1
+        """Show `brief` instead, as one change that undo reverses (the Brief object stays the same)."""
+        self.brief.replace_with(brief)
+        self.remember_sources()
+        if saved:
+            self.saved_content = self.brief.content_key()
+
+    def remember_sources(self) -> None:
+        """Let the brief keep the details of the loaded articles it cites (for drafts and later days)."""
+        cited = self.brief.cited_ids()
+        self.brief.remember_sources(self.articles[a] for a in cited if a in self.articles)
+
+    def not_loaded_counts(self, brief: Brief | None = None) -> tuple[int, int]:
+        """(items citing an article that is not loaded, those of them the brief has no details for)."""
+        brief = brief or self.brief
+        missing = unknown = 0
+        for item in brief.items:
+            absent = [a for a in item_article_ids(item) if a not in self.articles]
+            if absent:
+                missing += 1
+                unknown += any(a not in brief.sources for a in absent)
+        return missing, unknown
 
     def used_articles(self) -> frozenset[str]:
         return frozenset(a for item in self.brief.items for a in item.origin.article_ids)

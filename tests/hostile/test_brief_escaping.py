@@ -89,7 +89,7 @@ def hostile_brief(s: str, *, url: bool = False) -> tuple[Brief, Analysis]:
     brief.add(s, ItemOrigin("quote", ids, quote=quote), "quotes")
     brief.add(s, ItemOrigin("status", ids, field=s), "status")
     brief.add(s, ItemOrigin("figure", ids, figure=figure), "status")
-    brief.add(s, ItemOrigin("figure", ids, figure=figure), "status")
+    brief.add(s, ItemOrigin("figure", ids, figure=figure), "status", allow_duplicate=True)  # the same figure twice, on purpose
     brief.add(s, ItemOrigin.free(), "notes")
     return brief, Analysis((article,), {})
 

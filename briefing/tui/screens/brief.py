@@ -21,10 +21,14 @@ from briefing.brief.model import GENERATED_SECTIONS, BriefError
 from briefing.brief.render import render
 from briefing.tui.safe import clean, one_line
 from briefing.tui.screens.dialogs import PromptScreen, SectionPicker
-from briefing.tui.widgets.brief_list import BriefList, ItemEditor
+from briefing.tui.widgets.brief_list import NEW_NOTE, BriefList, ItemEditor
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+
+
+EDIT_TITLE = "Editing: Enter keeps the change, Escape cancels"
+NOTE_TITLE = "New note: Enter adds it, Escape cancels"
 
 
 class BriefScreen(Screen):
@@ -47,8 +51,6 @@ class BriefScreen(Screen):
         Binding("p", "toggle_preview", "Preview", tooltip="Show or hide the Markdown preview", id="toggle-preview"),
     ]
 
-    _new_note: str | None = None
-
     def compose(self) -> ComposeResult:
         yield Static(id="brief-meter", markup=False)
         with Horizontal(id="brief-panes"):
@@ -64,7 +66,7 @@ class BriefScreen(Screen):
         self.query_one("#brief-preview").border_title = "Preview (Markdown)"
         editor = self.query_one(ItemEditor)
         editor.display = False
-        editor.border_title = "Editing: Enter keeps the change, Escape cancels"
+        editor.border_title = EDIT_TITLE
         self.refresh_brief()
         self.set_focus(self.query_one(BriefList))
 
@@ -133,7 +135,9 @@ class BriefScreen(Screen):
     def action_edit(self) -> None:
         if (item_id := self._current()) is None:
             return
-        self.query_one(ItemEditor).start(self.app.session.brief.item(item_id))
+        editor = self.query_one(ItemEditor)
+        editor.border_title = EDIT_TITLE
+        editor.start(self.app.session.brief.item(item_id))
 
     @on(BriefList.OptionSelected)
     def _item_selected(self) -> None:
@@ -142,11 +146,10 @@ class BriefScreen(Screen):
     @on(ItemEditor.Done)
     def _edit_done(self, event: ItemEditor.Done) -> None:
         self.set_focus(self.query_one(BriefList))
-        new_note, self._new_note = self._new_note, None
+        if event.item_id == NEW_NOTE:
+            self._note_done(event.text)
+            return
         if event.text is None:
-            if new_note == event.item_id:  # a note that was never written: take it out again
-                self.app.session.brief.undo()
-                self._changed()
             return
         if not event.text:
             self.notify("An item cannot be empty; delete it instead (d).", severity="warning", markup=False)
@@ -172,12 +175,23 @@ class BriefScreen(Screen):
             self.notify("Nothing to undo.", markup=False, timeout=2)
 
     def action_note(self) -> None:
-        """A free-text analyst note, opened straight in the editor."""
-        text, origin = brief_items.free("New note")
-        item = self.app.session.brief.add(text, origin)
-        self._new_note = item.id
+        """A free-text analyst note: an empty editor; the note becomes an item only when written."""
+        editor = self.query_one(ItemEditor)
+        editor.border_title = NOTE_TITLE
+        editor.start_note()
+
+    def _note_done(self, text: str | None) -> None:
+        if text is None:
+            return
+        if not text:
+            self.notify("The note was empty; nothing was added.", markup=False, timeout=3)
+            return
+        try:
+            item = self.app.session.brief.add(*brief_items.free(text))
+        except BriefError as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
         self._changed(item.id)
-        self.query_one(ItemEditor).start(item)
 
     def action_retitle(self) -> None:
         brief = self.app.session.brief

@@ -38,6 +38,12 @@ class ConfirmScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
 
+    def set_question(self, question: str) -> None:
+        """Reword the question while it is shown (e.g. once the articles it depends on are loaded)."""
+        self.question = question
+        if self.is_mounted:
+            self.query_one(".dialog-question", Label).update(plain(question))
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 

@@ -81,8 +81,16 @@ class BriefList(OptionList):
             self.highlighted = min(items, key=lambda i: (abs(i - old_index), i))
 
 
+NEW_NOTE = "new-note"  # the editor's item id while a note is being written (it is no item yet)
+NOTE_PLACEHOLDER = "Type the note. Enter adds it, Escape cancels."
+
+
 class ItemEditor(TextArea):
-    """Edits one item's text in place: Enter keeps the change, Escape drops it."""
+    """Edits one item's text in place: Enter keeps the change, Escape drops it.
+
+    A new note is written here before it becomes an item (`start_note`), so the
+    editor starts empty and an abandoned or empty note never reaches the brief.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel edit", id="edit-cancel"),
@@ -99,8 +107,15 @@ class ItemEditor(TextArea):
         self.item_id: str | None = None
 
     def start(self, item: BriefItem) -> None:
-        self.item_id = item.id
-        self.load_text(item.text)
+        self._open(item.id, item.text, "")
+
+    def start_note(self) -> None:
+        self._open(NEW_NOTE, "", NOTE_PLACEHOLDER)
+
+    def _open(self, item_id: str, text: str, placeholder: str) -> None:
+        self.item_id = item_id
+        self.placeholder = placeholder
+        self.load_text(text)
         self.display = True
         self.screen.set_focus(self)
         self.move_cursor(self.document.end)
