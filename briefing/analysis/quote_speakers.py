@@ -17,6 +17,9 @@ Staffan de Mistura, ..., said`) and resolved through `names.NameIndex`: pronouns
 to the nearest compatible antecedent, surnames to full names, titles ("the
 envoy") to the person holding that role, "the statement" to whoever issued the
 last statement. Anything else is "nobody": a wrong speaker is worse than none.
+A possessive and a noun ("Latyef's cousin") is somebody unnamed, not the possessor;
+a participle opening a sentence ("Saying Russian troops ...") is a verb, not a first
+name (`SpeechNameIndex`); `tidy_role` keeps a role a noun phrase ("Gov." with its dot).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from briefing.analysis.names import (
     PRONOUNS_PERSON,
     Mention,
     NameIndex,
+    RunReading,
     clean_role,
     has_role_noun,
     name_lexicon,
@@ -45,6 +49,7 @@ from briefing.analysis.names import (
     strip_possessive,
 )
 from briefing.analysis.quote_marks import QuoteSpan
+from briefing.analysis.titles import dotted_abbreviations
 from briefing.models import Article
 
 _ADVERBIAL_OPENERS = frozenset(
@@ -71,8 +76,107 @@ _PROXY = re.compile(
     r"(for|to|of|with|close\s+to|near|familiar\s+with)\s+(?:the\s+)?$"
 )
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
+# "'s older brother", "' 19-year-old nephew": a possessive and a lowercase noun phrase ending the subject
+_POSSESSED = re.compile(r"(?:['’]s|(?<=s)['’])\s+((?:[a-z\d][\w-]*\s+){0,3}[a-z][\w-]*)\s*")
+# What a person writes or signs: "X's ruling said" quotes X (cf. the lexicon's statement nouns).
+_AUTHORED = frozenset(
+    """ruling rulings decision verdict judgment judgement opinion order memo memoir book column blog website site
+    account page feed speech remarks testimony affidavit filing complaint lawsuit motion email e-mail text note
+    notes diary autobiography article essay op-ed interview video ad letter tweet post message statement""".split()
+)
+# "In a statement later Bobbins said": a name right after the statement noun
+_NAMED_AFTER_NOUN = re.compile(r"\s*(?:(?:later|earlier|today|yesterday|tonight|then|also)\s+)?[A-Z]")
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b")
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$")
 _WINDOW = 8  # sentences of look-back that cue subjects are resolved in
 _TRAILING_PRONOUN = re.compile(r"\b(?:as|when|after|before|while|because|since|that|and|but|where)\s+(he|she|they)\s*$", re.I)
+
+
+_OPENER_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+_OPENER_ED = re.compile(r"[A-Z][a-z]{3,}ed")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+@lru_cache(maxsize=1)
+def _cue_participles() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in quote_lexicon().get("cue_verbs", ()) if str(v).endswith("ing"))
+
+
+def _opener_verb_shape(word: str) -> bool:
+    return bool(_OPENER_PARTICIPLE.fullmatch(word) or _OPENER_ED.fullmatch(word))
+
+
+def _is_verb_participle(word: str, lower_words: frozenset[str]) -> bool:
+    """"Saying", "Describing", "Adopted": a verb, not a first name like "Sterling" or "Mohammed".
+
+    It is a participle when the article also writes it in lower case, when it is a
+    speech verb, or (for -ing) when another form of the same verb occurs ("describes",
+    "cited"): names ending in -ed ("Ahmed", "Jared") are too many for that last test.
+    """
+    low = word.lower()
+    if low in lower_words or low in _cue_participles():
+        return True
+    if not low.endswith("ing"):
+        return False
+    stem = low[:-3]
+    stems = {stem, stem[:-1]} if len(stem) > 3 and stem[-1] == stem[-2] else {stem}
+    return any(f"{t}{end}" in lower_words for t in stems for end in ("s", "es", "e", "ed", "d") if len(t) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _single_cue_verbs() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in quote_lexicon().get("cue_verbs", ()) if " " not in str(v))
+
+
+def _drop_first_word(r: RunReading, words: list[str]) -> RunReading:
+    tail_at = r.name.index(words[1], len(words[0]))
+    kind = PERSON if len(words) >= 3 else "single"
+    return RunReading(kind, r.name[tail_at:], r.start + tail_at, r.end, r.role)
+
+
+class SpeechNameIndex(NameIndex):
+    """The name index, reading a sentence-opening participle as the verb it is.
+
+    "Saying Russian troops were near, Yatseniuk told ...": the capitalised run
+    "Saying Russian" is no person, and as the first "subject" of its sentence it
+    would capture every later "he". The participle is dropped from the run; what
+    is left is a name only if it reads as one on its own.
+    """
+
+    def _trim_glued(self, readings: list[tuple[int, RunReading]]) -> list[tuple[int, RunReading]]:
+        readings = super()._trim_glued(readings)
+        lower_words: frozenset[str] | None = None
+        out = []
+        for offset, r in readings:
+            words = r.name.split()
+            if r.kind == PERSON and len(words) >= 2 and self._inverted_cue(offset + r.start, words[0]):
+                r = _drop_first_word(r, words)  # "Said Kate in a release, “...”": the verb, then the name
+            elif r.kind == PERSON and len(words) >= 2 and _opener_verb_shape(words[0]):
+                start = offset + r.start
+                s = self.sentence_starts[self.sentence_of(start)] if self.sentence_starts else 0
+                if not self.text[s:start].strip(" \t\n\"“‘'(—–-#"):
+                    lower_words = lower_words or frozenset(_LOWER_WORD.findall(self.text))
+                    if _is_verb_participle(words[0], lower_words):
+                        r = _drop_first_word(r, words)
+            out.append((offset, r))
+        return out
+
+    def _inverted_cue(self, start: int, word: str) -> bool:
+        """A sentence opening with a speech verb ("Said", "Added") then a name and, before
+        the quotation, no speech verb of its own: the verb is inverted, not a first name
+        ("Said Jalili said ..." keeps its name)."""
+        if word.lower() not in _single_cue_verbs() or word.endswith("ing"):
+            return False
+        s = self.sentence_of(start)
+        s_start = self.sentence_starts[s] if self.sentence_starts else 0
+        if self.text[s_start:start].strip(" \t\n\"“‘'(—–-"):
+            return False
+        end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
+        quote = self.text.find(_MASK, start, end)
+        if quote < 0:
+            return False
+        between = _LOWER_WORD.findall(self.text[start + len(word) : quote])
+        return not any(w.lower() in _single_cue_verbs() for w in between)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +288,7 @@ class ArticleAttributor:
         self.text = mask_quotes(article.text, spans)
         starts = [s.start for s in article.sentences] or _paragraph_starts(article.paragraphs)
         self.starts = starts or [0]
-        self.names = NameIndex(self.text, self.starts)
+        self.names = SpeechNameIndex(self.text, self.starts)
         self.cues = self._find_cues()
         self._cue_starts = [c.start for c in self.cues]
         self._span_afters = [s.after for s in self.spans]
@@ -381,6 +485,8 @@ class ArticleAttributor:
             return NOBODY
         chunks = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,;()]+", phrase)]
         chunks = [c for c in chunks if self.text[c[0] : c[1]].strip()]
+        if len(chunks) > 1 and not inverted and self._bracketed(*chunks[-1]):
+            chunks.pop()  # "Nissan Slomiansky (Bayit Yehudi) said": an aside in brackets is not the subject
         if not chunks:
             return NOBODY
         if inverted:
@@ -392,11 +498,13 @@ class ArticleAttributor:
         appositive = len(chunks) > 1 and _starts_with_role(self.text[chunks[-1][0] : chunks[-1][1]])
         if not phrase.rstrip().endswith(",") and len(chunks) > 1 and last.kind in (PERSON, ORG, ANON) and not appositive:
             return last  # "In a statement about the call, the White House"; "According to Bush, ..., he"
+        attached = not phrase.rstrip().endswith(",")  # the last chunk is the cue's own subject
         candidates = [
             c
             for i, c in enumerate(chunks)
             if not _PARENTHETICAL.match(self.text[c[0] : c[1]])
             and not (i < len(chunks) - 1 and _starts_adverbial(self.text[c[0] : c[1]]))
+            and not (attached and self._lone_opener(chunks, i))
         ]
         readings = [(c, self._read_chunk(*c, pos)) for c in candidates]
         named = [(c, att) for c, att in readings if att.kind == PERSON and att.speaker and self._named_in(*c)]
@@ -411,6 +519,20 @@ class ArticleAttributor:
             if att.speaker or att.kind:
                 return att
         return NOBODY
+
+    def _bracketed(self, a: int, b: int) -> bool:
+        return self.text[a - 1 : a] == "(" and self.text[b : b + 1] == ")"
+
+    def _lone_opener(self, chunks: list[tuple[int, int]], i: int) -> bool:
+        """"Overall, about three-quarters ... say": one unknown capitalised word before a
+        clause opens the sentence; a name is followed by its description ("Smith, a farmer,")."""
+        a, b = chunks[i]
+        if i == len(chunks) - 1 or len(self.text[a:b].split()) != 1 or self.names.mentions_between(a, b):
+            return False
+        nxt = self.text[chunks[i + 1][0] : chunks[i + 1][1]]
+        if _first_word(nxt) in DETERMINERS or _starts_with_role(nxt) or _PROVENANCE.match(nxt):
+            return False  # "Chun, the South's lead delegate,": a description follows the name
+        return bool(_AUXILIARY.search(nxt))  # a clause follows: "Overall, three-quarters ... are"
 
     def _read_inverted(self, chunks: list[tuple[int, int]], pos: int) -> Attribution:
         """`said Salim al-Muslat, the spokesman for ...`: the first chunk is the speaker.
@@ -433,7 +555,8 @@ class ArticleAttributor:
         if first.speaker or first.kind:
             return first
         words = self.text[chunks[0][0] : chunks[0][1]].split()
-        if words and words[0].lower() in {"the", "a", "an"} and len(words) <= 6:
+        clause = _CLAUSE_START.search(" ".join(words))  # "says the Russian plan is aimed at": no speaker
+        if words and words[0].lower() in {"the", "a", "an"} and len(words) <= 6 and not clause:
             return Attribution(None, " ".join(words[1:]), None, ANON)  # "said the former firefighter"
         return NOBODY
 
@@ -466,6 +589,10 @@ class ArticleAttributor:
             return NOBODY
         st = self.lex.statement_regex.search(chunk)
         if st:
+            if _starts_adverbial(chunk) and _NAMED_AFTER_NOUN.match(self.text, a + st.end(), b):
+                named = self._read_chunk(a + st.end(), b, pos)  # "In a Facebook post Conner (wrote)"
+                if named.kind == PERSON and named.speaker:
+                    return named
             return self._statement_speaker(a, b, a + st.start(), pos)
         mentions = [m for m in self.names.mentions_between(a, b) if m.kind in (PERSON, ORG)]
         final = self._final_mention(mentions, b)
@@ -480,6 +607,9 @@ class ArticleAttributor:
         role_word = has_role_noun(chunk)
         if role_word:  # "Putin's spokesman", "a senior official", "the envoy"
             return self._described(chunk, role_word, a)
+        owned = self._possessed(a, b, mentions)
+        if owned is not None:
+            return owned
         if mentions and _QUALIFIED.fullmatch(chunk):
             return NOBODY  # "the Kremlin strongman": the name qualifies a noun it does not speak for
         persons = [m for m in mentions if m.kind == PERSON]
@@ -487,6 +617,9 @@ class ArticleAttributor:
             return _from_mention(persons[0])
         if mentions and len(words) <= 4:
             return _from_mention(mentions[0])
+        unnamed = _indefinite(words)
+        if unnamed is not None:
+            return unnamed
         return self._bare_name(chunk, a)
 
     def _proxy(self, a: int, m: Mention) -> Attribution | None:
@@ -495,7 +628,7 @@ class ArticleAttributor:
         An organisation's spokesman speaks for it ("a spokesman for the army" -> the
         army); a person's representative or confidant is not that person.
         """
-        found = _PROXY.search(self.text[a : m.start])
+        found = _PROXY.search(_without_trailing_titles(self.text[a : m.start]))
         if not found:
             return None
         noun, link = found.group(1).lower(), found.group(2).split()[0].lower()
@@ -505,6 +638,31 @@ class ArticleAttributor:
         if m.kind == PERSON or link in {"close", "near", "familiar"}:
             return Attribution(None, clean_role(self.text[a : m.end]), None, ANON)
         return None
+
+    def _possessed(self, a: int, b: int, mentions: list[Mention]) -> Attribution | None:
+        """"Latyef's cousin", "Smith's 19-year-old nephew": somebody of the person's, not the person.
+
+        The possessor is not the speaker, so the phrase is an unnamed speaker with the
+        phrase as written for its role. An office or government ("Putin's office") speaks
+        for its holder and is left to the organisation rules; a text the person wrote or
+        signed ("the judge's ruling", "Trump's Twitter account") is the person's words.
+        """
+        persons = [m for m in mentions if m.kind == PERSON]
+        if not persons:
+            return None
+        owner = persons[-1]
+        found = _POSSESSED.fullmatch(self.text, owner.end, b)
+        owned = found.group(1).lower().split() if found else []
+        if not owned or owned[-1] in name_lexicon().org_words or owned[-1] in _AUTHORED:
+            return None
+        prefix = self.text[a : owner.start]
+        if _FUNCTION_WORDS.intersection(owned) or not (_only_adverbial(prefix) or _titled(prefix)):
+            return None  # "Klum joined Dr. Scholl's to": the possessive is not the whole subject
+        owner.subject = False  # a later "he" is the cousin, not Latyef
+        words = self.text[a:b].split()
+        while words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        return Attribution(None, " ".join(words), None, ANON)
 
     def _final_mention(self, mentions: list[Mention], b: int) -> Mention | None:
         """The name that ends the chunk is the subject: "... comes a year after Perry" -> Perry.
@@ -560,7 +718,11 @@ class ArticleAttributor:
         words = chunk.strip().split()
         if len(words) == 1:
             word, _ = strip_possessive(words[0])
-            if re.fullmatch(r"[A-Z][\w'’-]+", word) and word.lower() not in name_lexicon().not_names:
+            if (
+                re.fullmatch(r"[A-Z][\w'’-]+", word)
+                and word.lower() not in name_lexicon().not_names
+                and not _CONTRACTION.search(word)  # "You’ll recall": a pronoun, not a name
+            ):
                 start = pos + len(chunk) - len(chunk.lstrip())
                 if self._common_word(word, start):
                     return NOBODY  # "Geologists said": a sentence-initial capital, not a name
@@ -812,6 +974,57 @@ class ArticleAttributor:
 # --- small helpers --------------------------------------------------------------------
 
 
+# A role is a noun phrase: a relative pronoun, an auxiliary or a speech verb starts a clause
+# that the reader of a role cut short ("chairman of the committee which has pressed ...",
+# "the Russian plan is aimed"), and so does a sentence break glued on by the feed.
+_CLAUSE_START = re.compile(
+    r"\b(?:who|whom|whose|which|that|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
+    r"shall|should|may|might|must|do|does|did|said|says|told|tells|he|she|they|we)\b"
+    r"|[.!?](?=[\s\"“”'‘’-]*[A-Z-])"
+)
+
+
+_DANGLING = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:and|or|but|the|a|an|of|for|to|at|in|on|as|since|after|before|when|while|because|if)\b)+$"
+)
+
+
+def tidy_role(role: str | None, text: str) -> str | None:
+    """A role fit to print after a name: the noun phrase before any clause, with its title's dot.
+
+    A role that is only a clause fragment ("Russian plan is aimed") is no role: None.
+    "Gov" cut from "Chiang Rai Gov. Narongsak ..." gets its dot back when the article
+    writes it so; "Lt Gen" written without dots stays as written.
+    """
+    if not role or not role.strip():
+        return None
+    cut = role
+    for m in _CLAUSE_START.finditer(role):
+        if m.group() == "." and _abbreviated(role[: m.end()]):
+            continue  # "Lt. Gen", "U.N. envoy": the dot belongs to the word
+        cut = role[: m.start()]
+        break
+    if cut != role:
+        cut = re.sub(_DANGLING, "", cut).strip()
+        if not cut or not has_role_noun(cut):
+            return None  # no role noun before the clause: a fragment, not a description
+    last = cut.split()[-1]
+    if last + "." in _dotted_titles() and cut + "." in text:
+        cut += "."
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _dotted_titles() -> frozenset[str]:
+    return frozenset(dotted_abbreviations())
+
+
+def _abbreviated(upto: str) -> bool:
+    """The dot ending `upto` closes an abbreviation ("Gen.", "U.N.", "Lt."), not a sentence."""
+    word = upto.split()[-1] if upto.split() else ""
+    return word in _dotted_titles() or bool(re.fullmatch(r"(?:[A-Za-z]\.)+", word)) or word in {"St.", "Jr.", "Sr."}
+
+
 def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
     out, pos = [], 0
     for p in paragraphs:
@@ -898,6 +1111,36 @@ def _title_words(text: str) -> bool:
     return all(describes(w) for w in words) and (honorific_only or has_role_noun(text) is not None)
 
 
+def _without_trailing_titles(text: str) -> str:
+    """"a top adviser to President ": the title belongs to the name after it, so the
+    link word ("to") is what ends the description of the proxy."""
+    lex = name_lexicon()
+    words = text.rstrip().split(" ")
+    while len(words) > 1 and words[-1][:1].isupper():
+        low = words[-1].lower().rstrip(".")
+        if not (low in lex.titles or low + "." in lex.titles or low in lex.role_nouns or low in ROLE_MODIFIERS):
+            break
+        words.pop()
+    return " ".join(words) + " " if len(words) < len(text.rstrip().split(" ")) else text
+
+
+_QUANTIFIERS = frozenset("another one two three several some many other few".split())
+
+
+def _indefinite(words: list[str]) -> Attribution | None:
+    """"another relative of one of the boys", "one security source": somebody unnamed.
+
+    Read as such so that a quotation this subject speaks is not handed to a name from
+    the sentences around it.
+    """
+    first = words[0].lower()
+    if first not in _QUANTIFIERS or len(words) < 2 or len(words) > 8:
+        return None
+    if any(w[:1].isupper() for w in words[1:]) or _AUXILIARY.search(" ".join(words).lower()):
+        return None
+    return Attribution(None, " ".join([first, *words[1:]]).strip(" ,"), None, ANON)
+
+
 def _is_coordination(core: str) -> bool:
     words = core.strip().rstrip(",").split()
     return not words or words[-1].lower() in {"and", "but", "or", "then", "also"}
@@ -916,7 +1159,7 @@ def _plausible_subject_start(text: str) -> bool:
     first = _first_word(text)
     if not first:
         return False
-    if first in DETERMINERS or first in PRONOUNS or _role_opening(text):
+    if first in DETERMINERS or first in _QUANTIFIERS or first in PRONOUNS or _role_opening(text):
         return True  # "he", "the envoy", "turnpike spokesman Carl DeFebo"
     word = text.strip().split()[0]
     lex = name_lexicon()

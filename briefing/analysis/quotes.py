@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from briefing.analysis.names import ORG, canonical_names, canonical_org, distinct_pairs
 from briefing.analysis.quote_marks import find_quote_spans
 from briefing.analysis.quote_merge import Occurrence, combine, merge, normalize
-from briefing.analysis.quote_speakers import Attribution, ArticleAttributor, cue_lexicon
+from briefing.analysis.quote_speakers import Attribution, ArticleAttributor, cue_lexicon, tidy_role
 from briefing.config import QuoteSettings
 from briefing.models import Article, Quote, SentenceRef
 
@@ -97,15 +97,16 @@ def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
             Occurrence(
                 text=text,
                 speaker=att.speaker,
-                role=att.role,
+                role=tidy_role(att.role, article.text),
                 cue=att.cue,
                 partial=partial,
                 article_id=article.id,
                 ref=_sentence_ref(article, starts, span.start),
             )
         )
+    roles = ((person, tidy_role(role, article.text)) for person, role in attributor.person_roles().items())
     return ArticleQuotes(
-        tuple(found), attributor.prominence(), tuple(attributor.person_names()), tuple(attributor.person_roles().items())
+        tuple(found), attributor.prominence(), tuple(attributor.person_names()), tuple((p, r) for p, r in roles if r)
     )
 
 
