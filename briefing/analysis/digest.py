@@ -10,6 +10,11 @@ Method (concept coverage, after Gillick & Favre 2009 and Lin & Bilmes 2011):
   covered, per word spent, under the word budget. Covering a concept twice earns
   nothing, so the second outlet's version of a fact is not picked: redundancy
   is removed by the objective itself, plus an explicit near-duplicate check.
+* Paraphrases of one event by two outlets share few bigrams but the same
+  lower-case "what happened" words and rare stems; they count as the same fact
+  too (`_Rarity.same_event`), both for selection and for citations.
+* A sentence that needs an earlier one to say who spoke or acted ("..., he
+  said.") is strongly penalised: a list of key developments has no earlier sentence.
 * Each chosen sentence then cites every article holding a near-duplicate of it
   (the same fact from two outlets appears once, citing both).
 
@@ -28,12 +33,12 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import groupby
 from dataclasses import dataclass
 
-from briefing.analysis.digest_text import Terms, is_candidate, terms, word_count
+from briefing.analysis.digest_text import Terms, is_candidate, needs_context, terms, word_count
 from briefing.config import DigestSettings
 from briefing.models import Article, DigestSentence, SentenceRef
 
@@ -53,6 +58,25 @@ MIN_SUPPORT_WORDS = 5
 # A concept's summed article weight is raised to this power: a fact three outlets carry
 # counts nine times one outlet's aside, not three times.
 SUPPORT_EXPONENT = 2.0
+# A sentence that leans on an earlier one for its speaker or subject ("..., he said.",
+# "He also ordered ...") has its score multiplied by this: in a list of key developments
+# nobody knows who "he" is, so another outlet's self-contained sentence with the same
+# concepts wins; the pronoun sentence is still taken when nothing else carries the fact.
+CONTEXT_PENALTY = 0.3
+# Paraphrases of one event by two outlets ("a sniper in Gaza shot a worker on the fence"
+# / "a civilian fixing the border fence was shot by sniper fire") share few bigrams, so
+# the near-duplicate test misses them. They do share what happened: at least
+# PARAPHRASE_EVENTS content words written in lower case (names are shared by every
+# fact of a story), PARAPHRASE_SIM of the shorter one's rarity-weighted content
+# (inverse sentence frequency in the set, so "sniper" counts, "Gaza" barely), and no
+# conflicting numbers.
+PARAPHRASE_EVENTS = 5
+PARAPHRASE_SIM = 0.25
+# Citing is a weaker claim than leaving a sentence out: another outlet supports a chosen
+# sentence when it shares one event word fewer ("Putin's decision to withdraw the main
+# part of Russian forces from Syria" supports "Putin announced that the main part of the
+# Russian forces would start to withdraw from Syria"), with the other tests unchanged.
+SUPPORT_EVENTS = PARAPHRASE_EVENTS - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +89,7 @@ class _Unit:
     text: str
     words: int
     terms: Terms
+    prior: float = 1.0  # position weight times any penalty (CONTEXT_PENALTY)
 
 
 def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple[DigestSentence, ...]:
@@ -73,8 +98,9 @@ def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple
     if not content or settings.words <= 0:
         return ()
     weights = _concept_weights(content)
-    chosen = _select(_distinct(content), weights, settings.words)
-    support = _supporting_articles([unit for unit, _ in chosen], support_pool)
+    rarity = _Rarity(support_pool)
+    chosen = _select(_distinct(content), weights, settings.words, rarity)
+    support = _supporting_articles([unit for unit, _ in chosen], support_pool, rarity)
     return tuple(
         DigestSentence(
             text=unit.text,
@@ -97,11 +123,14 @@ def _units(articles: Sequence[Article]) -> tuple[list[_Unit], list[_Unit]]:
             n = word_count(text)
             if n < MIN_SUPPORT_WORDS:
                 continue
-            unit = _Unit(a_index, sentence.index, rank, text, n, terms(text))
-            pool.append(unit)
             if is_candidate(text):
+                prior = _position_weight(rank) * (CONTEXT_PENALTY if needs_context(text) else 1.0)
+                unit = _Unit(a_index, sentence.index, rank, text, n, terms(text), prior)
                 content.append(unit)
                 rank += 1
+            else:
+                unit = _Unit(a_index, sentence.index, -1, text, n, terms(text))
+            pool.append(unit)
     return content, pool
 
 
@@ -149,7 +178,9 @@ def _gain(t: Terms, weights: dict[str, float], covered: set[str]) -> float:
     return g + UNIGRAM_WEIGHT * math.fsum(weights[u] for u in t.unigrams if u not in covered)
 
 
-def _select(units: Sequence[_Unit], weights: dict[str, float], budget: int) -> list[tuple[_Unit, float]]:
+def _select(
+    units: Sequence[_Unit], weights: dict[str, float], budget: int, rarity: _Rarity
+) -> list[tuple[_Unit, float]]:
     """Lazy greedy: pop the best bound, re-score it, accept it if it is still the best.
 
     Gains only shrink as concepts get covered (the objective is submodular), so a
@@ -173,7 +204,10 @@ def _select(units: Sequence[_Unit], weights: dict[str, float], budget: int) -> l
             continue
         if -neg <= 0.0:
             break
-        if any(_same_fact(unit.terms, c.terms) for c, _ in chosen):
+        if any(
+            _same_fact(unit.terms, c.terms) or (c.article != unit.article and rarity.same_event(unit.terms, c.terms))
+            for c, _ in chosen
+        ):
             continue
         chosen.append((unit, -neg))
         covered.update(_concepts(unit.terms))
@@ -183,7 +217,7 @@ def _select(units: Sequence[_Unit], weights: dict[str, float], budget: int) -> l
 
 
 def _ratio(unit: _Unit, weights: dict[str, float], covered: set[str]) -> float:
-    gain = _gain(unit.terms, weights, covered) * _position_weight(unit.rank)
+    gain = _gain(unit.terms, weights, covered) * unit.prior
     return gain / (unit.words**LENGTH_EXPONENT)
 
 
@@ -195,16 +229,43 @@ def _same_fact(a: Terms, b: Terms) -> bool:
     return len(a.unigrams & b.unigrams) >= NEAR_DUPLICATE * small and len(a.bigrams & b.bigrams) >= 2
 
 
-def _supporting_articles(chosen: Sequence[_Unit], pool: Sequence[_Unit]) -> list[list[int]]:
+class _Rarity:
+    """Inverse sentence frequency of each stem over the loaded set (one pass, a Counter)."""
+
+    def __init__(self, pool: Sequence[_Unit]) -> None:
+        counts: Counter[str] = Counter()
+        for unit in pool:
+            counts.update(unit.terms.unigrams)
+        n = len(pool) + 1
+        self._idf = {stem: math.log(n / (c + 0.5)) for stem, c in counts.items()}
+        self._default = math.log(n / 0.5)
+
+    def weight(self, stems: frozenset[str]) -> float:
+        return math.fsum(self._idf.get(s, self._default) for s in stems)
+
+    def same_event(self, a: Terms, b: Terms, events: int = PARAPHRASE_EVENTS) -> bool:
+        """Paraphrases of one event (see PARAPHRASE_EVENTS); cheapest tests first."""
+        if len(a.events & b.events) < events:
+            return False
+        if a.numbers and b.numbers and not a.numbers & b.numbers:
+            return False  # "killed 5" and "killed 12" are two events
+        smaller = min(self.weight(a.unigrams), self.weight(b.unigrams))
+        return smaller > 0 and self.weight(a.unigrams & b.unigrams) >= PARAPHRASE_SIM * smaller
+
+
+def _supporting_articles(chosen: Sequence[_Unit], pool: Sequence[_Unit], rarity: _Rarity) -> list[list[int]]:
     """For each chosen sentence: its own article first, then every other article
     stating the same fact. One pass over the pool: only sentences sharing two
-    bigrams with some chosen sentence are compared in full."""
+    bigrams or SUPPORT_EVENTS event words with some chosen sentence are compared in full."""
     found: list[dict[int, None]] = [{unit.article: None} for unit in chosen]
     wanted = frozenset().union(*(unit.terms.bigrams for unit in chosen))
+    events = frozenset().union(*(unit.terms.events for unit in chosen))
     for other in pool:
-        if len(other.terms.bigrams & wanted) < 2:
+        if len(other.terms.bigrams & wanted) < 2 and len(other.terms.events & events) < SUPPORT_EVENTS:
             continue
         for unit, cited in zip(chosen, found):
-            if other.article not in cited and _same_fact(unit.terms, other.terms):
+            if other.article not in cited and (
+                _same_fact(unit.terms, other.terms) or rarity.same_event(unit.terms, other.terms, SUPPORT_EVENTS)
+            ):
                 cited[other.article] = None
     return [[next(iter(cited)), *sorted(list(cited)[1:])] for cited in found]

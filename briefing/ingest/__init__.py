@@ -80,7 +80,7 @@ def _sources(paths: Sequence[str | Path], settings: IngestSettings, warnings: li
         if isinstance(raw, str) and is_url(raw):
             sources.append(raw)
             continue
-        for item in expand(Path(raw)):
+        for item in expand(Path(raw), report_skipped=True):  # files of other types are named, not silent
             if item.error:
                 warnings.append(LoadWarning(_name(item.path), item.error))
                 continue

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.config import IngestSettings
-from briefing.ingest.credits import outlet_from_text, strip_dateline, strip_trailer
+from briefing.ingest.credits import is_caption, outlet_from_text, split_dateline, strip_datelines, strip_trailer
 from briefing.ingest.errors import IngestError
 from briefing.ingest.sanitize import sanitize_line
 from briefing.models import Article, Sentence
@@ -48,7 +48,7 @@ class Draft:
 
 def build_article(draft: Draft, settings: IngestSettings, language: str = "english") -> Article:
     """Sanitise, clean and split one draft; IngestError when no text is left."""
-    title = _clean_field(draft.title)
+    title, titled = _title_without_dateline(_clean_field(draft.title))
     paragraphs, credited = _clean_paragraphs(draft, title, settings.max_article_words)
     paragraphs, notices = _apply_length_caps(paragraphs, draft, settings.max_article_words)
     text = "\n".join(paragraphs)
@@ -59,7 +59,7 @@ def build_article(draft: Draft, settings: IngestSettings, language: str = "engli
     return Article(
         id=article_id(text),
         title=title or infer_title(sentences, paragraphs),
-        source=_clean_field(draft.source) or credited or outlet_from_text(paragraphs),
+        source=_clean_field(draft.source) or credited or titled or outlet_from_text(paragraphs),
         published=draft.published,
         text=text,
         paragraphs=tuple(paragraphs),
@@ -82,7 +82,20 @@ def _clean_paragraphs(draft: Draft, title: str | None, max_words: int) -> tuple[
         raise IngestError("no article text (only credit lines or wire codes)")
     if title and len(paragraphs) > 1 and _same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]  # the page's headline repeated as its first block
-    return paragraphs, credited
+    paragraphs, dated = strip_datelines(paragraphs)
+    return paragraphs, credited or dated
+
+
+def _title_without_dateline(title: str | None) -> tuple[str | None, str | None]:
+    """A metadata title without a dateline ("KIEV, April 7. /ITAR-TASS/. Council asks ..."),
+    and the outlet that dateline named; a title that is nothing but a dateline is kept."""
+    if not title:
+        return title, None
+    rest, outlet, found = split_dateline(title)
+    rest = rest.strip(" .,;:-\u2013\u2014|")
+    # Headlines join names with dashes ("EU \u2014 Turkey deal"), so only a dateline that
+    # names an agency ("KIEV (Reuters) -", "/ITAR-TASS/") is taken off a title.
+    return (rest, outlet) if found and rest and outlet else (title, None)
 
 
 def _apply_length_caps(paragraphs: list[str], draft: Draft, max_words: int) -> tuple[list[str], list[str]]:
@@ -221,7 +234,7 @@ def infer_title(sentences: Sequence[Sentence], paragraphs: Sequence[str]) -> str
     lede_index = next((i for i, p in enumerate(paragraphs) if _reads_like_prose(p)), 0)
     first = next((s for s in sentences if s.paragraph == lede_index), None)
     lede = first.text if first else paragraphs[lede_index] if paragraphs else ""
-    lede = strip_dateline(lede).strip()
+    lede = split_dateline(lede)[0].strip()
     words = lede.split()
     if len(words) <= _TITLE_WORDS:
         return _clean_field(lede.rstrip(".")) or lede
@@ -229,7 +242,21 @@ def infer_title(sentences: Sequence[Sentence], paragraphs: Sequence[str]) -> str
 
 
 def _reads_like_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= _MIN_LEDE_WORDS and paragraph.rstrip().endswith(_SENTENCE_ENDS)
+    """Enough words, ends like a sentence, and is no photo caption (a caption reads like
+    prose but describes a picture: "Families react ..., Tuesday, July 3, 2018.")."""
+    if len(paragraph.split()) < _MIN_LEDE_WORDS or not paragraph.rstrip().endswith(_SENTENCE_ENDS):
+        return False
+    return not is_caption(paragraph) and not _opens_with_caption(paragraph)
+
+
+_CAPTION_OPENING = re.compile(r"^(?:FILE\s*[-\u2013\u2014:]|In this\b.{0,60}?\bphoto\b)")
+
+
+def _opens_with_caption(paragraph: str) -> bool:
+    """A caption block often holds a second sentence ("... 2018. Rescuers found ... (AP)"),
+    so the caption test also looks at the block's first sentence and its opening."""
+    head = re.split(r"(?<=\d{4}\.)\s", paragraph, maxsplit=1)[0]
+    return bool(_CAPTION_OPENING.match(paragraph)) or (head != paragraph and is_caption(head))
 
 
 def _shorten(lede: str) -> str:

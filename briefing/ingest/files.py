@@ -12,18 +12,30 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.ingest.errors import IngestError
+from briefing.ingest.sanitize import sanitize_line
 
-# Extensions loaded from inside folders; anything else there (images, PDFs, the
-# editor's backup files) is skipped silently. A file named explicitly is always
-# tried and its kind sniffed when the extension says nothing.
+# Extensions loaded from inside folders; anything else there (images, PDFs, office
+# files) is not read, and is reported when the caller asks (`report_skipped`): a
+# README that promises warnings must not let a folder of .docx files vanish without
+# a word. A file named explicitly is always tried and its kind sniffed when the
+# extension says nothing. Hidden files (.git, .DS_Store, editor swap files) are
+# never articles and never reported.
 KNOWN_EXTENSIONS = frozenset(
     {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".rdf"}
 )
+# Up to this many skipped files in one folder walk are named one warning each; beyond
+# it the walk gives one summary warning (counts by type and the first few names).
+# A folder of 1,000 files with 900 images would otherwise print 900 lines that bury
+# the warnings that matter (an unreadable or truncated article), and the TUI's
+# warnings screen would become a wall; the types and counts say what happened.
+MAX_NAMED_SKIPS = 10
+_EXAMPLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,26 +44,35 @@ class Expanded:
 
     path: Path
     error: str | None = None
+    # True for a folder entry that is not read at all (unsupported type): the
+    # error is only to be reported; handing the path to a reader would load it.
+    skipped: bool = False
 
 
 def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
-def expand(path: Path) -> Iterator[Expanded]:
-    """The files under `path` (itself if it is a file), in a stable order."""
+def expand(path: Path, report_skipped: bool = False) -> Iterator[Expanded]:
+    """The files under `path` (itself if it is a file), in a stable order.
+
+    With `report_skipped`, files a folder walk leaves out for their type come
+    last, as `skipped` entries carrying the reason (see MAX_NAMED_SKIPS)."""
     try:
         info = path.stat()
     except OSError as exc:
         yield Expanded(path, _os_reason(exc))
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _walk(path, info)
+        skipped: list[Path] = []
+        yield from _walk(path, info, skipped)
+        if report_skipped:
+            yield from _skip_warnings(path, skipped)
     else:
         yield Expanded(path)
 
 
-def _walk(root: Path, root_info: os.stat_result) -> Iterator[Expanded]:
+def _walk(root: Path, root_info: os.stat_result, skipped: list[Path]) -> Iterator[Expanded]:
     """Depth-first in name order (a folder's files and subfolders interleaved, as
     `sorted(rglob())` would list them); an explicit stack so deep trees cannot
     overflow Python's recursion limit."""
@@ -84,6 +105,34 @@ def _walk(root: Path, root_info: os.stat_result) -> Iterator[Expanded]:
                     yield error
         elif child.suffix.lower() in KNOWN_EXTENSIONS:
             yield Expanded(child)
+        else:
+            skipped.append(child)
+
+
+def _skip_warnings(root: Path, skipped: list[Path]) -> Iterator[Expanded]:
+    """One entry per skipped file, or one summary for the walk when there are many."""
+    if len(skipped) <= MAX_NAMED_SKIPS:
+        for path in skipped:
+            yield Expanded(path, _unsupported(path), skipped=True)
+        return
+    kinds = Counter(_kind(path) for path in skipped).most_common()
+    by_kind = ", ".join(f"{kind} \N{MULTIPLICATION SIGN}{n:,}" for kind, n in kinds[:_EXAMPLES * 2])
+    by_kind += ", \N{HORIZONTAL ELLIPSIS}" if len(kinds) > _EXAMPLES * 2 else ""
+    names = ", ".join(sanitize_line(p.name) for p in skipped[:_EXAMPLES])
+    reason = f"{len(skipped):,} files skipped, unsupported file types ({by_kind}); e.g. {names}"
+    yield Expanded(root, reason, skipped=True)
+
+
+def _kind(path: Path) -> str:
+    return sanitize_line(path.suffix.lower()) if path.suffix else "no extension"
+
+
+def _unsupported(path: Path) -> str:
+    kind = f"unsupported file type {_kind(path)}" if path.suffix else "unsupported file type (no extension)"
+    return f"{kind}, skipped (folders load {_LOADED})"
+
+
+_LOADED = ".txt, .md, .html and RSS/Atom feed files"
 
 
 def _push(

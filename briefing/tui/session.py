@@ -57,7 +57,10 @@ def plan_batches(
         if is_url(str(raw)):
             items.append(str(raw))
             continue
-        for found in expand(Path(raw)):
+        for found in expand(Path(raw), report_skipped=True):
+            if found.skipped:  # a file of a type folders do not load: named in the warnings, not read
+                warnings.append(LoadWarning(str(found.path), found.error or "skipped"))
+                continue
             if max_files is not None and len(items) >= max_files:
                 warnings.append(LoadWarning(str(found.path), f"more than {max_files:,} files; the rest were not "
                                             "loaded (ingest.max_files)"))

@@ -164,7 +164,9 @@ def test_directory_named_as_file_is_walked_and_unknown_files_skipped(tmp_path: P
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     result = load_paths([tmp_path])
     assert [a.text for a in result.articles] == [GOOD.strip()]
-    assert result.warnings == []
+    assert [(w.location.endswith("image.png"), "unsupported file type .png" in w.reason) for w in result.warnings] == [
+        (True, True)
+    ]  # not read, but named: a user looking for an article learns why it is missing
 
 
 def test_broken_utf8_loads_with_a_warning(tmp_path: Path) -> None:

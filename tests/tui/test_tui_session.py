@@ -44,7 +44,8 @@ def test_batches_expand_folders_and_keep_other_inputs(tmp_path: Path) -> None:
     flat = [p for b in batches for p in b]
     assert [Path(p).name for p in flat[:3]] == ["a.md", "b.txt", "c.html"]
     assert flat[3:] == [str(single), "https://example.org/feed"]
-    assert [len(b) for b in batches] == [2, 2, 1] and warnings == []
+    assert [len(b) for b in batches] == [2, 2, 1]
+    assert [Path(w.location).name for w in warnings] == ["photo.jpg"]  # named, not read
 
 
 def test_the_file_cap_holds_across_batches(tmp_path: Path) -> None:
@@ -81,3 +82,13 @@ def test_display_guard_removes_sequences_with_their_payload() -> None:
 def test_display_guard_leaves_no_control_characters(text: str) -> None:
     out = clean(text)
     assert not any((ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in out)
+
+
+def test_plan_batches_names_files_of_other_types_and_does_not_read_them(tmp_path):
+    (tmp_path / "a.txt").write_text("One article.", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    batches, warnings = plan_batches([str(tmp_path)], size=10)
+    assert batches == [[str(tmp_path / "a.txt")]]
+    assert [(w.location, "unsupported file type .pdf" in w.reason) for w in warnings] == [
+        (str(tmp_path / "scan.pdf"), True)
+    ]
