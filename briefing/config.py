@@ -97,7 +97,7 @@ class BriefSettings:
 
 @dataclass(frozen=True)
 class ConflictSettings:
-    profile: str | None = "syria"  # a shipped profile name, a path to a YAML profile, or None
+    profile: str | None = "auto"  # "auto", a shipped profile name, a path to a YAML profile, or None
     escalation_cues: tuple[str, ...] | None = None  # None: config/lexicons/conflict.yaml
     deescalation_cues: tuple[str, ...] | None = None
 
@@ -592,13 +592,15 @@ class _Validator:
         return value
 
     def _profile(self, value: str, origin: _Origin) -> str:
-        """A shipped profile name stays a name; a path is resolved against the config file's folder."""
+        """A shipped profile name (or "auto") stays a name; a path is resolved against the config file's folder."""
+        if value == "auto":
+            return value  # a shipped profile, chosen per article set by what the articles are about
         if "/" not in value and "\\" not in value and not value.endswith((".yaml", ".yml")):
             names = shipped_profiles()
             if value not in names:
                 raise origin.error(
                     f"conflict.profile {value!r} is not a shipped profile",
-                    hint=_suggest(value, names) or f"shipped: {', '.join(names) or 'none'}; or give a path to a YAML file",
+                    hint=_suggest(value, [*names, "auto"]) or f"shipped: {', '.join(names) or 'none'}; auto; or give a path to a YAML file",
                 )
             return value
         path = Path(value).expanduser()

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
-from briefing.analysis.dates import Reference, When, find_dates
+from briefing.analysis.dates import PRESENT_RE, RELATIVE_LINK_RE, Period, Reference, When, find_dates, past_periods
 from briefing.analysis.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
 from briefing.analysis.profile import Lexicon, compile_phrases
 from briefing.models import Article, Figure, SentenceRef
@@ -54,6 +54,8 @@ class FigureRules:
     incident: re.Pattern[str] | None
     total: re.Pattern[str] | None
     countries: frozenset[str] = frozenset()  # "fled to Chad" makes refugees, "fled to Rafah" displaced
+    other_after: re.Pattern[str] | None = None  # "N people protested", "N migrants remain stranded"
+    other_before: re.Pattern[str] | None = None  # "detained N migrants", "evacuated more than N civilians"
 
 
 def compile_rules(lexicon: Lexicon) -> FigureRules:
@@ -71,7 +73,7 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
         for name, ps in quals.items()
     )
     plurals = [f for f in lexicon.demonyms if f.endswith("s") and f[:1].isupper() and " " not in f]
-    people = compile_phrases(lexicon.phrases("figures", "people_nouns"))
+    people = compile_phrases((*lexicon.phrases("figures", "people_nouns"), *CROWD_NOUNS))
     demonyms = compile_phrases(plurals)
     nouns = [p for p in (people, demonyms, *(p for _, p in kinds)) if p is not None]
     return FigureRules(
@@ -90,7 +92,48 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
         ),
         incident=compile_phrases(lexicon.phrases("figures", "incident_cues")),
         total=compile_phrases(lexicon.phrases("figures", "total_cues")),
+        **_other_rules(lexicon),
     )
+
+
+# Who else is counted in a crisis besides the lexicon's people nouns: crowds, captives, staff.
+CROWD_NOUNS = (
+    "protesters", "protestors", "demonstrators", "activists", "students", "workers", "aid workers", "passengers",
+    "journalists", "pilgrims", "worshippers", "miners", "sailors", "tourists", "patients", "evacuees",
+)
+
+
+# What a count of people "other" than the casualty kinds must be doing to be a figure at all:
+# a crowd, detainees, hostages, evacuees, people trapped. "thousands of Syrians in besieged
+# areas" or "his three children" count nothing a brief can use. conflict.yaml may replace the
+# list with `figures.other_verbs`.
+OTHER_VERBS = (
+    "detained", "arrested", "were held", "are held", "was held", "being held", "held hostage", "held captive",
+    "jailed", "imprisoned", "captured", "kidnapped", "abducted", "taken hostage",
+    "missing", "unaccounted for", "trapped", "stranded", "besieged", "under siege", "evacuated", "rescued", "freed",
+    "released", "arrived", "crossed", "gathered", "protested", "protesting", "rallied", "marched", "demonstrated",
+    "stormed", "occupied", "surrendered", "defected", "deported", "expelled", "sickened", "infected",
+    "hospitalized", "hospitalised", "took part", "joined", "inside", "holed up", "sheltering", "in custody",
+    "in detention", "barricaded",
+)
+_OTHER_AUX = (
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|now|still|reportedly|already|also|allegedly|later|then|"
+    r"remain|remained|remains|stayed|reported|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be))*"
+)
+_OTHER_LEAD = (
+    r"(?:\s+(?:all|another|a\s+further|a\s+total\s+of|the|some|about|around|more\s+than|over|at\s+least|nearly|"
+    r"up\s+to|as\s+many\s+as|an\s+estimated|roughly|almost))*"
+)
+
+
+def _other_rules(lexicon: Lexicon) -> dict[str, re.Pattern[str] | None]:
+    verbs = compile_phrases(lexicon.phrases("figures", "other_verbs") or OTHER_VERBS)
+    if verbs is None:
+        return {"other_after": None, "other_before": None}
+    return {
+        "other_after": re.compile(rf"(?:{_ASIDE})?(?:\s+(?:who|that))?{_OTHER_AUX}\s+(?:{verbs.pattern})", re.I),
+        "other_before": re.compile(rf"(?:{verbs.pattern}){_OTHER_LEAD}\s*$", re.I),
+    }
 
 
 # --- reported_by ---------------------------------------------------------------------------
@@ -106,7 +149,10 @@ LEADING_RE = re.compile(
     r"(?:said|says|reported|reports|estimated|estimates|puts|put|counted|counts|recorded|documented|registered)\b"
     r"(?!\s+(?:it|that\s+it)\b)"
 )
-_ADVERB_TAIL_RE = re.compile(r"(?:\s+(?:later|earlier|also|separately|previously|then|had|has|have))+$")
+_ADVERB_TAIL_RE = re.compile(
+    r"(?:\s+(?:later|earlier|also|separately|previously|then|had|has|have|repeatedly|again|now|still|initially|"
+    r"first|publicly|officially|jointly|would|will|could|may|might))+$"
+)
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:while|but|whereas)\b)|\s+(?=while\b)")
 _PRONOUNS = frozenset("he she they it we i you one who which a an the some".split())
 
@@ -126,6 +172,34 @@ def reported_by(sentence: str, position: int | None = None) -> str | None:
     return _credit(sentence, trailing_ok=True)
 
 
+# A counter is someone: a phrase that ends in a function word ("Each year an [estimated]",
+# "As is well [known]") or opens a clause ("including several") is a misread, not a source.
+_NOT_CREDIT_END = frozenset(
+    "a an the is are was were be been well as of to in on at by for with and or but that which who its their his her "
+    "this these those some many several each every".split()
+)
+_NOT_CREDIT_START = frozenset("including which who that as while whereas and but each every this it there".split())
+# Nobody named: "the sources", "officials", "a source" say only that someone counted.
+_UNNAMED_RE = re.compile(
+    r"^(?:(?:the|a|an|some|several|two|three|unnamed|anonymous|other)\s+)*(?P<head>sources?|officials?)$", re.I
+)
+
+
+def _clean_credit(who: str) -> str | None:
+    """A counter as the brief can print it after "according to", or None when it names nobody."""
+    who = who.strip().strip("\"“”‘’'()[] ").strip()
+    who = re.sub(r"\s+\(via\s+(?:including|which|who|that|as)\b[^)]*\)$", "", who)  # "X (via including several)"
+    words = who.split()
+    if not words or words[0].lower() in _NOT_CREDIT_START or words[-1].lower() in _NOT_CREDIT_END:
+        return None
+    if any(w.lower() in ("is", "are", "was", "were") for w in words):
+        return None  # "As is well known": a clause, not a name
+    unnamed = _UNNAMED_RE.match(who)
+    if unnamed:
+        return "unnamed officials" if unnamed.group("head").lower().startswith("official") else "unnamed sources"
+    return who
+
+
 def _clause_at(sentence: str, position: int) -> str:
     start = 0
     for m in _CLAUSE_SPLIT.finditer(sentence):
@@ -139,12 +213,13 @@ def _credit(text: str, trailing_ok: bool) -> str | None:
     according = ACCORDING_RE.search(text)
     trailing = TRAILING_RE.search(text) if trailing_ok else None
     leading = LEADING_RE.search(text.strip())
-    primary = according.group("who").strip() if according else None
+    primary = _clean_credit(according.group("who")) if according else None
     credit = None
     for m in (trailing, leading):
         if m and m.group("who").strip().lower() not in _PRONOUNS:
-            credit = _ADVERB_TAIL_RE.sub("", m.group("who").strip())  # "a police source later said"
-            break
+            credit = _clean_credit(_ADVERB_TAIL_RE.sub("", m.group("who").strip()))  # "a police source later said"
+            if credit:
+                break
     if primary and credit and credit.lower() not in primary.lower():
         return f"{primary} (via {credit})"
     return primary or credit
@@ -157,6 +232,7 @@ def extract_figures(
     """(figure, is_war_total, resolved day or None) for every figure in the article."""
     out: list[tuple[Figure, bool, str | None]] = []
     seen: set[tuple[str, int, str]] = set()  # a caption repeating the body is one figure
+    history = _History(article, ref.firm_year())
     for sentence in article.sentences:
         text = sentence.text
         if not _might_have_figures(text):
@@ -172,12 +248,87 @@ def extract_figures(
             if key in seen:
                 continue
             seen.add(key)
-            by = reported_by(text, position)
+            by = _named_sources(article, reported_by(text, position))
             part = bool(_INCLUDING_RE.search(text, max(0, position - 20), position))
-            # a part of a count ("including 12 children") is compared with nothing: it is not a rival toll
-            scope = (False, None) if part else (total, day)
-            out.append((replace(fig, reported_by=by, article=article.id, evidence=evidence), *scope))
+            past = history.background(sentence.index, position)
+            if past and not CAN_MARK_BACKGROUND:
+                continue  # an earlier war's toll shown as today's would be false; see CAN_MARK_BACKGROUND
+            # a part of a count ("including 12 children") or an earlier war's toll is compared with nothing
+            scope = (False, None) if part or past else (total, day)
+            fig = replace(fig, reported_by=by, article=article.id, evidence=evidence)
+            out.append((replace(fig, background=True) if past else fig, *scope))
     return out
+
+
+_NAMED_SOURCES_RE = re.compile(r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,3})sources\b")
+
+
+def _named_sources(article: Article, by: str | None) -> str | None:
+    """"The sources said" after "the Hamas sources said": the same sources, named once before."""
+    if by != "unnamed sources":
+        return by
+    named = {m.group(1).strip() for m in _NAMED_SOURCES_RE.finditer(article.text) if m.group(1).strip() != "The"}
+    return f"{named.pop()} sources" if len(named) == 1 else by
+
+
+# Figure.background (requested from models.py) marks an earlier war's toll; until the field
+# exists such figures are left out, so that none is ever shown as a current total.
+CAN_MARK_BACKGROUND = "background" in {f.name for f in fields(Figure)}
+
+
+class _History:
+    """Which sentences of an article speak of an earlier war or period, not of now.
+
+    A figure is background when its sentence names an earlier war ("in the 2012
+    war", "last year's offensive", "in 2015" when the article is of 2016), unless
+    the sentence is anchored in the present ("on Monday", "today") and the figure
+    is not in a clause about that war ("..., in which 2,200 died"). A paragraph
+    that opens on an earlier war ("In the operation in November 2012, ...") keeps
+    its later sentences in that time until one is anchored in the present or
+    counts up to now ("have been killed since").
+    """
+
+    def __init__(self, article: Article, firm_year: int | None) -> None:
+        self.article = article
+        self.firm_year = firm_year
+        self._periods: dict[int, list[Period]] = {}
+
+    def periods(self, index: int) -> list[Period]:
+        if index not in self._periods:
+            self._periods[index] = past_periods(self.article.sentences[index].text, self.firm_year)
+        return self._periods[index]
+
+    def background(self, index: int, position: int) -> bool:
+        text = self.article.sentences[index].text
+        periods = self.periods(index)
+        if any(self._linked(text, p, position) for p in periods):
+            return True  # "the deadliest day since the 2014 war, in which 2,200 died"
+        if any(not p.comparison for p in periods):
+            return not PRESENT_RE.search(text)
+        return self._inherited(index)
+
+    @staticmethod
+    def _linked(text: str, period: Period, position: int) -> bool:
+        link = RELATIVE_LINK_RE.search(text, period.end, position)
+        return link is not None and link.start() - period.end < 40
+
+    def _inherited(self, index: int) -> bool:
+        sentences = self.article.sentences
+        paragraph = sentences[index].paragraph
+        for j in range(index, -1, -1):
+            sentence = sentences[j]
+            if sentence.paragraph != paragraph:
+                return False
+            if PRESENT_RE.search(sentence.text) or _UP_TO_NOW_RE.search(sentence.text):
+                return False
+            if j < index and any(not p.comparison for p in self.periods(j)):
+                return True
+        return False
+
+
+_UP_TO_NOW_RE = re.compile(
+    r"\b(?:since|ha(?:ve|s)\s+(?:been|now|so\s+far|killed|displaced|claimed|left|forced))\b", re.I
+)
 
 
 _DIGIT = re.compile(r"\d")
@@ -210,9 +361,50 @@ def _sentence_figures(text: str, rules: FigureRules) -> list[tuple[Figure, int]]
             continue
         if kind == "other" and figures and _INCLUDING_RE.search(text, max(0, num.start - 20), num.start):
             kind = figures[-1][0].kind  # "killed at least 45 people, including 12 children"
+        written = _as_written(text, num, rules)
+        if kind == "other":
+            written = _what_it_counts(text, num, rules)
+            if written is None:
+                continue
         qualifier = "at least" if num.vague else _qualifier(text, num.start, rules)
-        figures.append((Figure(kind, num.value, qualifier, _as_written(text, num, rules), None, ""), num.start))
+        figures.append((Figure(kind, num.value, qualifier, written, None, ""), num.start))
     return figures
+
+
+_TAIL_WORDS_RE = re.compile(
+    r"(?:\s+(?!(?:and|but|or|while|who|which|that|before|after|as|when|where|because|amid|since|according|said|"
+    r"says|told|for|during|until|to)\b)[\w'’-]+){0,4}"
+)
+_TRAILING_FUNCTION_RE = re.compile(
+    r"(?:\s+(?:in|on|at|of|the|a|an|to|from|for|with|near|by|into|its|their|his|her))+$", re.I
+)
+
+
+def _what_it_counts(text: str, num: NumberMatch, rules: FigureRules) -> str | None:
+    """An "other" figure as the words that say what it counts ("Around 1,500 people protested in
+    Donetsk", "detained 367 migrants"), or None when the sentence does not say (then it is no figure)."""
+    noun = _noun_end(text, num, rules)
+    start = _qualifier_match(text, num.start, rules)
+    start = num.start if start is None else start
+    after = rules.other_after and rules.other_after.match(text, noun)
+    if after:
+        tail = _TAIL_WORDS_RE.match(text, after.end())
+        end = tail.end() if tail else after.end()
+        phrase = _TRAILING_FUNCTION_RE.sub("", text[start:end])
+        return phrase.strip(" ,.;:") or None
+    before = rules.other_before and rules.other_before.search(text, max(0, start - 40), start)
+    if before:
+        return text[before.start():noun].strip(" ,.;:")
+    return None
+
+
+def _noun_end(text: str, num: NumberMatch, rules: FigureRules) -> int:
+    """Where the counted noun ends: "1,500 people", "tens of thousands of migrants"."""
+    for regex in (rules.people_after, rules.demonyms_after):
+        m = regex and regex.match(text, num.end)
+        if m:
+            return m.end()
+    return num.end
 
 
 _POPULATION_RE = re.compile(
@@ -332,6 +524,10 @@ def _kind(text: str, start: int, end: int, rules: FigureRules) -> str | None:
         casualty = _kind_from(rules.after.match(text, after.end()), rules)
         if casualty in ("killed", "injured") and not _EITHER_RE.match(text, after.end()):
             return casualty
+        # "A mortar round killed three soldiers": so is a casualty verb just before the number
+        casualty = _kind_from(rules.before.search(text[_clause_start(text, start):start]), rules)
+        if casualty in ("killed", "injured"):
+            return casualty
     if kind == "refugees" and after is not None:
         return _refugees_or_displaced(text, after.end(), rules)
     if kind:
@@ -342,13 +538,19 @@ def _kind(text: str, start: int, end: int, rules: FigureRules) -> str | None:
         kind = _kind_from(rest and rules.after.match(text, rest.end()), rules)
         if kind:
             return kind
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
-    kind = _kind_from(rules.before.search(text[clause_start:start]), rules)
+    kind = _kind_from(rules.before.search(text[_clause_start(text, start):start]), rules)
+    people = rules.people_after and rules.people_after.match(text, end)
+    if kind == "troops" and people:
+        kind = None  # "Troops evacuated 2,000 civilians": the civilians are the count, not troops
     if kind:
         return kind
-    people = rules.people_after and rules.people_after.match(text, end)
     demonyms = rules.demonyms_after and rules.demonyms_after.match(text, end)
     return "other" if people or demonyms else None
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding position `start` begins (at most 80 characters back)."""
+    return max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
 
 
 def _qualifier_match(text: str, start: int, rules: FigureRules) -> int | None:
@@ -436,8 +638,15 @@ def mark_disagreements(found: Sequence[tuple[Figure, bool, str | None]]) -> list
                     flagged.add(i)
                     break
     figures = [replace(fig, disagreement=(i in flagged)) for i, (fig, _, _) in enumerate(found)]
-    figures.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, -f.value))
+    figures.sort(key=_figure_order)
     return figures
+
+
+def _figure_order(fig: Figure) -> tuple[bool, int, int]:
+    """By kind, largest first; an earlier war's toll (Figure.background, once models.py has it) after
+    every current figure, so it is never the headline."""
+    kind = KIND_ORDER.index(fig.kind) if fig.kind in KIND_ORDER else 99
+    return (bool(getattr(fig, "background", False)), kind, -fig.value)
 
 
 def _two_sources(ordered: list[int], source: dict[int, tuple[str, str | None]]) -> list[int]:

@@ -102,21 +102,21 @@ def build_places(
     slots: tuple[frozenset[str], frozenset[str]],
     not_places: Iterable[str] = (),
     limit: int = 40,
+    countries: Counter[str] | None = None,
 ) -> tuple[Place, ...]:
     """Countries, regions and towns with their mention counts over the set.
 
     `slots` comes from `place_slots`; `not_places` are actor names (people,
-    organisations), which keep a weak-slot name ("from Putin") out.
+    organisations), which keep a weak-slot name ("from Putin") out;
+    `countries` is `country_counts` of the same articles when already counted.
     """
     excluded = {re.sub(r"^the\s+", "", n.lower()) for n in not_places}
     counts: Counter[str] = Counter()
     strong, weak = slots
     towns = {n for n in strong if _town_candidate(n, rules, set(), strict=False)}
     towns |= {n for n in weak if _town_candidate(n, rules, excluded)}
+    counts.update(countries if countries is not None else country_counts(articles, rules))
     for article in articles:
-        for m in rules.country_re.finditer(article.text):
-            if _is_place_form(m.group(0)):
-                counts[rules.country_names[m.group(0)]] += 1
         if rules.region_re:
             for m in rules.region_re.finditer(article.text):
                 counts[m.group(0)] += 1
@@ -127,6 +127,16 @@ def build_places(
                 counts[m.group(0)] += 1
     places = [Place(name, n) for name, n in counts.most_common()]
     return tuple(places[:limit])
+
+
+def country_counts(articles: Sequence[Article], rules: PlaceRules) -> Counter[str]:
+    """Mentions of each country by name over the set (demonyms are not places: "Russian" is no visit)."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        for m in rules.country_re.finditer(article.text):
+            if _is_place_form(m.group(0)):
+                counts[rules.country_names[m.group(0)]] += 1
+    return counts
 
 
 def _is_place_form(form: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,12 +45,31 @@ class ProfileActor:
     aliases: tuple[str, ...]
 
 
+MIN_COUNTRY_MENTIONS = 2  # the conflict's country named at least this often in the set, for `auto`
+
+
+@dataclass(frozen=True)
+class AppliesTo:
+    """What identifies a profile's conflict, for `profile: auto` (see config/profiles/README.md).
+
+    A profile labels actors with sides; on a story about another war those
+    labels are false ("government ally: Russia" in Ukraine), so `auto` uses a
+    profile only when the loaded articles are about its conflict.
+    """
+
+    countries: tuple[str, ...]  # the conflict's country or countries, as the Places list names them
+    names: tuple[str, ...]  # other words that mark an article as about it (towns, leaders, demonyms)
+    min_share: float = 0.6  # share of the articles that must mention a country or a name
+    pattern: re.Pattern[str] | None = None  # countries and names, whole words, as written
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
     path: Path
     sides: dict[str, str]  # side id -> label shown to the user
     actors: tuple[ProfileActor, ...]
+    applies_to: AppliesTo | None = None  # None: never chosen by `profile: auto`
 
 
 @dataclass(frozen=True)
@@ -181,7 +201,66 @@ def _load_profile_file(path: Path, _mtime: int) -> Profile:
     if not isinstance(actors_raw, list):
         raise ProfileError(path, "'actors' must be a list")
     actors = tuple(_profile_actor(path, i, entry, sides) for i, entry in enumerate(actors_raw))
-    return Profile(name=str(raw.get("name") or path.stem), path=path, sides=sides, actors=actors)
+    return Profile(name=str(raw.get("name") or path.stem), path=path, sides=sides, actors=actors,
+                   applies_to=_applies_to(path, raw.get("applies_to")))
+
+
+def _applies_to(path: Path, raw: Any) -> AppliesTo | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ProfileError(path, "'applies_to' must be a mapping with 'countries', 'names' and 'min_share'")
+    unknown = sorted(set(raw) - {"countries", "names", "min_share"})
+    if unknown:
+        raise ProfileError(path, f"applies_to: unknown key(s) {', '.join(map(str, unknown))} "
+                                 "(known: countries, names, min_share)")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("countries", "names"):
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ProfileError(path, f"applies_to.{key} must be a list of names")
+        lists[key] = tuple(v.strip() for v in value)
+    if not lists["countries"]:
+        raise ProfileError(path, "applies_to.countries must name the conflict's country (at least one)")
+    share = raw.get("min_share", AppliesTo.min_share)
+    if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
+        raise ProfileError(path, f"applies_to.min_share must be a number above 0 and at most 1, got {share!r}")
+    forms = sorted({*lists["countries"], *lists["names"]}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    return AppliesTo(lists["countries"], lists["names"], float(share), pattern)
+
+
+def applies(profile: Profile, articles: Sequence[Article], country_counts: Mapping[str, int]) -> int | None:
+    """How strongly the articles are about the profile's conflict, or None when they are not.
+
+    Three tests, all needed: enough of the articles mention the conflict (a
+    passing "as in Syria" in one report of five is not enough), its country
+    is named (twice, so a namesake town alone does not count), and no other
+    country is named more often than the conflict is, by its countries and
+    names together (Syrian refugees in a story about Hungary's border are
+    Hungary's story). The score is that count, to choose between two matching
+    profiles.
+    """
+    rule = profile.applies_to
+    if rule is None or rule.pattern is None or not articles:
+        return None
+    if sum(country_counts.get(c, 0) for c in rule.countries) < MIN_COUNTRY_MENTIONS:
+        return None  # a town alone ("Palmyra, New York") does not place a story in a war
+    if sum(1 for a in articles if rule.pattern.search(a.text)) < rule.min_share * len(articles):
+        return None
+    own = sum(len(rule.pattern.findall(a.text)) for a in articles)  # "Syrian forces near Aleppo" count too
+    rival = max((n for c, n in country_counts.items() if c not in rule.countries), default=0)
+    if own < rival:
+        return None
+    return own
+
+
+def shipped_profile_names() -> list[str]:
+    """The profiles in config/profiles/, by name: what `profile: auto` chooses from."""
+    try:
+        return sorted(p.stem for p in (config_dir() / "profiles").glob("*.yaml"))
+    except FileNotFoundError:
+        return []
 
 
 def _profile_actor(path: Path, index: int, entry: Any, sides: dict[str, str]) -> ProfileActor:

@@ -10,25 +10,28 @@ inputs require (actors before places, places before the talks venue).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.analysis.actors import ActorRules, build_actors, compile_actor_rules
 from briefing.analysis.ceasefire import build_ceasefire
-from briefing.analysis.dates import Reference, infer_reference
+from briefing.analysis.dates import Reference, article_reference, infer_reference
 from briefing.analysis.events import build_events
 from briefing.analysis.figures import FigureRules, compile_rules, extract_figures, mark_disagreements
 from briefing.analysis.negotiations import build_negotiations, compile_sticking_rules
-from briefing.analysis.places import PlaceRules, build_places, compile_place_rules, place_slots
+from briefing.analysis.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
 from briefing.analysis.profile import (
     CueIndex,
     Hit,
     ProfileError,
+    applies,
     build_cue_index,
     load_lexicon,
     load_profile,
     profile_path,
+    shipped_profile_names,
 )
 from briefing.analysis.trend import build_trend
 from briefing.config import ConflictSettings
@@ -37,24 +40,33 @@ from briefing.models import Article, ConflictStatus
 __all__ = ["ProfileError", "build_status"]
 
 
+AUTO = "auto"  # conflict.profile: use a shipped profile only when the articles are about its conflict
+
+
 @dataclass(frozen=True)
 class _Rules:
     figures: FigureRules
-    actors: ActorRules
     places: PlaceRules
     cues: CueIndex
     sticking: tuple[re.Pattern[str], ...]
     needs_context: frozenset[str]
 
 
+@lru_cache(maxsize=8)
 def _rules(settings: ConflictSettings) -> _Rules:
-    return _compiled(settings, _profile_stamp(settings.profile))
+    """Everything but the actors compiled once per settings value (settings are frozen, hence hashable)."""
+    lexicon = load_lexicon()
+    return _Rules(
+        figures=compile_rules(lexicon),
+        places=compile_place_rules(lexicon),
+        cues=build_cue_index(lexicon, settings.escalation_cues, settings.deescalation_cues),
+        sticking=compile_sticking_rules(lexicon),
+        needs_context=frozenset(lexicon.phrases("trend", "needs_context")),
+    )
 
 
-def _profile_stamp(profile: str | None) -> int | None:
+def _profile_stamp(profile: str) -> int | None:
     """The profile file's mtime: an edited profile is picked up by a long-running TUI."""
-    if not profile:
-        return None
     try:
         return profile_path(profile).stat().st_mtime_ns
     except OSError:
@@ -62,18 +74,25 @@ def _profile_stamp(profile: str | None) -> int | None:
 
 
 @lru_cache(maxsize=8)
-def _compiled(settings: ConflictSettings, _stamp: int | None) -> _Rules:
-    """Everything compiled once per settings value (settings are frozen, hence hashable)."""
-    lexicon = load_lexicon()
-    profile = load_profile(settings.profile)
-    return _Rules(
-        figures=compile_rules(lexicon),
-        actors=compile_actor_rules(lexicon, profile),
-        places=compile_place_rules(lexicon),
-        cues=build_cue_index(lexicon, settings.escalation_cues, settings.deescalation_cues),
-        sticking=compile_sticking_rules(lexicon),
-        needs_context=frozenset(lexicon.phrases("trend", "needs_context")),
-    )
+def _actor_rules(profile: str | None, _stamp: int | None) -> ActorRules:
+    return compile_actor_rules(load_lexicon(), load_profile(profile))
+
+
+def _chosen_profile(setting: str | None, articles: Sequence[Article], countries: Counter[str]) -> str | None:
+    """The profile to label actors with: the one named (the user asked for it), none for null,
+    and for `auto` the shipped profile whose conflict the articles are about, if any.
+
+    A profile applied to the wrong war is worse than none: its sides become
+    false statements ("government ally: Russia" in a story about Ukraine).
+    """
+    if setting != AUTO:
+        return setting or None
+    best: tuple[int, str] | None = None
+    for name in shipped_profile_names():
+        score = applies(load_profile(name), articles, countries)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, name)
+    return best[1] if best else None
 
 
 def _ceasefire_ways(settings: ConflictSettings) -> dict[str, str]:
@@ -92,17 +111,24 @@ def build_status(articles: Sequence[Article], settings: ConflictSettings) -> Con
 
     Raises ProfileError (a ConfigError, so the command line prints one line
     naming the file) when the configured profile is missing or malformed.
+    With `profile: auto` a shipped profile is used only when the articles are
+    about its conflict (profile.applies); otherwise every side is "unknown".
     """
     if not articles:
         return ConflictStatus()
     rules = _rules(settings)
+    countries = country_counts(articles, rules.places)
+    profile = _chosen_profile(settings.profile, articles, countries)
+    actor_rules = _actor_rules(profile, _profile_stamp(profile) if profile else None)
     set_reference = infer_reference(articles)
 
+    references: dict[str, Reference] = {}
+
     def reference(article: Article) -> Reference:
-        if article.published:
-            d = article.published
-            return Reference(d.year, d.month, d.day, False, "article date")
-        return set_reference
+        """Its own date or dateline, else the set's (worked out once per article)."""
+        if article.id not in references:
+            references[article.id] = article_reference(article, set_reference)
+        return references[article.id]
 
     slots = place_slots(articles)
     scanned: dict[str, dict[int, list[Hit]]] = {}
@@ -113,11 +139,11 @@ def build_status(articles: Sequence[Article], settings: ConflictSettings) -> Con
             scanned[article.id] = rules.cues.by_sentence(article)
         return scanned[article.id]
 
-    actors = build_actors(articles, rules.actors, places=slots[0], maybe_places=slots[1])
+    actors = build_actors(articles, actor_rules, places=slots[0], maybe_places=slots[1])
     not_places = [n for a in actors.actors if a.kind != "state" or a.side == "media" for n in (a.name, *a.aliases)]
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
-    places = build_places(articles, rules.places, slots, not_places)
+    places = build_places(articles, rules.places, slots, not_places, countries=countries)
     found = [f for article in articles for f in extract_figures(article, rules.figures, reference(article))]
     return ConflictStatus(
         actors=actors.actors,
