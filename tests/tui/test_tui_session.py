@@ -44,7 +44,7 @@ def test_batches_expand_folders_and_keep_other_inputs(tmp_path: Path) -> None:
     flat = [p for b in batches for p in b]
     assert [Path(p).name for p in flat[:3]] == ["a.md", "b.txt", "c.html"]
     assert flat[3:] == [str(single), "https://example.org/feed"]
-    assert [len(b) for b in batches] == [2, 2, 1]
+    assert [len(b) for b in batches] == [2, 3]  # the first batch small, then doubling
     assert [Path(w.location).name for w in warnings] == ["photo.jpg"]  # named, not read
 
 
