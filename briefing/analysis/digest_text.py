@@ -168,8 +168,16 @@ _NAMED_CUE = re.compile(
     rf"(?i:\b(?!(?:he|she|they|it|we|i|you|who|which|that)\s)[a-z][\w.'’\-]+\s+(?:also\s+)?{_SPEECH})\b"
     rf"|\b(?!told\b|tells\b|asked\b|asks\b){_SPEECH}\s+(?:the\s+)?[A-Z][\w'’\-]+"  # "told Reuters" names the listener
 )
-_OPENING_PRONOUN = re.compile(r"^[\"'“‘]?(?:He|She|They|His|Her|Him|Them|Their)\b")
-_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|HE|SHE|THEY|His|Her|Him|Them|Their)\b")
+_OPENING_PRONOUN = re.compile(
+    r"^[\"'“‘]?(?:He|She|They|His|Her|Him|Them|Their)\b"
+    # "It will be held no later than May 11": the subject is in an earlier sentence. Not the
+    # empty "it" of "It is unclear whether ..." / "It was not known how ...".
+    r"|^[\"'“‘]?(?:It|This|These|Those)\s+(?!(?:is|was|has\s+been|had\s+been|remains|remained|seems|seemed|"
+    r"appears|appeared)\s+(?:\w+\s+){0,2}?(?:that|to|whether|if|how|why|when|what|who)\b)"
+    r"(?:also\s+|later\s+|now\s+|then\s+)?(?:will|would|could|can|may|might|must|should|has|had|have|was|were|is|"
+    r"are|said|says|added|also|came|comes|followed|follows|marked|marks|means|meant)\b"
+)
+_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|HE|SHE|THEY|His|Her|Him|Them|Their)\b|^[\"'“‘]?(?:It|This|These|Those)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 

@@ -182,3 +182,18 @@ def test_same_kind_of_event_with_other_numbers_is_a_second_event() -> None:
     ])
     digest = build_digest([a, b], DigestSettings(words=120))
     assert any("5 guards" in d.text for d in digest) and any("12 guards" in d.text for d in digest)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("It will be held no later than May 11.", True),
+        ("These were the heaviest clashes in months.", True),
+        ("It is unclear whether the talks will resume.", False),  # the empty "it"
+        ("It was not known how many died.", False),
+        ("Italy said it would send troops.", False),
+        ("Those killed included two children.", False),
+    ],
+)
+def test_an_opening_it_or_this_leans_on_an_earlier_sentence(text: str, leans: bool) -> None:
+    assert needs_context(text) is leans
