@@ -92,3 +92,13 @@ def test_plan_batches_names_files_of_other_types_and_does_not_read_them(tmp_path
     assert [(w.location, "unsupported file type .pdf" in w.reason) for w in warnings] == [
         (str(tmp_path / "scan.pdf"), True)
     ]
+
+
+def test_an_other_figure_is_labelled_with_what_it_counts() -> None:
+    from briefing.models import Figure
+    from briefing.tui.widgets.status_panel import figure_label
+
+    crowd = Figure("other", 1500, "about", "Around 1,500 people protested in Donetsk on Sunday", None, "a1")
+    killed = Figure("killed", 250000, "at least", "at least 250,000 people", None, "a1")
+    assert figure_label(crowd) == "Around 1,500 people protested in Donetsk on Sunday"
+    assert figure_label(killed).startswith("at least 250,000")

@@ -59,15 +59,16 @@ def _label(*parts: tuple[str, str] | str) -> Text:
 
 
 def figure_label(figure: Figure) -> str:
-    """'at least 250,000'; the article's own words when there is no count ("half of the population")."""
-    if figure.value == 0 and figure.text.strip():
+    """'at least 250,000'; the article's own words when there is no count ("half of the population")
+    or when the kind says nothing of what is counted ("other": "Around 1,500 people protested")."""
+    if (figure.value == 0 or figure.kind == "other") and figure.text.strip():
         return one_line(figure.text, 60)
     return figure_value(figure)
 
 
 def figure_text(figure: Figure) -> str:
     """'at least 250,000 killed'."""
-    return f"{figure_label(figure)} {figure.kind}"
+    return figure_label(figure) if figure.kind == "other" else f"{figure_label(figure)} {figure.kind}"
 
 
 class StatusPanel(Tree[Entry]):
