@@ -39,16 +39,18 @@ class BriefScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (160, "-wide")]
 
     BINDINGS = [
+        # J/K, t and p are in the help (?) and the palette: with them the footer lost
+        # "^s Save" off its end at 80 and 100 columns.
         Binding("escape,b", "back", "Back", tooltip="Back to the articles", id="brief-back"),
-        Binding("K", "move(-1)", "Up", tooltip="Move the item up within its section", id="item-up"),
-        Binding("J", "move(1)", "Down", tooltip="Move the item down within its section", id="item-down"),
-        Binding("m", "move_to_section", "Section", tooltip="Move the item to another section", id="item-section"),
+        Binding("K", "move(-1)", "Up", show=False, tooltip="Move the item up within its section", id="item-up"),
+        Binding("J", "move(1)", "Down", show=False, tooltip="Move the item down within its section", id="item-down"),
+        Binding("m", "move_to_section", "Move", tooltip="Move the item to another section", id="item-section"),
         Binding("e", "edit", "Edit", tooltip="Edit the item in place (Enter keeps, Escape cancels)", id="item-edit"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the item (undo brings it back)", id="item-delete"),
         Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last change to the brief", id="undo"),
         Binding("i", "note", "Note", tooltip="Add an analyst note (free text)", id="item-note"),
-        Binding("t", "retitle", "Title", tooltip="Change the brief's title", id="brief-title"),
-        Binding("p", "toggle_preview", "Preview", tooltip="Show or hide the Markdown preview", id="toggle-preview"),
+        Binding("t", "retitle", "Title", show=False, tooltip="Change the brief's title", id="brief-title"),
+        Binding("p", "toggle_preview", "Preview", show=False, tooltip="Show or hide the Markdown preview", id="toggle-preview"),
     ]
 
     def compose(self) -> ComposeResult:
