@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from article_text import article_from_text  # tests/unit is on the path
 from briefing.analysis.dates import Reference, find_dates, infer_reference
 from briefing.models import Article
-from briefing.nlp.sentences import segment
 
 
 def _article(text: str, published: dt.date | None = None) -> Article:
-    paragraphs = tuple(p for p in text.split("\n") if p)
-    return Article(
-        id=str(abs(hash(text))), title="t", source=None, published=published, text="\n".join(paragraphs),
-        paragraphs=paragraphs, sentences=segment(paragraphs), words=len(text.split()),
-    )
+    return article_from_text(text, str(abs(hash(text))), published, title="t")
 
 
 MONDAY = Reference(2016, 3, 14, False, "article date")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from article_text import article_from_text  # tests/unit is on the path
 from briefing.analysis.dates import Reference
 from briefing.analysis.figures import (
     compile_rules,
@@ -14,18 +15,13 @@ from briefing.analysis.figures import (
 )
 from briefing.analysis.profile import load_lexicon
 from briefing.models import Article, Figure
-from briefing.nlp.sentences import segment
 
 RULES = compile_rules(load_lexicon())
 REF = Reference(2024, 6, 3, False, "test")
 
 
 def _article(text: str, ident: str = "a1") -> Article:
-    paragraphs = tuple(p for p in text.split("\n") if p)
-    return Article(
-        id=ident, title="t", source=None, published=dt.date(2024, 6, 3), text="\n".join(paragraphs),
-        paragraphs=paragraphs, sentences=segment(paragraphs), words=len(text.split()),
-    )
+    return article_from_text(text, ident, dt.date(2024, 6, 3), title="t")
 
 
 def _figures(*texts: str) -> list[Figure]:

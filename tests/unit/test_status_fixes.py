@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from article_text import article_from_text  # tests/unit is on the path
 from briefing.analysis.dates import Reference, article_reference, find_dates, infer_reference
 from briefing.analysis.figures import reported_by
 from briefing.analysis.status import build_status
 from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
-from briefing.nlp.sentences import segment
 
 NO_PROFILE = ConflictSettings(profile=None)
 
 
 def _article(text: str, ident: str = "a", published: dt.date | None = None) -> Article:
-    paragraphs = tuple(p.strip() for p in text.split("\n") if p.strip())
-    return Article(
-        id=ident, title=ident, source=None, published=published, text="\n".join(paragraphs),
-        paragraphs=paragraphs, sentences=segment(paragraphs), words=len(text.split()),
-    )  # fmt: skip
+    return article_from_text(text, ident, published)
 
 
 def _status(*texts: str, published: dt.date | None = dt.date(2023, 5, 9)) -> ConflictStatus:

@@ -10,21 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from article_text import article_from_text  # tests/unit is on the path
 from briefing.analysis.profile import ProfileError, load_profile
 from briefing.analysis.status import build_status
 from briefing.config import ConflictSettings, load_settings
 from briefing.models import Article, ConflictStatus
-from briefing.nlp.sentences import segment
 
 AUTO = ConflictSettings(profile="auto")
 
 
 def _article(text: str, ident: str) -> Article:
-    paragraphs = tuple(p.strip() for p in text.split("\n") if p.strip())
-    return Article(
-        id=ident, title=ident, source=None, published=dt.date(2024, 4, 8), text="\n".join(paragraphs),
-        paragraphs=paragraphs, sentences=segment(paragraphs), words=len(text.split()),
-    )  # fmt: skip
+    return article_from_text(text, ident, dt.date(2024, 4, 8))
 
 
 def _sides(status: ConflictStatus) -> dict[str, str]:
