@@ -23,7 +23,8 @@ _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Block markers at the start of the line: ATX heading, list bullets, thematic breaks, setext.
 _BLOCK_START = re.compile(r"^([#>+=-])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+# Also before a full stop: "0)." becomes "0) [1]." once a citation is put before the stop.
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=[\s.]|$)")
 # Every control but tab and newline (the sanitiser removed them already; this is a backstop).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

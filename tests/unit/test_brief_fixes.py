@@ -347,3 +347,14 @@ def test_file_stamp_notices_other_writers_but_not_a_touch(tmp_path: Path) -> Non
     assert changed_since(path, stamp)
     path.unlink()
     assert not changed_since(path, stamp)
+
+
+def test_a_number_and_stop_stays_text_when_a_citation_is_put_before_the_stop() -> None:
+    """Found by hypothesis: "0)." rendered "0) [1]." at the start of a line, an ordered list."""
+    from markdown_it import MarkdownIt
+
+    b = Brief.new(Settings(), DAY)
+    b.add("0).", ItemOrigin("digest", (WIRE.id,)), "bottom_line")
+    md = render_markdown(b, Analysis((WIRE,), {}))
+    tokens = MarkdownIt("commonmark").parse(md.split("---\n", 2)[2])
+    assert sum(t.type == "ordered_list_open" for t in tokens) == 1  # the Sources list only
