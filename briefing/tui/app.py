@@ -330,6 +330,16 @@ class BriefingApp(App[int]):
             if not value:
                 return
             path = Path(value).expanduser()
+            if self._needs_new_folder(path):  # a mistyped folder should not be made without a word
+                self.push_screen(
+                    ConfirmScreen(f"The folder {clean(path.parent)} does not exist. Create it and save there?",
+                                  "Create", "Cancel"),
+                    lambda ok: ok and write_or_ask(path),
+                )
+                return
+            write_or_ask(path)
+
+        def write_or_ask(path: Path) -> None:
             saved, stamp = self.session.saved_path, self.session.saved_stamp
             ours = saved is not None and path.resolve() == saved.resolve()  # saved earlier in this session
             if ours and stamp is not None and changed_since(path, stamp):
@@ -344,6 +354,11 @@ class BriefingApp(App[int]):
                              lambda ok: ok and self._write_brief(path, force=True))
 
         self.push_screen(PromptScreen("Save the brief as Markdown to:", str(default)), chosen)
+
+    def _needs_new_folder(self, path: Path) -> bool:
+        """A typed path whose folder is missing; the configured `brief.output_dir` is made silently."""
+        configured = Path(self.settings.brief.output_dir).expanduser()
+        return not path.parent.exists() and path.parent.resolve() != configured.resolve()
 
     def action_copy_brief(self) -> None:
         text = render_markdown(self.session.brief, self.session.analysis_view())

@@ -244,3 +244,35 @@ async def test_saving_again_asks_when_another_program_changed_the_file(build_app
         await pilot.press("y")
         await pilot.pause()
         assert target.read_text(encoding="utf-8").startswith("---\n")
+
+
+async def test_a_typed_folder_that_does_not_exist_is_created_only_when_confirmed(
+    build_app, seed_paths, settle, tmp_path: Path
+) -> None:
+    """Review #23: a mistyped folder was made silently. The configured output folder still is."""
+    from textual.widgets import Input
+
+    app = build_app(seed_paths)
+    target = tmp_path / "typo-folder" / "brief.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "a")
+        for answer in ("n", "y"):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            app.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press(answer)
+            await pilot.pause()
+            assert target.is_file() is (answer == "y")
+            assert target.parent.exists() is (answer == "y")
+        dated = tmp_path / "out" / f"brief-{app.session.brief.date.isoformat()}.md"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(dated)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert dated.is_file()  # the configured output_dir is made without a question
