@@ -271,6 +271,24 @@ class Brief:
         self.items = tuple(edited if i.id == item_id else i for i in self.items)
         return edited
 
+    def attribute(self, item_id: str, speaker: str | None, role: str | None) -> BriefItem:
+        """Correct who said a quote item (None for unattributed); one change that undo reverses.
+
+        Extraction can be wrong about a speaker, and the brief is what goes out: the user
+        has the last word. The quote keeps its text, articles and places."""
+        item = self.item(item_id)
+        quote = item.origin.quote
+        if item.origin.kind != "quote" or quote is None:
+            raise BriefError(f"item {item_id} is not a quote; only quotes have a speaker")
+        speaker, role = (speaker or "").strip() or None, (role or "").strip() or None
+        if (quote.speaker, quote.role) == (speaker, role):
+            return item
+        self._checkpoint()
+        origin = replace(item.origin, quote=replace(quote, speaker=speaker, role=role))
+        changed = replace(item, origin=origin)
+        self.items = tuple(changed if i.id == item_id else i for i in self.items)
+        return changed
+
     def retitle(self, title: str) -> None:
         if title == self.title:
             return

@@ -276,3 +276,33 @@ async def test_a_typed_folder_that_does_not_exist_is_created_only_when_confirmed
         await pilot.press("enter")
         await pilot.pause()
         assert dated.is_file()  # the configured output_dir is made without a question
+
+
+async def test_the_builder_corrects_a_quotes_speaker(build_app, seed_paths, settle) -> None:
+    """Review #13: a wrong speaker could only be seen in the preview and not fixed."""
+    from textual.widgets import Input
+
+    app = build_app(seed_paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "a", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        (item,) = app.session.brief.items
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = "Sergei Lavrov, Foreign Minister"
+        await pilot.press("enter")
+        await pilot.pause()
+        quote = app.session.brief.item(item.id).origin.quote
+        assert (quote.speaker, quote.role) == ("Sergei Lavrov", "Foreign Minister")
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.brief.item(item.id).origin.quote.speaker is None  # empty: unattributed
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.session.brief.item(item.id).origin.quote.speaker == "Sergei Lavrov"

@@ -358,3 +358,23 @@ def test_a_number_and_stop_stays_text_when_a_citation_is_put_before_the_stop() -
     md = render_markdown(b, Analysis((WIRE,), {}))
     tokens = MarkdownIt("commonmark").parse(md.split("---\n", 2)[2])
     assert sum(t.type == "ordered_list_open" for t in tokens) == 1  # the Sources list only
+
+
+# -- 13: the user corrects who said a quote -----------------------------------------------------
+
+
+def test_a_quote_speaker_can_be_corrected_and_undone() -> None:
+    b = Brief.new(Settings(), DAY)
+    item = b.add(*items.from_quote(QUOTE_ARMY))
+    fixed = b.attribute(item.id, "Arseny Yatseniuk", "Prime Minister")
+    assert (fixed.origin.quote.speaker, fixed.origin.quote.role) == ("Arseny Yatseniuk", "Prime Minister")
+    assert fixed.origin.quote.articles == QUOTE_ARMY.articles  # citations unchanged
+    md = render_markdown(b, sample_analysis())
+    assert "— Arseny Yatseniuk, Prime Minister" in md
+    assert Brief.from_dict(json.loads(json.dumps(b.to_dict()))).item(item.id).origin.quote.speaker == "Arseny Yatseniuk"
+    b.attribute(item.id, "", None)
+    assert b.item(item.id).origin.quote.speaker is None
+    assert "Unattributed" in render_markdown(b, sample_analysis())
+    assert b.undo() and b.item(item.id).origin.quote.speaker == "Arseny Yatseniuk"
+    with pytest.raises(BriefError):
+        b.attribute(b.add("A note.", ItemOrigin.free(), "notes").id, "X", None)

@@ -49,6 +49,8 @@ class BriefScreen(Screen):
         Binding("d,delete", "delete", "Delete", tooltip="Delete the item (undo brings it back)", id="item-delete"),
         Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last change to the brief", id="undo"),
         Binding("i", "note", "Note", tooltip="Add an analyst note (free text)", id="item-note"),
+        Binding("s", "speaker", "Speaker", show=False,
+                tooltip="Correct who said the quote: 'Name, role' (empty: unattributed)", id="quote-speaker"),
         Binding("t", "retitle", "Title", show=False, tooltip="Change the brief's title", id="brief-title"),
         Binding("p", "toggle_preview", "Preview", show=False, tooltip="Show or hide the Markdown preview", id="toggle-preview"),
     ]
@@ -194,6 +196,28 @@ class BriefScreen(Screen):
             self.notify(str(e), severity="error", markup=False)
             return
         self._changed(item.id)
+
+    def action_speaker(self) -> None:
+        """Correct a quote's speaker and role as "Name, role"; empty makes it unattributed."""
+        if (item_id := self._current()) is None:
+            return
+        brief = self.app.session.brief
+        quote = brief.item(item_id).origin.quote
+        if quote is None:
+            self.notify("Only quotes have a speaker.", severity="warning", markup=False, timeout=3)
+            return
+
+        def corrected(value: str | None) -> None:
+            if value is None:
+                return
+            speaker, _, role = (" ".join(value.split())).partition(",")
+            brief.attribute(item_id, speaker, role)
+            self._changed(item_id)
+
+        current = ", ".join(x for x in (quote.speaker, quote.role) if x)
+        self.app.push_screen(
+            PromptScreen("Who said it (Name, role; empty: unattributed):", current, "save", allow_empty=True), corrected
+        )
 
     def action_retitle(self) -> None:
         brief = self.app.session.brief

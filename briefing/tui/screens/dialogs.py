@@ -56,9 +56,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
 
-    def __init__(self, prompt: str, default: str, verb: str = "save") -> None:
+    def __init__(self, prompt: str, default: str, verb: str = "save", allow_empty: bool = False) -> None:
         super().__init__(classes="dialog")
         self.prompt, self.default, self.verb = prompt, default, verb
+        self.allow_empty = allow_empty  # an empty answer is "" (a choice), not None (cancelled)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -68,7 +69,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        self.dismiss(value or None)
+        self.dismiss(value if value or self.allow_empty else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

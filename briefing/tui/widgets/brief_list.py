@@ -31,6 +31,10 @@ def item_prompt(item: BriefItem, over: bool) -> Content:
     mark = KIND_MARK.get(item.origin.kind, "•")
     label = item_label(item)
     parts: list = [(f" {mark} ", "$accent"), (f"{clean(label)}: " if label else "", "bold"), clean(item.text)]
+    quote = item.origin.quote
+    if item.origin.kind == "quote" and quote is not None:  # who said it, visible before it goes out
+        who = ", ".join(clean(x) for x in (quote.speaker, quote.role) if x) or "unattributed"
+        parts.append((f"  — {who}", "$text-muted"))
     if over:
         parts.append(("  ✂ past one page", "bold $error"))
     return Content.assemble(*parts)
