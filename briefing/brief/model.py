@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.brief.duplicates import find_duplicate
 from briefing.brief.sources import SourceInfo
-from briefing.models import Article, Figure, Quote, SentenceRef
+from briefing.codec import to_json
+from briefing.models import Article, Figure, Quote
 
 if TYPE_CHECKING:
     from briefing.config import Settings
@@ -340,8 +341,8 @@ class Brief:
             "revision": self.revision,
             "next_id": self._next_id,
             "sections": [{"id": s.id, "heading": s.heading} for s in self.sections],
-            "items": [_item_to_dict(i) for i in self.items],
-            "sources": [_source_to_dict(self.sources[a]) for a in sorted(self.cited_ids()) if a in self.sources],
+            "items": [to_json(i) for i in self.items],
+            "sources": [to_json(self.sources[a]) for a in sorted(self.cited_ids()) if a in self.sources],
         }
 
     @classmethod
@@ -401,64 +402,3 @@ def _insert_in_section(
     else:
         anchor = items.index(peers[max(0, position)])
     return (*items[:anchor], item, *items[anchor:])
-
-
-def _ref_to_dict(r: SentenceRef | None) -> dict[str, Any] | None:
-    return None if r is None else {"article_id": r.article_id, "sentence": r.sentence, "text": r.text}
-
-
-def _source_to_dict(s: SourceInfo) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "title": s.title,
-        "source": s.source,
-        "published": s.published.isoformat() if s.published else None,
-        "path": s.path,
-        "url": s.url,
-    }
-
-
-def _item_to_dict(i: BriefItem) -> dict[str, Any]:
-    o = i.origin
-    quote = None
-    if o.quote is not None:
-        q = o.quote
-        quote = {
-            "text": q.text,
-            "speaker": q.speaker,
-            "role": q.role,
-            "cue": q.cue,
-            "partial": q.partial,
-            "articles": list(q.articles),
-            "locations": [_ref_to_dict(r) for r in q.locations],
-            "score": q.score,
-        }
-    figure = None
-    if o.figure is not None:
-        f = o.figure
-        figure = {
-            "kind": f.kind,
-            "value": f.value,
-            "qualifier": f.qualifier,
-            "text": f.text,
-            "reported_by": f.reported_by,
-            "article": f.article,
-            "evidence": _ref_to_dict(f.evidence),
-            "base": f.base,
-            "fraction": f.fraction,
-            "disagreement": f.disagreement,
-        }
-    return {
-        "id": i.id,
-        "section": i.section,
-        "text": i.text,
-        "rank": i.rank,
-        "origin": {
-            "kind": o.kind,
-            "article_ids": list(o.article_ids),
-            "sentence": o.sentence,
-            "field": o.field,
-            "quote": quote,
-            "figure": figure,
-        },
-    }
