@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from briefing.brief.budget import BudgetReport, over_budget
 from briefing.brief.drafts import DraftStore
-from briefing.brief.model import Brief, DuplicateItemError
+from briefing.brief.model import Brief
 from briefing.brief.render import render, render_markdown
 from briefing.brief.save import (
     BriefExistsError,
@@ -247,15 +247,6 @@ class BriefingApp(App[int]):
             self.drafts.discard()
         except (BriefSaveError, OSError):
             pass
-
-    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
-        """Every action, from a key, the footer or the palette: an item already in the brief is
-        refused with a notification naming its section rather than added twice."""
-        try:
-            return await super().run_action(action, default_namespace, namespaces)
-        except DuplicateItemError as e:
-            self.notify(f"{e} {one_line(e.existing.text, 60)}", severity="warning", markup=False, timeout=4)
-            return True
 
     # -- the brief --------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static, Tabb
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from briefing.brief.model import DuplicateItemError
 from briefing.config import SummarySettings
 from briefing.ingest import load_paths
 from briefing.models import Article, LoadWarning
@@ -478,7 +479,11 @@ class MainScreen(Screen):
             )
             return
         text, origin = picked
-        item = self.session.brief.add(text, origin)
+        try:
+            item = self.session.brief.add(text, origin)
+        except DuplicateItemError as e:  # already there: say where, rather than add it twice
+            self.notify(f"{e} {one_line(e.existing.text, 60)}", severity="warning", markup=False, timeout=4)
+            return
         section = self.session.brief.section(item.section)
         heading = section.heading if section else item.section
         self.notify(f"Added to {clean(heading)}: {one_line(text, 60)}", markup=False, timeout=3)
