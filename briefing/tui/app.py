@@ -91,6 +91,7 @@ class BriefingApp(App[int]):
         self.return_code_on_signal: int | None = None
         self.pending_signals: list[int] = []  # caught by run_tui before the loop's handlers existed
         self._key_display: dict[str, str] = {}
+        self._budget: tuple[tuple, BudgetReport] | None = None
         self.draft_offer: ConfirmScreen | None = None  # the restore question, while it is unanswered
         self._draft_offered: Brief | None = None
         self._check_restored = False  # a draft was restored before the articles finished loading
@@ -251,7 +252,13 @@ class BriefingApp(App[int]):
     # -- the brief --------------------------------------------------------------------------
 
     def budget(self) -> BudgetReport:
-        return over_budget(self.session.brief, self.session.analysis_view())
+        """The page meter. Remembered until the brief or what it cites changes: the top bar asks
+        on every loading and analysis step, and rendering plus counting takes several ms."""
+        s = self.session
+        key = (id(s.brief), s.brief.revision, id(s.analysis), len(s.articles))
+        if self._budget is None or self._budget[0] != key:
+            self._budget = (key, over_budget(s.brief, s.analysis_view()))
+        return self._budget[1]
 
     def brief_changed(self, autosave: bool = True, focus_item: str | None = None) -> None:
         """Called after every change to the brief: autosave the draft, refresh the views.
