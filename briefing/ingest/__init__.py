@@ -54,7 +54,7 @@ def load_paths(
     """Load every path (file, folder or http(s) URL); problems become warnings."""
     settings = settings or IngestSettings()
     result = LoadResult()
-    sources = _sources(paths, settings, result.warnings)
+    sources = list_sources(paths, settings.max_files, result.warnings)
     articles: list[Article] = []
     for done, source in enumerate(sources, start=1):
         loaded = _load_one(source, settings, language, result.warnings)
@@ -73,8 +73,11 @@ def load_paths(
     return result
 
 
-def _sources(paths: Sequence[str | Path], settings: IngestSettings, warnings: list[LoadWarning]) -> list[str | Path]:
-    """URLs as given, files expanded from folders, capped at `max_files`."""
+def list_sources(paths: Sequence[str | Path], max_files: int, warnings: list[LoadWarning]) -> list[str | Path]:
+    """URLs as given, files expanded from folders, capped at `max_files`; what cannot be
+    used (unreadable, loops, other file types, past the cap) becomes a warning.
+
+    Public so the TUI can plan its batches over exactly the files a load would read."""
     sources: list[str | Path] = []
     for raw in paths:
         if isinstance(raw, str) and is_url(raw):
@@ -84,9 +87,9 @@ def _sources(paths: Sequence[str | Path], settings: IngestSettings, warnings: li
             if item.error:
                 warnings.append(LoadWarning(_name(item.path), item.error))
                 continue
-            if len(sources) >= settings.max_files:
+            if len(sources) >= max_files:
                 warnings.append(
-                    LoadWarning(_name(item.path), f"more than {settings.max_files:,} files; the rest were not loaded (ingest.max_files)")
+                    LoadWarning(_name(item.path), f"more than {max_files:,} files; the rest were not loaded (ingest.max_files)")
                 )
                 return sources
             sources.append(item.path)
@@ -207,4 +210,4 @@ def _name(source: str | Path) -> str:
     return sanitize_line(str(source))
 
 
-__all__ = ["LoadResult", "load_paths"]
+__all__ = ["LoadResult", "list_sources", "load_paths"]

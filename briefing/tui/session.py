@@ -6,6 +6,7 @@ what counts as unsaved, batching of inputs) are testable without a terminal.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from briefing.brief.model import Brief, item_article_ids
 from briefing.brief.save import FileStamp
 from briefing.config import ALGORITHMS, Settings, SummarySettings
-from briefing.ingest.files import expand, is_url
+from briefing.ingest import list_sources
 from briefing.models import Analysis, Article, LoadWarning, Summary
 
 BATCH = 25  # articles in the first batch: small enough that the first ones show at once
@@ -48,27 +49,13 @@ def plan_batches(
 ) -> tuple[list[list[str]], list[LoadWarning]]:
     """Split the inputs so articles can be shown as each batch is read.
 
-    Folders are expanded here with ingestion's own walk (same files, same order,
-    loops and unreadable entries reported by ingestion when it is handed them);
-    URLs pass through. Because ingestion sees one batch at a time, its cap on the
-    number of files is applied here, over all batches.
+    The files are listed by ingestion itself (same walk, order, cap and warnings as a
+    load); because ingestion then sees one batch at a time, the cap is applied here,
+    over all batches.
     """
-    items: list[str] = []
     warnings: list[LoadWarning] = []
-    for raw in paths:
-        if is_url(str(raw)):
-            items.append(str(raw))
-            continue
-        for found in expand(Path(raw), report_skipped=True):
-            if found.skipped:  # a file of a type folders do not load: named in the warnings, not read
-                warnings.append(LoadWarning(str(found.path), found.error or "skipped"))
-                continue
-            if max_files is not None and len(items) >= max_files:
-                warnings.append(LoadWarning(str(found.path), f"more than {max_files:,} files; the rest were not "
-                                            "loaded (ingest.max_files)"))
-                return _chunks(items, size), warnings
-            items.append(str(found.path))
-    return _chunks(items, size), warnings
+    sources = list_sources(paths, max_files if max_files is not None else sys.maxsize, warnings)
+    return _chunks([str(s) for s in sources], size), warnings
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:

@@ -40,12 +40,15 @@ def test_batches_expand_folders_and_keep_other_inputs(tmp_path: Path) -> None:
     for name in ("b.txt", "a.md", "sub/c.html", ".hidden/x.txt", ".dot.txt", "photo.jpg"):
         (folder / name).write_text("x", encoding="utf-8")
     single = tmp_path / "one.txt"
-    batches, warnings = plan_batches([str(folder), str(single), "https://example.org/feed"], size=2)
+    single.write_text("x", encoding="utf-8")
+    missing = tmp_path / "gone.txt"
+    batches, warnings = plan_batches([str(folder), str(single), str(missing), "https://example.org/feed"], size=2)
     flat = [p for b in batches for p in b]
     assert [Path(p).name for p in flat[:3]] == ["a.md", "b.txt", "c.html"]
     assert flat[3:] == [str(single), "https://example.org/feed"]
     assert [len(b) for b in batches] == [2, 3]  # the first batch small, then doubling
-    assert [Path(w.location).name for w in warnings] == ["photo.jpg"]  # named, not read
+    # named, not read: the photo (another type) and the missing file, as a load would say
+    assert [Path(w.location).name for w in warnings] == ["photo.jpg", "gone.txt"]
 
 
 def test_the_file_cap_holds_across_batches(tmp_path: Path) -> None:
