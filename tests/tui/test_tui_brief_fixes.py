@@ -15,7 +15,8 @@ from briefing.brief.drafts import DraftStore
 from briefing.brief.model import Brief, ItemOrigin
 from briefing.brief.sources import SourceInfo
 from briefing.config import Settings
-from briefing.tui.app import keymap_clashes, make_app
+from briefing.tui.app import make_app
+from briefing.tui.keymap import keymap_clashes
 from briefing.tui.screens.brief import BriefScreen
 from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
 from briefing.tui.widgets.brief_list import ItemEditor
