@@ -328,6 +328,11 @@ class BriefingApp(App[int]):
             if not value:
                 return
             path = Path(value).expanduser()
+            if path.name.startswith(".") or value.endswith(("/", os.sep)):  # ".md", "out/": no file name
+                self.notify(f"Not saved: {clean(value)} has no file name; type one, e.g. brief.md.",
+                            severity="warning", markup=False)
+                self.push_screen(PromptScreen("Save the brief as Markdown to:", value), chosen)
+                return
             if self._needs_new_folder(path):  # a mistyped folder should not be made without a word
                 self.push_screen(
                     ConfirmScreen(f"The folder {clean(path.parent)} does not exist. Create it and save there?",

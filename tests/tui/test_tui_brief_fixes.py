@@ -307,3 +307,23 @@ async def test_the_builder_corrects_a_quotes_speaker(build_app, seed_paths, sett
         await pilot.press("u")
         await pilot.pause()
         assert app.session.brief.item(item.id).origin.quote.speaker == "Sergei Lavrov"
+
+
+async def test_a_save_path_without_a_file_name_is_asked_again(build_app, seed_paths, settle, tmp_path: Path) -> None:
+    """A path typed as ".md" (or a folder) saved a hidden file named ".md": asked again instead."""
+    from textual.widgets import Input
+
+    app = build_app(seed_paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "a", "ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(tmp_path / ".md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)  # asked again, nothing written
+        assert not (tmp_path / ".md").exists()
+        app.screen.query_one(Input).value = str(tmp_path / "brief.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "brief.md").is_file()
