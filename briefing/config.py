@@ -218,25 +218,61 @@ class _Origin:
 # --------------------------------------------------------------------------- YAML reading
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors/aliases and is only used to compose nodes.
+_MAX_DEPTH = 50  # the deepest setting (brief.sections[i].id) is 4 levels down
+_TAG = "tag:yaml.org,2002:"
+#: Explicit tags a config file may carry ("!!str 0123"); any other tag, on a value or a
+#: whole section, is refused by name rather than read as the list or mapping it tags.
+_ALLOWED_TAGS: dict[type[yaml.Event], frozenset[str]] = {
+    yaml.ScalarEvent: frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null")),
+    yaml.SequenceStartEvent: frozenset({_TAG + "seq"}),
+    yaml.MappingStartEvent: frozenset({_TAG + "map"}),
+}
 
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that only composes nodes, refusing what a config file never needs.
+
+    Anchors and aliases, tags other than the plain ones, and nesting deeper than
+    `_MAX_DEPTH` are refused at the event that starts them, so the error has a
+    position and PyYAML's recursive composer never gets deep enough to overflow.
     Values are constructed one scalar at a time by the validator, which knows
     each node's mark, rather than by `construct_document`.
     """
 
+    depth = 0
+
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _NodeRefused(event.start_mark, "anchors and aliases (&name, *name) are not allowed in a config file")
-        return super().compose_node(parent, index)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and tag not in _ALLOWED_TAGS.get(type(event), ()):
+            raise _NodeRefused(
+                event.start_mark,
+                f"the YAML tag {tag!r} is not allowed in a config file",
+                "plain values need no tag; allowed: !!str, !!int, !!float, !!bool, !!null, !!seq, !!map",
+            )
+        nested = isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
+        self.depth += nested
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise _NodeRefused(
+                    event.start_mark,
+                    f"a value is nested too deeply to be a config file (more than {_MAX_DEPTH} levels of lists or "
+                    "mappings)",
+                )
+            node: yaml.Node = super().compose_node(parent, index)
+            return node
+        finally:
+            self.depth -= nested
 
 
 class _NodeRefused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
+    def __init__(self, mark: yaml.Mark, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.hint = hint
 
 
 def _decode(data: bytes, display: str) -> str:
@@ -279,7 +315,7 @@ def _compose(text: str, display: str) -> yaml.Node | None:
         loader = _Loader(text)
         return loader.get_single_node()
     except _NodeRefused as exc:
-        raise ConfigError(exc.message, display, exc.mark.line + 1, exc.mark.column + 1) from None
+        raise ConfigError(exc.message, display, exc.mark.line + 1, exc.mark.column + 1, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -377,6 +413,29 @@ _TOP_KEYS = (*_SECTION_CLASSES, "keymap")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_+\-]+(?:,[A-Za-z0-9_+\-]+)*$")  # "ctrl+s", "question_mark,f1"
 _BINDING_PATTERN = re.compile(r"^[a-z][a-z0-9_.\-]*$")  # Textual binding ids: "quit", "new-brief"
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The app's binding that quits from anywhere, even while a text field has focus (a
+#: priority binding: it sees keys before the focused widget does).
+QUIT_ANYWHERE = "quit-now"
+_UNTYPED_MODIFIERS = frozenset({"ctrl", "alt", "meta", "super", "hyper"})
+_FUNCTION_KEY = re.compile(r"^f(?:[1-9]|1[0-9]|2[0-4])$")
+#: Control keys that terminals send for tab, enter, newline, backspace and escape.
+_EDITING_CONTROL_KEYS = frozenset({"ctrl+i", "ctrl+m", "ctrl+j", "ctrl+h", "ctrl+left_square_brace"})
+
+
+def _check_quit_anywhere(keys: str, origin: _Origin) -> None:
+    """quit-now sees every key before a text field does: a key that types or edits text would
+    quit instead, and with no other key left nothing would quit while typing (the footer then
+    shows no Quit at all). Refused at its line rather than silently keeping ctrl+q beside it."""
+    for key in keys.split(","):
+        *modifiers, base = key.lower().split("+")
+        untyped = bool(_UNTYPED_MODIFIERS.intersection(modifiers)) or bool(_FUNCTION_KEY.match(base))
+        if not untyped or key.lower() in _EDITING_CONTROL_KEYS:
+            raise origin.error(
+                f"keymap.{QUIT_ANYWHERE} quits from anywhere, even while typing: {key!r} is typed as text or "
+                "used for editing, so it would quit instead",
+                hint=f"give {QUIT_ANYWHERE} a key such as ctrl+q, ctrl+w, alt+x or f10; a plain key can go to "
+                "quit, which works outside text fields",
+            )
 
 
 def _all_dotted_keys() -> list[str]:
@@ -518,6 +577,8 @@ class _Validator:
                 raise _Origin.of(self.display, key_node).error(
                     f"keymap.{action} must be a key such as 'j', 'ctrl+s' or 'f1,question_mark', got {key!r}"
                 )
+            if action == QUIT_ANYWHERE:
+                _check_quit_anywhere(key, _Origin.of(self.display, key_node))
             keymap[action] = key
         return keymap
 

@@ -137,3 +137,12 @@ def test_error_str_format() -> None:
     error = ConfigError("x must be y, got z", "briefing.yaml", 4, 14, "try w")
     assert str(error) == "briefing.yaml:4:14: x must be y, got z (hint: try w)"
     assert str(ConfigError("is empty", "c.yaml")) == "c.yaml: is empty"
+
+
+def test_quit_anywhere_is_the_apps_priority_quit_binding() -> None:
+    """The keymap check guards the binding the app really uses to quit from inside text fields."""
+    from briefing.config import QUIT_ANYWHERE
+    from briefing.tui.app import BriefingApp
+
+    priority = [b for b in BriefingApp.BINDINGS if not isinstance(b, tuple) and b.priority]
+    assert [(b.id, b.action) for b in priority] == [(QUIT_ANYWHERE, "request_quit")]
