@@ -420,9 +420,14 @@ def _in_range(dotted: str, value: float, origin: Origin, expected: str, rule: Ru
     if too_low and expected == "a positive integer" and value < 1:
         raise origin.error(f"{dotted} must be a positive integer, got {shown}")
     if too_low or (rule.high is not None and value > rule.high):
-        low = f"more than {rule.low:g}" if rule.low_open else f"at least {rule.low:g}"
-        raise origin.error(f"{dotted} must be {low} and at most {rule.high:g}, got {shown}")
+        low = f"more than {_bound(rule.low)}" if rule.low_open else f"at least {_bound(rule.low)}"
+        raise origin.error(f"{dotted} must be {low} and at most {_bound(rule.high)}, got {shown}")
     return value
+
+
+def _bound(value: float | None) -> str:
+    """A declared bound as written: 2000000000, not 2e+09."""
+    return str(int(value)) if value is not None and value == int(value) else f"{value:g}"
 
 
 # --------------------------------------------------------------------------- lookup and merging

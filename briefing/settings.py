@@ -168,7 +168,10 @@ class BriefSettings:
     max_words: int = setting(600, "The one-page budget: the word meter turns red past this.", low=50, high=100_000)
     title: str = setting("Situation brief", "Title at the top of the brief (the date is added after it).")
     output_dir: str = setting(
-        ".", "Folder where brief-YYYY-MM-DD.md is saved (. is the current folder; ~ allowed).", empty_ok=True
+        ".",
+        "Folder where brief-YYYY-MM-DD.md is saved (. is the current folder; ~ allowed).",
+        empty_ok=True,
+        accepts="a folder",
     )
     sections: tuple[SectionSettings, ...] = setting(
         DEFAULT_SECTIONS,
@@ -236,7 +239,9 @@ class IngestSettings:
 class CacheSettings:
     enabled: bool = setting(True, "Keep analysis results between runs.")
     dir: str | None = setting(
-        None, "Where the cache is kept; null is the user cache folder ($XDG_CACHE_HOME/briefing)."
+        None,
+        "Where the cache is kept; null is the user cache folder ($XDG_CACHE_HOME/briefing).",
+        accepts="a folder, or null",
     )
     workers: int = setting(0, "Processes used to analyse many articles; 0 is one per CPU core.", low=0, high=256)
 
