@@ -20,7 +20,6 @@ import difflib
 import math
 import os
 import re
-import types
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import fields, replace
@@ -58,6 +57,7 @@ from briefing.settings import (
     SummarySettings,
     UiSettings,
     rule_of,
+    unwrap_optional,
 )
 
 __all__ = [
@@ -154,13 +154,6 @@ def _describe(node: yaml.Node, value: Any) -> str:
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     return str(node.value)
 
-
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    args = typing.get_args(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        return rest[0], True
-    return annotation, False
 
 
 class _Validator:
@@ -280,7 +273,7 @@ class _Validator:
     def value(self, dotted: str, annotation: Any, node: yaml.Node, rule: Rule = _NO_RULE) -> Any:
         """One value checked against its field's type and declared rule."""
         origin = Origin.of(self.display, node)
-        inner, optional = _unwrap_optional(annotation)
+        inner, optional = unwrap_optional(annotation)
         raw = scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(node, yaml.ScalarNode) and raw is None:
             if optional:

@@ -15,6 +15,7 @@ Nothing here reads a file or imports Textual.
 
 from __future__ import annotations
 
+import types
 import typing
 from dataclasses import Field, dataclass, field, fields, is_dataclass
 from pathlib import Path
@@ -83,6 +84,14 @@ def part(kind: type[T], doc: str, details: str = "") -> T:
     """A field holding a group of settings (a section of the file), made fresh per instance."""
     made: T = field(default_factory=kind, metadata={_RULE: Rule(doc, details=details)})
     return made
+
+
+def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    """(`X`, True) for a field typed `X | None`, else (annotation, False)."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        return next(a for a in args if a is not type(None)), True
+    return annotation, False
 
 
 def rule_of(item: Field[Any]) -> Rule | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-import types
 import typing
 from collections.abc import Sequence
 from dataclasses import Field, asdict, fields, is_dataclass
@@ -24,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from briefing.settings import SECTION_CLASSES, Rule, Settings, rule_of
+from briefing.settings import SECTION_CLASSES, Rule, Settings, rule_of, unwrap_optional
 
 README_START = "<!-- settings table: generated from briefing/settings.py by `python -m briefing.settings_doc --write` -->"
 README_END = "<!-- end of settings table -->"
@@ -65,7 +64,7 @@ def missing_docs(root: type[Any] = Settings) -> list[str]:
 
 def accepted(rule: Rule, annotation: Any) -> str:
     """What a setting accepts, in words: from its rule, else from its type and range."""
-    inner, optional = _unwrap_optional(annotation)
+    inner, optional = unwrap_optional(annotation)
     if rule.accepts:
         text = rule.accepts
     elif rule.choices:
@@ -178,12 +177,6 @@ def _refuse_missing_docs() -> None:
     if missing:
         raise ValueError(f"settings declared without a one-line doc: {', '.join(missing)}")
 
-
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    args = typing.get_args(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
-        return next(a for a in args if a is not type(None)), True
-    return annotation, False
 
 
 def _number(value: float) -> str:
