@@ -25,7 +25,9 @@ import yaml
 
 from briefing.settings import SECTION_CLASSES, Rule, Settings, rule_of, unwrap_optional
 
-README_START = "<!-- settings table: generated from briefing/settings.py by `python -m briefing.settings_doc --write` -->"
+README_START = (
+    "<!-- settings table: generated from briefing/settings.py by `python -m briefing.settings_doc --write` -->"
+)
 README_END = "<!-- end of settings table -->"
 _WIDTH = 92
 
@@ -139,7 +141,10 @@ def readme_with_table(readme: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Check (default) or rewrite config/default.yaml and README.md in a checkout."""
-    parser = argparse.ArgumentParser(prog="python -m briefing.settings_doc", description="Check or rewrite config/default.yaml and the README's settings table.")
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing.settings_doc",
+        description="Check or rewrite config/default.yaml and the README's settings table.",
+    )
     parser.add_argument("--write", action="store_true", help="rewrite the files instead of checking them")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parents[1]
