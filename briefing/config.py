@@ -1,18 +1,17 @@
-"""Settings: the typed shape of config/default.yaml, and how a user's YAML becomes one.
+"""Configuration: how YAML files and command-line overrides become a `Settings`.
 
-The dataclasses below are the contract every module codes against (field
-names are fixed). `load_settings` reads the shipped defaults, then at most one
-user file found by the lookup order, then command-line overrides; each layer
-is partial and merged over the one before.
+The settings themselves (fields, defaults, ranges, docs) are declared once in
+`briefing.settings` and re-exported here, so `from briefing.config import
+SummarySettings` keeps working. This module only reads: `load_settings` takes
+the shipped defaults, then at most one user file found by the lookup order,
+then command-line overrides; each layer is partial and merged over the one
+before, and every value is checked against its field's type and `Rule`.
 
-A config file is untrusted input. It is parsed with a SafeLoader subclass that
-keeps every node's position, so each refusal names the file, line and column:
+A config file is untrusted input, read by `briefing.config_yaml` into nodes that
+keep their position, so each refusal names the file, line and column:
 `briefing.yaml:4:14: summary.sentences must be a positive integer, got -3`.
-Anchors and aliases are refused outright (an alias bomb only explodes when code
-walks the result, which is exactly what validation does), duplicate keys are
-reported instead of silently keeping the last, YAML 1.1 booleans (`no`, `on`)
-are not accepted where text or a number is meant, and integers are checked
-for size before Python converts them.
+Duplicate keys are reported instead of silently keeping the last, and YAML 1.1
+booleans (`no`, `on`) are not accepted where text or a number is meant.
 """
 
 from __future__ import annotations
@@ -21,123 +20,56 @@ import difflib
 import math
 import os
 import re
-import types
 import typing
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-ALGORITHMS = ("lead", "lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction")
-SECTION_IDS = ("bottom_line", "developments", "quotes", "status", "notes", "sources")
-#: Textual's built-in themes (kept here because the core never imports Textual;
-#: tests check the list against textual.theme.BUILTIN_THEMES).
-THEMES = (
-    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula", "tokyo-night",
-    "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe", "catppuccin-macchiato",
-    "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon", "rose-pine-dawn",
-    "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
-)  # fmt: skip
-USER_FILE_NAME = "briefing.yaml"
-ENV_VAR = "BRIEFING_CONFIG"
-MAX_CONFIG_BYTES = 1_000_000
-_MAX_INT_DIGITS = 18
-
-
-@dataclass(frozen=True)
-class SummarySettings:
-    algorithm: str = "lexrank"
-    sentences: int | None = 3
-    ratio: float | None = None
-    words: int | None = None
-    language: str = "english"
-    max_input_sentences: int = 300  # what an algorithm is given at most (LexRank/KL are quadratic)
-
-
-@dataclass(frozen=True)
-class DigestSettings:
-    words: int = 200
-
-
-@dataclass(frozen=True)
-class QuoteSettings:
-    max: int = 10
-    min_words: int = 3
-    cue_verbs: tuple[str, ...] | None = None  # None: the shipped lexicon config/lexicons/quotes.yaml
-
-
-@dataclass(frozen=True)
-class SectionSettings:
-    id: str  # bottom_line | developments | quotes | status | notes | sources
-    heading: str
-
-
-DEFAULT_SECTIONS = (
-    SectionSettings("bottom_line", "Bottom line"),
-    SectionSettings("developments", "Key developments"),
-    SectionSettings("quotes", "Key quotes"),
-    SectionSettings("status", "Conflict status"),
-    SectionSettings("notes", "Analyst notes"),
-    SectionSettings("sources", "Sources"),
+from briefing.config_yaml import (
+    CONTROL_CHARACTERS,
+    MAX_CONFIG_BYTES,
+    ConfigError,
+    Origin,
+    compose,
+    read_config_text,
+    scalar_value,
+)
+from briefing.settings import (
+    ALGORITHMS,
+    DEFAULT_SECTIONS,
+    LENGTH_KEYS,
+    QUIT_ANYWHERE,
+    SECTION_CLASSES,
+    SECTION_IDS,
+    THEMES,
+    BriefSettings,
+    CacheSettings,
+    ConflictSettings,
+    DigestSettings,
+    IngestSettings,
+    QuoteSettings,
+    Rule,
+    SectionSettings,
+    Settings,
+    SummarySettings,
+    UiSettings,
+    rule_of,
+    unwrap_optional,
 )
 
+__all__ = [
+    "ALGORITHMS", "DEFAULT_SECTIONS", "ENV_VAR", "MAX_CONFIG_BYTES", "QUIT_ANYWHERE", "SECTION_IDS", "THEMES",
+    "USER_FILE_NAME", "BriefSettings", "CacheSettings", "ConfigError", "ConflictSettings", "DigestSettings",
+    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "SummarySettings", "UiSettings",
+    "config_dir", "default_config_path", "find_config", "load_settings", "seeds_dir", "shipped_profiles",
+    "user_config_path",
+]  # fmt: skip
 
-@dataclass(frozen=True)
-class BriefSettings:
-    max_words: int = 600
-    title: str = "Situation brief"
-    output_dir: str = "."
-    sections: tuple[SectionSettings, ...] = DEFAULT_SECTIONS
-    bottom_line_sentences: int = 2
-    developments: int = 6
-    quotes: int = 3
-
-
-@dataclass(frozen=True)
-class ConflictSettings:
-    profile: str | None = "auto"  # "auto", a shipped profile name, a path to a YAML profile, or None
-    escalation_cues: tuple[str, ...] | None = None  # None: config/lexicons/conflict.yaml
-    deescalation_cues: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True)
-class IngestSettings:
-    max_file_bytes: int = 5_000_000
-    max_article_words: int = 50_000
-    max_sentence_chars: int = 2_000
-    max_feed_entries: int = 500
-    max_html_depth: int = 200
-    max_files: int = 500  # one run is analysed in at most 5 s: 1,000 small files took 4.5 s, 500 take 2.2 s
-    url_timeout: float = 10.0
-    max_url_bytes: int = 5_000_000
-
-
-@dataclass(frozen=True)
-class CacheSettings:
-    enabled: bool = True
-    dir: str | None = None  # None: platformdirs user cache dir
-    workers: int = 0  # processes for analysis; 0 = one per core
-
-
-@dataclass(frozen=True)
-class UiSettings:
-    theme: str = "textual-dark"
-
-
-@dataclass(frozen=True)
-class Settings:
-    summary: SummarySettings = field(default_factory=SummarySettings)
-    digest: DigestSettings = field(default_factory=DigestSettings)
-    quotes: QuoteSettings = field(default_factory=QuoteSettings)
-    brief: BriefSettings = field(default_factory=BriefSettings)
-    conflict: ConflictSettings = field(default_factory=ConflictSettings)
-    ingest: IngestSettings = field(default_factory=IngestSettings)
-    cache: CacheSettings = field(default_factory=CacheSettings)
-    ui: UiSettings = field(default_factory=UiSettings)
-    keymap: dict[str, str] = field(default_factory=dict)
-    source: Path | None = None  # the file these settings were read from, if any
+USER_FILE_NAME = "briefing.yaml"
+ENV_VAR = "BRIEFING_CONFIG"
 
 
 def config_dir() -> Path:
@@ -166,221 +98,41 @@ def shipped_profiles() -> list[str]:
         return []
 
 
-# --------------------------------------------------------------------------- errors
-
-
-class ConfigError(Exception):
-    """A setting the user wrote that cannot be used. `str()` is `file:line:col: message (hint)`."""
-
-    def __init__(
-        self,
-        message: str,
-        file: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-        hint: str | None = None,
-    ) -> None:
-        self.message = message
-        self.file = file
-        self.line = line
-        self.column = column
-        self.hint = hint
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.file or "configuration"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        text = f"{where}: {self.message}"
-        text = f"{text} (hint: {self.hint})" if self.hint else text
-        # file names and keys come from the user: show control characters, never emit them
-        return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-@dataclass(frozen=True)
-class _Origin:
-    """Where a value was written: a file position, or a command-line flag."""
-
-    file: str
-    line: int | None = None
-    column: int | None = None
-
-    @classmethod
-    def of(cls, file: str, node: yaml.Node) -> _Origin:
-        return cls(file, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def error(self, message: str, hint: str | None = None) -> ConfigError:
-        return ConfigError(message, self.file, self.line, self.column, hint)
-
-
-# --------------------------------------------------------------------------- YAML reading
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors/aliases and is only used to compose nodes.
-
-    Values are constructed one scalar at a time by the validator, which knows
-    each node's mark, rather than by `construct_document`.
-    """
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _NodeRefused(event.start_mark, "anchors and aliases (&name, *name) are not allowed in a config file")
-        return super().compose_node(parent, index)
-
-
-class _NodeRefused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
-
-
-def _decode(data: bytes, display: str) -> str:
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ConfigError("is a binary file, not YAML text", display)
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise ConfigError(f"cannot be decoded as {codec} (byte {exc.start})", display) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ConfigError(
-            f"is not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            display,
-            line,
-            hint="save the file as UTF-8",
-        ) from None
-
-
-def _read_file(path: Path, display: str) -> str:
-    try:
-        if not path.is_file():
-            raise ConfigError("does not exist" if not path.exists() else "is not a regular file", display)
-        size = path.stat().st_size
-        if size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"is too large for a config file ({size:,} bytes, limit {MAX_CONFIG_BYTES:,})", display)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot be read: {exc.strerror or exc}", display) from None
-    return _decode(data, display)
-
-
-def _compose(text: str, display: str) -> yaml.Node | None:
-    loader: _Loader | None = None
-    try:
-        loader = _Loader(text)
-        return loader.get_single_node()
-    except _NodeRefused as exc:
-        raise ConfigError(exc.message, display, exc.mark.line + 1, exc.mark.column + 1) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.problem and exc.context and exc.context_mark is not None:
-            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-        if mark is None:
-            raise ConfigError(f"YAML syntax error: {problem}", display) from None
-        raise ConfigError(f"YAML syntax error: {problem}", display, mark.line + 1, mark.column + 1) from None
-    except yaml.reader.ReaderError as exc:  # control characters and the like, found before parsing
-        line = text[: exc.position].count("\n") + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise ConfigError(
-            f"contains a character not allowed in YAML (U+{character:04X})", display, line, column
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"is not valid YAML: {exc}", display) from None
-    except RecursionError:
-        raise ConfigError("is nested too deeply to be a config file", display) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-
-
-_INT_TAG = "tag:yaml.org,2002:int"
-_FLOAT_TAG = "tag:yaml.org,2002:float"
-_PLAIN_NUMBER = re.compile(
-    r"^[-+]?(?:(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|nan)$", re.IGNORECASE
-)
-
-
-def _scalar_value(node: yaml.ScalarNode, origin: _Origin) -> Any:
-    """The Python value of one scalar, refusing integers too long to be a setting."""
-    if node.tag == _INT_TAG and len(node.value.lstrip("+-").replace("_", "")) > _MAX_INT_DIGITS:
-        raise origin.error(f"number {node.value[:20]}... is far too large ({len(node.value)} digits)")
-    if node.tag in (_INT_TAG, _FLOAT_TAG) and not _PLAIN_NUMBER.match(node.value):
-        # YAML 1.1 reads 010 as 8 and 1:30 as 90: refuse rather than surprise
-        raise origin.error(
-            f"number {node.value[:40]!r} is not written in plain decimal",
-            hint="write it like 42 or 0.5 (YAML reads 010 as octal 8 and 1:30 as 90)",
-        )
-    try:
-        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError:
-        raise origin.error(f"the YAML tag {node.tag!r} is not allowed in a config file") from None
-    except (ValueError, OverflowError, yaml.YAMLError) as exc:
-        reason = str(exc).splitlines()[0]
-        raise origin.error(f"cannot read value {node.value[:40]!r}: {reason}") from None
-
-
 # --------------------------------------------------------------------------- schema
 
 
-@dataclass(frozen=True)
-class _Rule:
-    """What one setting accepts beyond its type."""
-
-    low: float | None = None
-    high: float | None = None
-    choices: tuple[str, ...] | None = None
-    low_open: bool = False  # low itself not allowed (ratio > 0)
-
-
-_RULES: dict[str, _Rule] = {
-    "summary.algorithm": _Rule(choices=ALGORITHMS),
-    "summary.sentences": _Rule(1, 1000),
-    "summary.ratio": _Rule(0, 1, low_open=True),
-    "summary.words": _Rule(1, 100_000),
-    "summary.max_input_sentences": _Rule(10, 100_000),
-    "digest.words": _Rule(10, 100_000),
-    "quotes.max": _Rule(0, 1000),
-    "quotes.min_words": _Rule(1, 1000),
-    "brief.max_words": _Rule(50, 100_000),
-    "brief.bottom_line_sentences": _Rule(0, 20),
-    "brief.developments": _Rule(0, 100),
-    "brief.quotes": _Rule(0, 100),
-    "ingest.max_file_bytes": _Rule(1_000, 2_000_000_000),
-    "ingest.max_article_words": _Rule(100, 10_000_000),
-    "ingest.max_sentence_chars": _Rule(100, 1_000_000),
-    "ingest.max_feed_entries": _Rule(1, 1_000_000),
-    "ingest.max_html_depth": _Rule(10, 250),
-    "ingest.max_files": _Rule(1, 10_000_000),
-    "ingest.url_timeout": _Rule(0, 600, low_open=True),
-    "ingest.max_url_bytes": _Rule(1_000, 2_000_000_000),
-    "cache.workers": _Rule(0, 256),
-    "ui.theme": _Rule(choices=THEMES),
+_NO_RULE = Rule("")
+#: A section entry's keys -> the ids it may take (SectionSettings' declaration).
+_SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    f.name: (rule_of(f) or _NO_RULE).choices or () for f in fields(SectionSettings)
 }
-_LENGTH_KEYS = ("sentences", "ratio", "words")
-_SECTION_CLASSES: dict[str, type] = {
-    f.name: typing.get_type_hints(Settings)[f.name]
-    for f in fields(Settings)
-    if is_dataclass(typing.get_type_hints(Settings)[f.name])
-}
-_TOP_KEYS = (*_SECTION_CLASSES, "keymap")
+_TOP_KEYS = (*SECTION_CLASSES, "keymap")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_+\-]+(?:,[A-Za-z0-9_+\-]+)*$")  # "ctrl+s", "question_mark,f1"
 _BINDING_PATTERN = re.compile(r"^[a-z][a-z0-9_.\-]*$")  # Textual binding ids: "quit", "new-brief"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNTYPED_MODIFIERS = frozenset({"ctrl", "alt", "meta", "super", "hyper"})
+_FUNCTION_KEY = re.compile(r"^f(?:[1-9]|1[0-9]|2[0-4])$")
+#: Control keys that terminals send for tab, enter, newline, backspace and escape.
+_EDITING_CONTROL_KEYS = frozenset({"ctrl+i", "ctrl+m", "ctrl+j", "ctrl+h", "ctrl+left_square_brace"})
+
+
+def _check_quit_anywhere(keys: str, origin: Origin) -> None:
+    """quit-now sees every key before a text field does: a key that types or edits text would
+    quit instead, and with no other key left nothing would quit while typing (the footer then
+    shows no Quit at all). Refused at its line rather than silently keeping ctrl+q beside it."""
+    for key in keys.split(","):
+        *modifiers, base = key.lower().split("+")
+        untyped = bool(_UNTYPED_MODIFIERS.intersection(modifiers)) or bool(_FUNCTION_KEY.match(base))
+        if not untyped or key.lower() in _EDITING_CONTROL_KEYS:
+            raise origin.error(
+                f"keymap.{QUIT_ANYWHERE} quits from anywhere, even while typing: {key!r} is typed as text or "
+                "used for editing, so it would quit instead",
+                hint=f"give {QUIT_ANYWHERE} a key such as ctrl+q, ctrl+w, alt+x or f10; a plain key can go to "
+                "quit, which works outside text fields",
+            )
 
 
 def _all_dotted_keys() -> list[str]:
-    return [f"{name}.{f.name}" for name, cls in _SECTION_CLASSES.items() for f in fields(cls)]
+    return [f"{name}.{f.name}" for name, cls in SECTION_CLASSES.items() for f in fields(cls)]
 
 
 def _suggest(key: str, options: list[str] | tuple[str, ...]) -> str | None:
@@ -400,15 +152,8 @@ def _describe(node: yaml.Node, value: Any) -> str:
         return f"{node.value}, which YAML reads as the boolean {str(value).lower()}"
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
-    return node.value
+    return str(node.value)
 
-
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    args = typing.get_args(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        return rest[0], True
-    return annotation, False
 
 
 class _Validator:
@@ -418,7 +163,7 @@ class _Validator:
         self.display = display
         self.base_dir = base_dir
         self.shipped = shipped  # the defaults file: its profile may be installed later by its owner
-        self.origins: dict[str, _Origin] = {}  # where each section setting was written
+        self.origins: dict[str, Origin] = {}  # where each section setting was written
         self.updates: dict[str, dict[str, Any]] = {}
 
     # -- document level ---------------------------------------------------
@@ -432,7 +177,7 @@ class _Validator:
             )
         if not isinstance(root, yaml.MappingNode):
             kind = "a list" if isinstance(root, yaml.SequenceNode) else f"a single value ({root.value[:40]!r})"
-            raise _Origin.of(self.display, root).error(
+            raise Origin.of(self.display, root).error(
                 f"the top level must be a mapping of sections (summary:, brief:, ...), got {kind}",
                 hint="see config/default.yaml for the layout",
             )
@@ -440,7 +185,7 @@ class _Validator:
         for key, key_node, value_node in self._pairs(root, ""):
             if key == "keymap":
                 updates["keymap"] = {"keymap": self._keymap(value_node)}
-            elif key in _SECTION_CLASSES:
+            elif key in SECTION_CLASSES:
                 updates[key] = self._section(key, value_node)
             else:
                 raise self._unknown(key, key_node, "", list(_TOP_KEYS))
@@ -449,8 +194,8 @@ class _Validator:
     def _pairs(self, node: yaml.MappingNode, prefix: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            origin = _Origin.of(self.display, key_node)
-            key = _scalar_value(key_node, origin) if isinstance(key_node, yaml.ScalarNode) else None
+            origin = Origin.of(self.display, key_node)
+            key = scalar_value(key_node, origin) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 raise origin.error(f"setting names must be text, got {_describe(key_node, key)}")
             if key in seen:
@@ -467,80 +212,83 @@ class _Validator:
             elsewhere = [d for d in _all_dotted_keys() if d.split(".")[1] == key]
             if elsewhere:
                 hint = f"did you mean {elsewhere[0]!r}?"
-        return _Origin.of(self.display, node).error(
+        return Origin.of(self.display, node).error(
             f"unknown setting {prefix}{key}", hint=hint or f"known here: {', '.join(options)}"
         )
 
     def _section(self, name: str, node: yaml.Node) -> dict[str, Any]:
-        origin = _Origin.of(self.display, node)
+        origin = Origin.of(self.display, node)
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return {}
         if not isinstance(node, yaml.MappingNode):
-            raw = _scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
+            raw = scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
             raise origin.error(f"{name} must be a mapping of settings, got {_describe(node, raw)}")
-        hints = typing.get_type_hints(_SECTION_CLASSES[name])
-        known = [f.name for f in fields(_SECTION_CLASSES[name])]
+        hints = typing.get_type_hints(SECTION_CLASSES[name])
+        rules = {f.name: rule_of(f) or _NO_RULE for f in fields(SECTION_CLASSES[name])}
         values: dict[str, Any] = {}
         for key, key_node, value_node in self._pairs(node, f"{name}."):
-            if key not in known:
-                raise self._unknown(key, key_node, f"{name}.", known)
-            values[key] = self.value(f"{name}.{key}", hints[key], value_node)
-            self.origins[f"{name}.{key}"] = _Origin.of(self.display, value_node)
+            if key not in rules:
+                raise self._unknown(key, key_node, f"{name}.", list(rules))
+            values[key] = self.value(f"{name}.{key}", hints[key], value_node, rules[key])
+            self.origins[f"{name}.{key}"] = Origin.of(self.display, value_node)
         if name == "summary":
             self._one_length(values, node)
         return values
 
     def _one_length(self, values: dict[str, Any], node: yaml.MappingNode) -> None:
-        given = [k for k in _LENGTH_KEYS if values.get(k) is not None]
+        given = [k for k in LENGTH_KEYS if values.get(k) is not None]
         if len(given) > 1:
             key_node = next(n for n, _ in node.value if n.value == given[1])
-            raise _Origin.of(self.display, key_node).error(
+            raise Origin.of(self.display, key_node).error(
                 f"summary.{given[0]} and summary.{given[1]} are both set; a summary length is one of "
                 "sentences, ratio or words",
                 hint="keep only one of them",
             )
 
     def _keymap(self, node: yaml.Node) -> dict[str, str]:
-        origin = _Origin.of(self.display, node)
+        origin = Origin.of(self.display, node)
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return {}
         if not isinstance(node, yaml.MappingNode):
-            raw = _scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
+            raw = scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
             raise origin.error(f"keymap must be a mapping of action -> key, got {_describe(node, raw)}")
         keymap: dict[str, str] = {}
         for action, action_node, key_node in self._pairs(node, "keymap."):
             if not _BINDING_PATTERN.match(action):
-                raise _Origin.of(self.display, action_node).error(
+                raise Origin.of(self.display, action_node).error(
                     f"keymap action names are lower-case identifiers, got {action!r}"
                 )
             key = self.value(f"keymap.{action}", str, key_node)
             if not _KEY_PATTERN.match(key) or len(key) > 40:
-                raise _Origin.of(self.display, key_node).error(
+                raise Origin.of(self.display, key_node).error(
                     f"keymap.{action} must be a key such as 'j', 'ctrl+s' or 'f1,question_mark', got {key!r}"
                 )
+            if action == QUIT_ANYWHERE:
+                _check_quit_anywhere(key, Origin.of(self.display, key_node))
             keymap[action] = key
         return keymap
 
     # -- values -----------------------------------------------------------
 
-    def value(self, dotted: str, annotation: Any, node: yaml.Node) -> Any:
-        origin = _Origin.of(self.display, node)
-        inner, optional = _unwrap_optional(annotation)
-        raw = _scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
+    def value(self, dotted: str, annotation: Any, node: yaml.Node, rule: Rule = _NO_RULE) -> Any:
+        """One value checked against its field's type and declared rule."""
+        origin = Origin.of(self.display, node)
+        inner, optional = unwrap_optional(annotation)
+        raw = scalar_value(node, origin) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(node, yaml.ScalarNode) and raw is None:
             if optional:
                 return None
-            raise origin.error(f"{dotted} must be {_expected(dotted, inner)}, got nothing (null)")
+            raise origin.error(f"{dotted} must be {_expected(rule, inner)}, got nothing (null)")
         if typing.get_origin(inner) is tuple:
             if not isinstance(node, yaml.SequenceNode):
                 raise origin.error(f"{dotted} must be a list, got {_describe(node, raw)}")
             return self._sequence(dotted, typing.get_args(inner)[0], node, origin)
         if not isinstance(node, yaml.ScalarNode):
-            raise origin.error(f"{dotted} must be {_expected(dotted, inner)}, got {_describe(node, None)}")
-        checked = _typed(dotted, inner, raw, node, origin)
+            raise origin.error(f"{dotted} must be {_expected(rule, inner)}, got {_describe(node, None)}")
+        checked = _typed(dotted, inner, raw, node, origin, rule)
         return self._special(dotted, checked, origin)
 
-    def _sequence(self, dotted: str, item_type: Any, node: yaml.SequenceNode, origin: _Origin) -> tuple[Any, ...]:
+    def _sequence(self, dotted: str, item_type: Any, node: yaml.SequenceNode, origin: Origin) -> tuple[Any, ...]:
         if item_type is SectionSettings:
             return self._sections(dotted, node, origin)
         items = tuple(self.value(f"{dotted}[{i}]", item_type, item) for i, item in enumerate(node.value))
@@ -548,25 +296,25 @@ class _Validator:
             raise origin.error(f"{dotted} must not contain empty entries")
         return items
 
-    def _sections(self, dotted: str, node: yaml.SequenceNode, origin: _Origin) -> tuple[SectionSettings, ...]:
+    def _sections(self, dotted: str, node: yaml.SequenceNode, origin: Origin) -> tuple[SectionSettings, ...]:
         sections: list[SectionSettings] = []
         seen: set[str] = set()
         for i, item in enumerate(node.value):
-            where = _Origin.of(self.display, item)
+            where = Origin.of(self.display, item)
             if not isinstance(item, yaml.MappingNode):
                 raise where.error(f"{dotted}[{i}] must be a mapping with id and heading, got {_describe(item, None)}")
             values: dict[str, str] = {}
             for key, key_node, value_node in self._pairs(item, f"{dotted}[{i}]."):
-                if key not in ("id", "heading"):
-                    raise self._unknown(key, key_node, f"{dotted}[{i}].", ["id", "heading"])
+                if key not in _SECTION_KEYS:
+                    raise self._unknown(key, key_node, f"{dotted}[{i}].", list(_SECTION_KEYS))
                 values[key] = self.value(f"{dotted}[{i}].{key}", str, value_node)
-            missing = [k for k in ("id", "heading") if k not in values]
+            missing = [k for k in _SECTION_KEYS if k not in values]
             if missing:
                 raise where.error(f"{dotted}[{i}] is missing {' and '.join(missing)}")
-            if values["id"] not in SECTION_IDS:
-                raise where.error(
-                    f"{dotted}[{i}].id must be one of {', '.join(SECTION_IDS)}, got {values['id']!r}",
-                    hint=_suggest(values["id"], SECTION_IDS),
+            if values["id"] not in _SECTION_KEYS["id"]:
+                raise where.error(  # at the item, not the id: the item is what is wrong in the list
+                    f"{dotted}[{i}].id must be one of {', '.join(_SECTION_KEYS['id'])}, got {values['id']!r}",
+                    hint=_suggest(values["id"], _SECTION_KEYS["id"]),
                 )
             if values["id"] in seen:
                 raise where.error(f"{dotted}[{i}].id {values['id']!r} appears twice")
@@ -576,7 +324,7 @@ class _Validator:
             raise origin.error(f"{dotted} must list at least one section")
         return tuple(sections)
 
-    def _special(self, dotted: str, value: Any, origin: _Origin) -> Any:
+    def _special(self, dotted: str, value: Any, origin: Origin) -> Any:
         """Checks that need more than a type and a range."""
         if dotted == "summary.language":
             import punkt
@@ -591,7 +339,7 @@ class _Validator:
             return self._profile(value, origin)
         return value
 
-    def _profile(self, value: str, origin: _Origin) -> str:
+    def _profile(self, value: str, origin: Origin) -> str:
         """A shipped profile name (or "auto") stays a name; a path is resolved against the config file's folder."""
         if value == "auto":
             return value  # a shipped profile, chosen per article set by what the articles are about
@@ -611,8 +359,7 @@ class _Validator:
         return str(path.resolve())
 
 
-def _expected(dotted: str, annotation: Any) -> str:
-    rule = _RULES.get(dotted, _Rule())
+def _expected(rule: Rule, annotation: Any) -> str:
     if rule.choices:
         return f"one of {', '.join(rule.choices)}"
     if annotation is bool:
@@ -626,9 +373,9 @@ def _expected(dotted: str, annotation: Any) -> str:
     return "text"
 
 
-def _typed(dotted: str, annotation: Any, raw: Any, node: yaml.ScalarNode, origin: _Origin) -> Any:
+def _typed(dotted: str, annotation: Any, raw: Any, node: yaml.ScalarNode, origin: Origin, rule: Rule) -> Any:
     """`raw` checked against the field's type and rule; YAML 1.1 surprises refused."""
-    expected = _expected(dotted, annotation)
+    expected = _expected(rule, annotation)
     quote_hint = f'put it in quotes ("{node.value}") if you mean the text' if annotation is str else None
     bad = origin.error(f"{dotted} must be {expected}, got {_describe(node, raw)}", hint=quote_hint)
     if annotation is bool:
@@ -642,35 +389,38 @@ def _typed(dotted: str, annotation: Any, raw: Any, node: yaml.ScalarNode, origin
     if annotation is int:
         if not isinstance(raw, int):
             raise bad
-        return _in_range(dotted, raw, origin, expected)
+        return _in_range(dotted, raw, origin, expected, rule)
     if annotation is float:
         if not isinstance(raw, (int, float)) or not math.isfinite(raw):
             raise bad
-        return _in_range(dotted, float(raw), origin, expected)
+        return _in_range(dotted, float(raw), origin, expected, rule)
     if not isinstance(raw, str):
         raise bad
-    rule = _RULES.get(dotted)
-    if rule and rule.choices and raw not in rule.choices:
+    if rule.choices and raw not in rule.choices:
         raise origin.error(f"{dotted} must be {expected}, got {raw!r}", hint=_suggest(raw, rule.choices))
-    if _CONTROL.search(raw):
+    if CONTROL_CHARACTERS.search(raw):
         raise origin.error(f"{dotted} contains control or direction-override characters", hint="remove them")
-    if not raw.strip() and dotted != "brief.output_dir":
+    if not raw.strip() and not rule.empty_ok:
         raise origin.error(f"{dotted} must not be empty")
     return raw
 
 
-def _in_range(dotted: str, value: float, origin: _Origin, expected: str) -> Any:
-    rule = _RULES.get(dotted)
-    if rule is None:
+def _in_range(dotted: str, value: float, origin: Origin, expected: str, rule: Rule) -> Any:
+    if rule.low is None and rule.high is None:
         return value
     shown = f"{value:g}" if isinstance(value, float) else str(value)
     too_low = rule.low is not None and (value <= rule.low if rule.low_open else value < rule.low)
     if too_low and expected == "a positive integer" and value < 1:
         raise origin.error(f"{dotted} must be a positive integer, got {shown}")
     if too_low or (rule.high is not None and value > rule.high):
-        low = f"more than {rule.low:g}" if rule.low_open else f"at least {rule.low:g}"
-        raise origin.error(f"{dotted} must be {low} and at most {rule.high:g}, got {shown}")
+        low = f"more than {_bound(rule.low)}" if rule.low_open else f"at least {_bound(rule.low)}"
+        raise origin.error(f"{dotted} must be {low} and at most {_bound(rule.high)}, got {shown}")
     return value
+
+
+def _bound(value: float | None) -> str:
+    """A declared bound as written: 2000000000, not 2e+09."""
+    return str(int(value)) if value is not None and value == int(value) else f"{value:g}"
 
 
 # --------------------------------------------------------------------------- lookup and merging
@@ -702,8 +452,8 @@ def default_config_path() -> Path:
 
 def _read_updates(path: Path, display: str, shipped: bool = False) -> _Validator:
     """The validated contents of one file (`.updates`) and where each value was written."""
-    text = _read_file(path, display)
-    root = _compose(text, display)
+    text = read_config_text(path, display)
+    root = compose(text, display)
     validator = _Validator(display, path.parent, shipped)
     validator.updates = validator.document(root, blank=not text.strip())
     return validator
@@ -712,11 +462,11 @@ def _read_updates(path: Path, display: str, shipped: bool = False) -> _Validator
 def _checked_length(settings: Settings, layer: _Validator) -> Settings:
     """After a layer is merged a summary length must remain: `sentences: null` alone would leave none."""
     summary = settings.summary
-    if any(getattr(summary, k) is not None for k in _LENGTH_KEYS):
+    if any(getattr(summary, k) is not None for k in LENGTH_KEYS):
         return settings
     origin = next(
-        (layer.origins[f"summary.{k}"] for k in _LENGTH_KEYS if f"summary.{k}" in layer.origins),
-        _Origin(layer.display),
+        (layer.origins[f"summary.{k}"] for k in LENGTH_KEYS if f"summary.{k}" in layer.origins),
+        Origin(layer.display),
     )
     raise origin.error(
         "no summary length is left: set one of summary.sentences, summary.ratio or summary.words",
@@ -731,9 +481,9 @@ def _apply(settings: Settings, updates: Mapping[str, Mapping[str, Any]]) -> Sett
             changes["keymap"] = {**settings.keymap, **values["keymap"]}
             continue
         current = changes.get(section, getattr(settings, section))
-        if section == "summary" and any(values.get(k) is not None for k in _LENGTH_KEYS):
+        if section == "summary" and any(values.get(k) is not None for k in LENGTH_KEYS):
             # a length given here replaces the one below, whichever kind it was
-            current = replace(current, **{k: None for k in _LENGTH_KEYS})
+            current = replace(current, **{k: None for k in LENGTH_KEYS})
         changes[section] = replace(current, **values)
     return replace(settings, **changes)
 
@@ -742,7 +492,7 @@ def _override_updates(overrides: Mapping[str, Any]) -> _Validator:
     """Command-line overrides ({"summary.sentences": 5} or nested) validated like a file."""
     flat: dict[str, Any] = {}
     for key, value in overrides.items():
-        if isinstance(value, Mapping) and key in _SECTION_CLASSES:
+        if isinstance(value, Mapping) and key in SECTION_CLASSES:
             flat.update({f"{key}.{k}": v for k, v in value.items()})
         elif value is not None:
             flat[key] = value
@@ -753,7 +503,7 @@ def _override_updates(overrides: Mapping[str, Any]) -> _Validator:
     text = yaml.safe_dump(document, allow_unicode=True)
     validator = _Validator("command line", Path.cwd())
     try:
-        validator.updates = validator.document(_compose(text, "command line"))
+        validator.updates = validator.document(compose(text, "command line"))
         return validator
     except ConfigError as exc:  # positions inside a generated document mean nothing to the user
         raise ConfigError(exc.message, "command line", hint=exc.hint) from None

@@ -43,10 +43,14 @@ CASES: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = {
     "unknown_profile.yaml": (2, 12, ("conflict.profile 'narnia' is not a shipped profile", "syria")),
     "unknown_algorithm.yaml": (2, 14, ("summary.algorithm must be one of", "did you mean 'lexrank'")),
     "bad_keymap.yaml": (3, 9, ("keymap.quit must be a key", "'ctrl q'")),
+    "keymap_no_quit.yaml": (3, 13, ("keymap.quit-now", "'x' is typed as text", "ctrl+q")),
+    "keymap_typed_quit.yaml": (2, 13, ("keymap.quit-now", "'x' is typed as text")),
     "null_required.yaml": (2, 9, ("brief.title must be text, got nothing (null)",)),
     "null_length.yaml": (3, 14, ("no summary length is left",)),
     "octal_integer.yaml": (2, 10, ("number '010' is not written in plain decimal",)),
     "python_tag.yaml": (2, 14, ("YAML tag 'tag:yaml.org,2002:python/name:os.system' is not allowed",)),
+    "python_object_apply.yaml": (2, 14, ("YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",)),
+    "tagged_section.yaml": (2, 10, ("YAML tag 'tag:yaml.org,2002:python/object:collections.OrderedDict' is not",)),
     "two_documents.yaml": (4, 1, ("YAML syntax error", "expected a single document")),
     "nan_ratio.yaml": (2, 10, ("summary.ratio must be a number, got .nan",)),
     "timestamp_for_text.yaml": (2, 10, ("brief.title must be text, got 2016-03-14",)),
@@ -54,7 +58,7 @@ CASES: dict[str, tuple[int | None, int | None, tuple[str, ...]]] = {
     "huge_integer.yaml": (2, 10, ("far too large", "5000 digits")),
     "binary.yaml": (None, None, ("is a binary file, not YAML",)),
     "not_utf8.yaml": (2, None, ("is not UTF-8 text", "0xe9")),
-    "deep_nesting.yaml": (None, None, ("nested too deeply",)),
+    "deep_nesting.yaml": (1, 59, ("nested too deeply", "more than 50 levels")),
     "control_chars.yaml": (2, 12, ("character not allowed in YAML (U+001B)",)),
     "control_escape.yaml": (2, 10, ("brief.title contains control",)),
 }
@@ -151,3 +155,69 @@ def test_control_characters_in_names_are_shown_not_emitted(tmp_path: Path) -> No
     text = str(caught.value)
     assert "\x1b" not in text and "\x07" not in text
     assert "\\x1b" in text and "unknown setting summary.bad" in text
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [("[" * 10_000, "]" * 10_000), ("{a: " * 10_000 + "1", "}" * 10_000), ("\n    " + "- " * 10_000 + "x", "")],
+    ids=["flow-lists", "flow-mappings", "block-lists"],
+)
+def test_ten_thousand_levels_name_the_line(opening: str, closing: str, tmp_path: Path) -> None:
+    """Deep nesting is refused where it starts to be absurd, with a position, not by a RecursionError."""
+    path = tmp_path / "deep.yaml"
+    path.write_text(f"# deep\nsummary:\n  sentences: {opening}{closing}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert caught.value.line in (3, 4), str(caught.value)
+    assert caught.value.column is not None
+    assert "nested too deeply" in str(caught.value)
+
+
+def test_deep_nesting_through_the_command_line_is_one_line(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from briefing.cli import main
+
+    path = tmp_path / "deep.yaml"
+    path.write_text("summary: " + "[" * 10_000 + "]" * 10_000 + "\n", encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    assert main(["--config", str(path), "analyze", str(tmp_path)], out, err) != 0
+    assert err.getvalue().strip() == f"error: {path}:1:59: a value is nested too deeply to be a config file " \
+        "(more than 50 levels of lists or mappings)"
+
+
+@pytest.mark.parametrize("tag", ["!!set", "!!omap", "!local", "!!python/tuple", "!!binary"])
+def test_every_unknown_tag_is_named(tag: str, tmp_path: Path) -> None:
+    value = {"!!set": "{lead: null}", "!!omap": "[a: 1]", "!!binary": "aGVsbG8="}.get(tag, "[lead]")
+    path = tmp_path / "briefing.yaml"
+    path.write_text(f"summary:\n  algorithm: {tag} {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert (caught.value.line, caught.value.column) == (2, 14)
+    assert "YAML tag" in str(caught.value) and "is not allowed" in str(caught.value)
+
+
+@pytest.mark.parametrize("tag", ["!!str", "!", "!!map"])
+def test_plain_tags_still_work(tag: str, tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yaml"
+    body = "{title: Morning}" if tag == "!!map" else "Morning"
+    section = f"brief: {tag} {body}\n" if tag == "!!map" else f"brief:\n  title: {tag} {body}\n"
+    path.write_text(section, encoding="utf-8")
+    assert load_settings(path).brief.title == "Morning"
+
+
+@pytest.mark.parametrize("keys", ["ctrl+w", "f10", "alt+x,ctrl+q", "ctrl+shift+q"])
+def test_quit_anywhere_may_move_to_another_untyped_key(keys: str, tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yaml"
+    path.write_text(f"keymap:\n  quit: x\n  quit-now: {keys!r}\n", encoding="utf-8")
+    assert load_settings(path).keymap == {"quit": "x", "quit-now": keys}
+
+
+@pytest.mark.parametrize("keys", ["escape", "enter", "space", "ctrl+i", "ctrl+m", "shift+a", "question_mark"])
+def test_quit_anywhere_refuses_typing_and_editing_keys(keys: str, tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yaml"
+    path.write_text(f"keymap:\n  quit-now: {keys}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert (caught.value.line, caught.value.column) == (2, 13)
+    assert f"'{keys}'" in str(caught.value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from briefing.config import (
     load_settings,
     user_config_path,
 )
+from briefing.settings import part, setting
 
 CONFIGS = Path(__file__).resolve().parents[1] / "data" / "configs"
 
@@ -137,3 +138,84 @@ def test_error_str_format() -> None:
     error = ConfigError("x must be y, got z", "briefing.yaml", 4, 14, "try w")
     assert str(error) == "briefing.yaml:4:14: x must be y, got z (hint: try w)"
     assert str(ConfigError("is empty", "c.yaml")) == "c.yaml: is empty"
+
+
+def test_quit_anywhere_is_the_apps_priority_quit_binding() -> None:
+    """The keymap check guards the binding the app really uses to quit from inside text fields."""
+    from briefing.config import QUIT_ANYWHERE
+    from briefing.tui.app import BriefingApp
+
+    priority = [b for b in BriefingApp.BINDINGS if not isinstance(b, tuple) and b.priority]
+    assert [(b.id, b.action) for b in priority] == [(QUIT_ANYWHERE, "request_quit")]
+
+
+# --------------------------------------------------------------------------- one declaration
+
+
+def test_default_yaml_is_generated_from_the_declaration() -> None:
+    """Values and comments of config/default.yaml are those declared in briefing/settings.py."""
+    from briefing.settings_doc import default_yaml
+
+    shipped = (config_dir() / "default.yaml").read_text(encoding="utf-8")
+    assert shipped == default_yaml(), "config/default.yaml is stale: run python -m briefing.settings_doc --write"
+
+
+def test_readme_table_is_generated_from_the_declaration() -> None:
+    from briefing.settings_doc import readme_with_table
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert readme == readme_with_table(readme), "README.md is stale: run python -m briefing.settings_doc --write"
+
+
+@dataclass(frozen=True)
+class _ToyPart:
+    documented: int = setting(1, "A documented setting.", low=0, high=2)
+    added_later: int = 5  # declared without setting(): no doc, no range
+
+
+@dataclass(frozen=True)
+class _ToyRoot:
+    part: _ToyPart = part(_ToyPart, "A documented group.")
+    bare: str = "x"
+
+
+def test_every_setting_has_a_one_line_doc() -> None:
+    from briefing.settings_doc import missing_docs
+
+    assert missing_docs() == []
+    assert missing_docs(_ToyRoot) == ["part.added_later", "bare"]  # the check does catch an undocumented field
+
+
+def _sections() -> dict[str, type]:
+    from briefing.settings import SECTION_CLASSES
+
+    return dict(SECTION_CLASSES)
+
+
+def test_every_number_has_a_declared_range_that_validation_applies() -> None:
+    """Each number's bounds come from its declaration: the bounds load, one step past them is refused."""
+    import typing
+
+    from briefing.settings import rule_of
+
+    checked = 0
+    for section, cls in _sections().items():
+        hints = typing.get_type_hints(cls)
+        for item in fields(cls):
+            kind = typing.get_args(hints[item.name])[0] if typing.get_args(hints[item.name]) else hints[item.name]
+            if kind not in (int, float):
+                continue
+            rule = rule_of(item)
+            assert rule is not None and rule.low is not None and rule.high is not None, item.name
+            dotted = f"{section}.{item.name}"
+            step = 1 if kind is int else 0.001
+            top = kind(rule.high)
+            assert getattr(getattr(load_settings(overrides={dotted: top}), section), item.name) == top
+            with pytest.raises(ConfigError, match=rf"at most {int(rule.high)}, got"):
+                load_settings(overrides={dotted: top + step})
+            low = kind(rule.low) + (step if rule.low_open else 0)
+            assert getattr(getattr(load_settings(overrides={dotted: low}), section), item.name) == low
+            with pytest.raises(ConfigError, match=rf"^command line: {re.escape(dotted)} must be "):
+                load_settings(overrides={dotted: low - step})
+            checked += 1
+    assert checked >= 20
