@@ -180,13 +180,17 @@ def _run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     settings = _settings(args)
     try:
         from briefing.brief.build import build_brief_file
-        from briefing.brief.save import BriefSaveError
+        from briefing.brief.save import BriefSaveError, check_target, default_brief_path
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("briefing.brief"):
             raise
         raise UserError("`briefing build` is not available in this installation (the brief module is missing)") from None
-    analysis = _load_and_analyze(args.paths, settings, stderr)
     output = Path(args.output).expanduser() if args.output else None
+    try:  # a target that will be refused (exists, a pipe, a dangling link) is reported before the analysis
+        check_target(output or default_brief_path(settings), args.force)
+    except BriefSaveError as exc:
+        raise UserError(exc.strerror or str(exc)) from None
+    analysis = _load_and_analyze(args.paths, settings, stderr)
     try:
         written = build_brief_file(analysis, settings, output, args.force)
     except BriefSaveError as exc:  # BriefExistsError included; its message names the file and --force

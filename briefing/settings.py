@@ -240,8 +240,8 @@ class IngestSettings:
         "about 2 s, 1,000 about 4.5 s, 5,000 about 20 s. Raise it for bigger folders if you accept the "
         "wait (the cache makes re-runs fast).",
     )
-    url_timeout: float = setting(10.0, "Seconds to wait for a URL.", low=0, high=600, low_open=True)
-    max_url_bytes: int = setting(5_000_000, "Largest download, in bytes.", low=1_000, high=2_000_000_000)
+    url_timeout: float = setting(10.0, "Seconds for a whole URL fetch: connecting, headers, redirects and body.", low=0, high=600, low_open=True)
+    max_url_bytes: int = setting(5_000_000, "Largest download, in bytes, counted after gzip/deflate decoding.", low=1_000, high=2_000_000_000)
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
 from pathlib import Path
 
 from briefing.brief.auto import auto_brief
 from briefing.brief.render import render_markdown
-from briefing.brief.save import BriefExistsError, default_brief_path, save_brief
+from briefing.brief.save import check_target, default_brief_path, save_brief
 from briefing.config import Settings
 from briefing.models import Analysis
 
@@ -19,13 +18,14 @@ def build_brief_file(
 ) -> Path:
     """Write the automatic brief to `output` (default: the dated name in `brief.output_dir`).
 
-    Raises `BriefExistsError` when the file exists and `force` is false (checked
-    before any work, so a cron job that ran twice costs nothing) and
-    `BriefSaveError` when it cannot be written; either message names the file.
+    Raises `BriefExistsError` when the file exists and `force` is false, and
+    `BriefSaveError` when it is not a regular file (a pipe, a device, a dangling
+    link): both checked before any work, so a cron job that ran twice costs
+    nothing, and again by the save itself, which claims a new name atomically.
+    Either message names the file.
     """
     date = dt.date.today()
     path = Path(output).expanduser() if output is not None else default_brief_path(settings, date)
-    if not force and path.exists():
-        raise BriefExistsError(errno.EEXIST, f"{path} already exists; use --force to overwrite it")
+    check_target(path, force)
     brief = auto_brief(analysis, settings, date)
     return save_brief(render_markdown(brief, analysis), path, force=force)

@@ -9,6 +9,10 @@ entities) and markers that act only at the start of a block (`#`, `>`, `-`,
 `+`, `=`, ordered-list numbers). Ordinary punctuation (periods, commas,
 apostrophes, hyphens inside words) is left alone so the file still reads well
 as plain text.
+
+The output must stay inert under linkifying renderers too (markdown-it's
+`gfm-like`, GFM's autolinks), not only strict CommonMark: in a word that may
+be linkified, `<` is written `&lt;` rather than `\\<` (see `_LINK_LIKE`).
 """
 
 from __future__ import annotations
@@ -38,12 +42,24 @@ def one_line(text: str) -> str:
     return " ".join(_SURROGATES.sub("\ufffd", _CONTROLS.sub(" ", text)).split())
 
 
+# A word a linkifier may turn into a link while it parses (markdown-it's `linkify`, as in its
+# `gfm-like` preset): it takes a backslash after a URL into the link, so the `\\<` that kept
+# `<img ...>` text became `\\` in the link and a live `<img ...>` after it.
+_LINK_LIKE = re.compile(r"\S*(?://|www\.|mailto:|xmpp:)\S*", re.IGNORECASE)
+
+
+def _entity_lt(word: re.Match[str]) -> str:
+    """`<` in a link-like word as `&lt;`: text in every renderer, linkifier or not."""
+    return word.group().replace("\\<", "&lt;")
+
+
 def inline(text: str) -> str:
     """Escape `text` for use as the content of one Markdown line (bullet, quote, cell, paragraph)."""
     s = one_line(text)
     s = _ALWAYS.sub(r"\\\1", s)
     s = _UNDERSCORE.sub(r"\\_", s)
     s = _ENTITY.sub(r"\\&", s)
+    s = _LINK_LIKE.sub(_entity_lt, s)
     s = _BLOCK_START.sub(r"\\\1", s)
     return _ORDERED.sub(r"\1\\\2", s)
 

@@ -11,6 +11,7 @@ output is what this module writes itself.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -276,8 +277,20 @@ RENDERERS = {
 
 
 def front_matter(brief: Brief, sources: int) -> str:
-    data = {"title": esc.one_line(brief.title), "date": brief.date, "sources": sources}
-    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
+    """YAML between `---` lines. A renderer that does not know front matter reads it as Markdown,
+    so a `<` in the title is written as the YAML escape `\\u003c` (a tag there would be live HTML)."""
+    title = esc.one_line(brief.title)
+    head = f"title: {_yaml_quoted(title)}\n" if "<" in title else _yaml({"title": title})
+    return "---\n" + head + _yaml({"date": brief.date, "sources": sources}) + "---\n"
+
+
+def _yaml(data: dict[str, object]) -> str:
+    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
+
+
+def _yaml_quoted(s: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is one) with `<` escaped."""
+    return json.dumps(s, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def render(brief: Brief, analysis: Analysis | None) -> Rendered:

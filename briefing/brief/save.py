@@ -5,6 +5,17 @@ only at close. So: write a temporary file in the target's own folder (a rename
 is only atomic within one file system), flush and fsync it, rename it over the
 target, then fsync the folder so the rename itself survives a power cut. On
 any failure the temporary file is removed and the old file is untouched.
+
+Only a regular file is ever replaced. A rename over a FIFO, a socket or a device
+node would turn it into a plain file (as root, `-o /dev/full --force` destroyed
+the device), so those are refused, `--force` or not. A symbolic link is written
+through to the regular file it names, so the link itself survives (a
+`latest.md` pointing at the day's file); a dangling link is refused, as GNU cp
+refuses it, because writing through it would create a file wherever it points.
+Without `--force` the final name is claimed atomically (a hard link of the
+finished temporary file, which fails if the name exists), so two writers racing
+for one new name cannot both "win": checking first and renaming after left a
+gap in which both saw no file.
 """
 
 from __future__ import annotations
@@ -14,8 +25,9 @@ import errno
 import glob
 import hashlib
 import os
-import time
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,16 +125,20 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def atomic_write(path: Path, data: bytes, *, force: bool = False, mode: int = 0o644) -> Path:
-    """Write `data` to `path` atomically; refuse to replace an existing file unless `force`."""
+    """Write `data` to `path` atomically; refuse to replace an existing file unless `force`.
+
+    Returns `path` as given (for a symbolic link, the link: its target is what was written).
+    """
     path = Path(path).expanduser()
     try:
-        _check_target(path, force)
+        target, old_mode = check_target(path, force)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            why = f"cannot create folder {path.parent}: {_reason(e, path)}"
+            why = f"cannot create folder {target.parent}: {_reason(e, target)}"
             raise BriefSaveError(e.errno, f"cannot save {path}: {why}") from e
-        _replace(path, data, force, mode)
+        new_mode = old_mode if old_mode is not None else mode & ~_umask()
+        _replace(target, data, force, new_mode, shown=path)
     except BriefSaveError:
         raise
     except OSError as e:
@@ -130,11 +146,67 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
     return path
 
 
-def _check_target(path: Path, force: bool) -> None:
-    if path.is_dir():
+def check_target(path: Path, force: bool) -> tuple[Path, int | None]:
+    """Where `path` would really be written, and the permissions of the regular file there (None if new).
+
+    Raises `BriefSaveError` for anything that is not a regular file (also behind a
+    link) and `BriefExistsError` for an existing file without `force`. Used before
+    any work is done (`briefing build`) as well as by the save itself.
+    """
+    path = Path(path).expanduser()
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return path, None
+    target = path
+    if stat.S_ISLNK(info.st_mode):
+        target, info = _link_target(path)
+    _refuse_special(path, info.st_mode)
+    if not force:
+        via = f" (a symbolic link to {target})" if target != path else ""
+        raise BriefExistsError(errno.EEXIST, f"{path} already exists{via}; use --force to overwrite it")
+    return target, stat.S_IMODE(info.st_mode) & 0o777
+
+
+def _link_target(link: Path) -> tuple[Path, os.stat_result]:
+    """The file at the end of a chain of symbolic links, or a refusal naming the link."""
+    try:
+        target = Path(os.path.realpath(link, strict=True))
+        return target, os.stat(target)
+    except FileNotFoundError:
+        try:
+            points_to = os.readlink(link)
+        except OSError:
+            points_to = "a missing file"
+        raise BriefSaveError(
+            errno.ENOENT,
+            f"cannot save {link}: it is a symbolic link to {points_to}, which does not exist; "
+            "not written through a dangling link (remove the link or choose another name)",
+        ) from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise BriefSaveError(e.errno, f"cannot save {link}: it is a symbolic link that loops") from None
+        raise
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _refuse_special(path: Path, st_mode: int) -> None:
+    """Anything but a regular file is refused: a rename would replace a pipe or a device node."""
+    if stat.S_ISREG(st_mode):
+        return
+    if stat.S_ISDIR(st_mode):
         raise BriefSaveError(errno.EISDIR, f"cannot save {path}: it is a folder")
-    if not force and path.exists():
-        raise BriefExistsError(errno.EEXIST, f"{path} already exists; use --force to overwrite it")
+    kind = next((name for test, name in _SPECIAL_KINDS if test(st_mode)), "a special file")
+    raise BriefSaveError(
+        errno.EINVAL, f"cannot save {path}: it is {kind}, not a regular file; briefing only replaces regular files"
+    )
 
 
 def _temp_prefix(path: Path) -> str:
@@ -142,20 +214,25 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name[:100]}."
 
 
-def _replace(path: Path, data: bytes, force: bool, mode: int) -> None:
-    """Temp file, write, fsync, rename over the target, fsync the folder; the temp never outlives a failure."""
+def _replace(path: Path, data: bytes, force: bool, mode: int, shown: Path) -> None:
+    """Temp file, write, fsync, put it in place, fsync the folder; the temp never outlives a failure.
+
+    `path` is where the bytes go (a link's target), `shown` the name the user gave.
+    """
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
         try:
             _write_all(fd, data)
-            os.fchmod(fd, _target_mode(path, mode))
+            os.fchmod(fd, mode)
             os.fsync(fd)
         finally:
             os.close(fd)
-        if not force and path.exists():  # appeared while we were writing: still never clobber it
-            raise BriefExistsError(errno.EEXIST, f"{path} already exists; use --force to overwrite it")
-        os.replace(tmp, path)
+        if force:
+            _recheck(path, shown)  # a pipe or a device put there while we wrote is still not replaced
+            os.replace(tmp, path)
+        else:
+            _claim(tmp, path, shown)
         tmp = None
         _fsync_dir(path.parent)
         _sweep_stale_temps(path)
@@ -164,12 +241,39 @@ def _replace(path: Path, data: bytes, force: bool, mode: int) -> None:
             _remove_quietly(tmp)
 
 
-def _target_mode(path: Path, default: int) -> int:
-    """Keep the permissions of the file being replaced; new files get the default less the umask."""
+def _recheck(path: Path, shown: Path) -> None:
     try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return default & ~_umask()
+        _refuse_special(shown, os.lstat(path).st_mode)
+    except FileNotFoundError:
+        pass
+
+
+# A file system without hard links (some FUSE and FAT mounts) says one of these.
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
+
+
+def _claim(tmp: str, path: Path, shown: Path) -> None:
+    """Give the finished temp file its final name only if that name is still free, atomically.
+
+    `link` fails with EEXIST when anything has the name (a dangling link included).
+    Where hard links are not supported, the name is claimed with O_EXCL (an empty
+    file for an instant) and the temp renamed over our own claim.
+    """
+    exists = BriefExistsError(errno.EEXIST, f"{shown} already exists; use --force to overwrite it")
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise exists from None
+    except OSError as e:
+        if e.errno not in _NO_HARD_LINKS:
+            raise
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+        except FileExistsError:
+            raise exists from None
+        os.replace(tmp, path)
+        return
+    _remove_quietly(tmp)
 
 
 def _umask() -> int:

@@ -5,6 +5,12 @@ stream without end. Folders are walked in a stable, sorted order (so article
 order and ids are the same on every run) without following a symlink back into
 a folder already on the way down. A file is opened before it is checked (fstat
 on the open descriptor), so it cannot be swapped for a FIFO in between.
+
+A folder walk never leaves the folder it was given: a symbolic link whose
+target lies outside it (`..`, `/etc`, a file elsewhere) is not followed. A link
+to `/` once loaded 1,470 files from across the system; a link to another
+user's notes would put them in the brief. Such links are named, together, in
+one warning; what they point to is not (it is outside what the user showed us).
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ KNOWN_EXTENSIONS = frozenset(
 # warnings screen would become a wall; the types and counts say what happened.
 MAX_NAMED_SKIPS = 10
 _EXAMPLES = 3
+# Links out of the folder named in its one warning; beyond this many, "and N more".
+MAX_NAMED_LINKS_OUT = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +73,22 @@ def expand(path: Path, report_skipped: bool = False) -> Iterator[Expanded]:
         return
     if stat.S_ISDIR(info.st_mode):
         skipped: list[Path] = []
-        yield from _walk(path, info, skipped)
+        links_out: list[str] = []
+        yield from _walk(path, info, skipped, links_out)
+        if links_out:
+            yield Expanded(path, _links_out_warning(links_out), skipped=True)
         if report_skipped:
             yield from _skip_warnings(path, skipped)
     else:
         yield Expanded(path)
 
 
-def _walk(root: Path, root_info: os.stat_result, skipped: list[Path]) -> Iterator[Expanded]:
+def _walk(root: Path, root_info: os.stat_result, skipped: list[Path], links_out: list[str]) -> Iterator[Expanded]:
     """Depth-first in name order (a folder's files and subfolders interleaved, as
     `sorted(rglob())` would list them); an explicit stack so deep trees cannot
-    overflow Python's recursion limit."""
+    overflow Python's recursion limit. Links leading out of `root` go to `links_out`."""
     root_key = (root_info.st_dev, root_info.st_ino)
+    inside = _Inside(root)
     stack: list[tuple[Iterator[os.DirEntry[str]], tuple[tuple[int, int], ...]]] = []
     error = _push(stack, root, (root_key,))
     if error:
@@ -90,6 +102,9 @@ def _walk(root: Path, root_info: os.stat_result, skipped: list[Path]) -> Iterato
         if entry.name.startswith("."):
             continue  # hidden files and folders (.git, .DS_Store) are not articles
         child = Path(entry.path)
+        if entry.is_symlink() and not inside(child):
+            links_out.append(sanitize_line(child.relative_to(root).as_posix()))
+            continue
         try:
             info = child.stat()
         except OSError as exc:
@@ -107,6 +122,27 @@ def _walk(root: Path, root_info: os.stat_result, skipped: list[Path]) -> Iterato
             yield Expanded(child)
         else:
             skipped.append(child)
+
+
+class _Inside:
+    """Whether a path, every link in it resolved, lies within the folder being walked."""
+
+    def __init__(self, root: Path) -> None:
+        real = os.path.realpath(root)
+        self._prefix = real if real.endswith(os.sep) else real + os.sep  # "/" stays "/"
+        self._real = real
+
+    def __call__(self, path: Path) -> bool:
+        real = os.path.realpath(path)  # a dangling link resolves as far as it can: still judged by where it points
+        return real == self._real or real.startswith(self._prefix)
+
+
+def _links_out_warning(names: list[str]) -> str:
+    n = len(names)
+    shown = ", ".join(names[:MAX_NAMED_LINKS_OUT])
+    more = f", and {n - MAX_NAMED_LINKS_OUT:,} more" if n > MAX_NAMED_LINKS_OUT else ""
+    links, lead, were = ("symbolic links", "lead", "were") if n > 1 else ("symbolic link", "leads", "was")
+    return f"{n:,} {links} {lead} outside the folder and {were} not followed: {shown}{more}"
 
 
 def _skip_warnings(root: Path, skipped: list[Path]) -> Iterator[Expanded]:

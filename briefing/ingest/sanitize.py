@@ -3,7 +3,9 @@
 Textual and Rich pass ESC/OSC/CSI sequences and C1 controls straight to the
 terminal even with markup off, so an article could retitle the window, write to
 the clipboard (OSC 52) or query the terminal. Cleaning once, at ingestion, means
-no later layer (TUI, CLI report, Markdown brief, JSON) has to remember to.
+no later layer (TUI, CLI report, Markdown brief, JSON) has to remember to. The same
+goes for invisible format characters (zero-width space, word joiner, BOM): they
+would pass unseen into every output and break word matches.
 Whole sequences are removed first so that their printable payload ("0;evil")
 does not survive as stray text once the ESC byte itself is gone.
 """
@@ -27,13 +29,49 @@ _INTRODUCER = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates/marks, stray BOMs
-# and lone surrogates (they cannot be encoded for the terminal or a file).
-_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ufeff\ud800-\udfff]")
+# Invisible format characters (Unicode category Cf): zero-width space, word joiner, soft
+# hyphen, invisible operators, deprecated format controls, interlinear annotation, tags, and
+# the format controls of hieroglyphs, shorthand and musical notation. They hide inside words
+# ("cease\u200bfire" is not "ceasefire" to a search, a name match or a reader's copy), so they
+# go at ingestion. Kept: the visible prepended concatenation marks (U+0600-0605, U+06DD,
+# U+070F, U+0890-0891, U+08E2, U+110BD, U+110CD), and ZWNJ/ZWJ where a script needs them
+# (see `_JOINER_SCRIPTS`).
+_INVISIBLE = "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufff9-\ufffb"
+# Outside the BMP (hieroglyph, shorthand and music format controls, tags): a second pattern,
+# run only on text that has such characters; in one class with the rest they made every
+# call three times slower.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_INVISIBLE_ASTRAL = re.compile(
+    "[\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates/marks, stray BOMs,
+# invisible format characters and lone surrogates (they cannot be encoded for the terminal or a file).
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_INVISIBLE}\ufeff\ud800-\udfff]")
+
+# ZWNJ (U+200C) and ZWJ (U+200D) change how letters join in Arabic-script languages (Persian
+# "می‌خواهم" needs its ZWNJ) and form or prevent conjuncts in Indic scripts (Devanagari "क्‍ष"),
+# Sinhala, Myanmar, Khmer and Mongolian: kept between two characters of those scripts. ZWJ
+# also builds emoji sequences (a family, a flag with a rainbow): kept between pictographs.
+# Anywhere else they are invisible noise and go.
+_JOINERS = re.compile("[\u200c\u200d]")
+_JOINER_SCRIPTS = re.compile("[\u0600-\u08ff\u0900-\u0dff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe]")
+_PICTOGRAPHS = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]")
+
+
+def _joiner(match: re.Match[str]) -> str:
+    text, at = match.string, match.start()
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if _JOINER_SCRIPTS.match(before) and _JOINER_SCRIPTS.match(after):
+        return match.group()
+    if match.group() == "\u200d" and (_PICTOGRAPHS.match(before) or before == "\ufe0f") and _PICTOGRAPHS.match(after):
+        return match.group()
+    return ""
 
 
 def sanitize_text(s: str) -> str:
-    """Return `s` with escape sequences, control characters and bidi controls removed.
+    """Return `s` with escape sequences, control characters, bidi controls and invisible
+    format characters removed (ZWNJ/ZWJ kept where a script needs them).
 
     Idempotent: no ESC or C1 byte survives the first pass, so nothing can be
     re-assembled into a sequence by a second one.
@@ -43,7 +81,12 @@ def sanitize_text(s: str) -> str:
     if _INTRODUCER.search(s):  # the full pattern is slow; most text has no ESC at all
         s = _ESCAPE_SEQUENCES.sub("", s)
     s = _LINE_BREAKS.sub("\n", s)
-    return _FORBIDDEN.sub("", s)
+    s = _FORBIDDEN.sub("", s)
+    if not s.isascii() and _ASTRAL.search(s):
+        s = _INVISIBLE_ASTRAL.sub("", s)
+    if "\u200c" in s or "\u200d" in s:
+        s = _JOINERS.sub(_joiner, s)
+    return s
 
 
 # A numeric character reference to a control ("&#x1b;", "&#155;", "&#7"): parsers turn it

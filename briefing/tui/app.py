@@ -8,6 +8,7 @@ state; the analysis and the brief are plain modules this file only calls.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import signal
 import sys
@@ -19,7 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing.brief.budget import BudgetReport, over_budget
-from briefing.brief.drafts import DraftStore
+from briefing.brief.drafts import Draft, DraftStore
 from briefing.brief.model import Brief
 from briefing.brief.render import render, render_markdown
 from briefing.brief.save import (
@@ -93,7 +94,9 @@ class BriefingApp(App[int]):
         self._key_display: dict[str, str] = {}
         self._budget: tuple[tuple, BudgetReport] | None = None
         self.draft_offer: ConfirmScreen | None = None  # the restore question, while it is unanswered
-        self._draft_offered: Brief | None = None
+        self._draft_offered: Draft | None = None
+        self._drafts_waiting: list[Draft] = []  # unsaved drafts of ended sessions still to ask about
+        self._drafts_found = 0
         self._check_restored = False  # a draft was restored before the articles finished loading
         self.loading_done = False
 
@@ -106,6 +109,10 @@ class BriefingApp(App[int]):
         self.push_screen(self.main_screen)
         if self.offer_draft:
             self._offer_draft()
+
+    def on_unmount(self) -> None:
+        """However the app ends: its draft, if kept, and any draft it was offering can be offered next time."""
+        self.drafts.close()
 
     def _apply_theme(self) -> None:
         theme = self.settings.ui.theme
@@ -144,40 +151,69 @@ class BriefingApp(App[int]):
     # -- the draft from last time -----------------------------------------------------------
 
     def _offer_draft(self) -> None:
-        """Ask at once whether to restore the draft; the question says, once the articles are
-        loaded, how many of its items cite articles that are not among them."""
-        draft = self.drafts.load()
+        """Ask at once about the unsaved drafts of sessions that ended, newest first, one at a time;
+        each question says, once the articles are loaded, how many of its items cite articles that
+        are not among them. Restoring one ends the questions: the others are kept for the next start."""
+        self._drafts_waiting = self.drafts.offers()
+        self._drafts_found = len(self._drafts_waiting)
         if self.drafts.problem or self.drafts.set_aside:
             where = f" (kept as {clean(self.drafts.set_aside)})" if self.drafts.set_aside else ""
             self.notify(f"The saved draft could not be read: {one_line(self.drafts.problem, 300)}{where}",
                         severity="warning", markup=False, timeout=10)
-        if draft is None or not draft.items:
+        self._offer_next_draft()
+
+    def _offer_next_draft(self) -> None:
+        if not self._drafts_waiting:
             return
+        draft = self._drafts_waiting.pop(0)
 
         def answer(restore: bool | None) -> None:
             self.draft_offer = self._draft_offered = None
-            if restore:
-                self.session.replace_brief(draft)
-                self.brief_changed(autosave=False)
-                self.notify(f"Draft restored: {len(draft.items)} item(s).", markup=False, timeout=3)
-                # answered before the question could say which articles are missing: say it later
-                self._check_restored = not self.loading_done
-            else:
-                self.drafts.discard()
+            if not restore:
+                self._drop_draft(draft)
+                self._offer_next_draft()
+                return
+            self._restore_draft(draft)
+            for kept in self._drafts_waiting:
+                self.drafts.release(kept)
+            if self._drafts_waiting:
+                self.notify(f"{len(self._drafts_waiting)} other unsaved draft(s) kept; they are offered at the "
+                            "next start.", markup=False, timeout=6)
+            self._drafts_waiting = []
 
         self._draft_offered = draft
         self.draft_offer = ConfirmScreen(self._draft_question(draft), "Restore", "Discard")
         self.push_screen(self.draft_offer, answer)
 
-    def _draft_question(self, draft: Brief) -> str:
-        head = (f"A draft brief was found: “{one_line(draft.title, 60)}” of {draft.date.isoformat()}, "
-                f"{len(draft.items)} item(s).")
+    def _restore_draft(self, draft: Draft) -> None:
+        try:
+            self.drafts.adopt(draft)
+        except BriefSaveError as e:  # the brief is restored all the same; its old file may be offered again
+            self.notify(f"Draft restored, but {one_line(e, 200)}", severity="warning", markup=False)
+        self.session.replace_brief(draft.brief)
+        self.brief_changed(autosave=False)
+        self.notify(f"Draft restored: {draft.item_count} item(s).", markup=False, timeout=3)
+        # answered before the question could say which articles are missing: say it later
+        self._check_restored = not self.loading_done
+
+    def _drop_draft(self, draft: Draft) -> None:
+        try:
+            self.drafts.drop(draft)
+        except BriefSaveError as e:
+            self.notify(f"Draft not discarded: {one_line(e, 200)}", severity="warning", markup=False)
+
+    def _draft_question(self, draft: Draft) -> str:
+        brief = draft.brief
+        which = f" ({self._drafts_found - len(self._drafts_waiting)} of {self._drafts_found})" \
+            if self._drafts_found > 1 else ""
+        head = (f"An unsaved draft brief was found{which}, last changed {_when(draft.saved_at)}: "
+                f"“{one_line(brief.title, 60)}” of {brief.date.isoformat()}, {draft.item_count} item(s).")
         if not self.loading_done:
             return f"{head} (Checking its sources against the articles being loaded…) Restore it?"
-        missing, unknown = self.session.not_loaded_counts(draft)
+        missing, unknown = self.session.not_loaded_counts(brief)
         if not missing:
             return f"{head} Every article it cites is loaded. Restore it?"
-        return f"{head} {self._not_loaded_text(missing, len(draft.items), unknown)} Restore it?"
+        return f"{head} {self._not_loaded_text(missing, draft.item_count, unknown)} Restore it?"
 
     @staticmethod
     def _not_loaded_text(missing: int, total: int, unknown: int) -> str:
@@ -465,6 +501,12 @@ class BriefingApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from palette_commands(self, screen)
+
+
+def _when(moment: dt.datetime) -> str:
+    """"today at 09:14", or "on 2026-11-20 at 17:02"."""
+    day = "today" if moment.date() == dt.date.today() else f"on {moment.date().isoformat()}"
+    return f"{day} at {moment.strftime('%H:%M')}"
 
 
 def _start_resource_tracker() -> None:

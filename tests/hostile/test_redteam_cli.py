@@ -773,7 +773,7 @@ URL_CASES = {
     "to-file": ("refused", "not allowed"),  # urllib refuses it before our own redirect check
     "loop": ("refused", "HTTP error"),
     "huge-length": ("refused", "max_url_bytes"),
-    "gzip-bomb": ("refused", "not a text file"),
+    "gzip-bomb": ("refused", "once decompressed (ingest.max_url_bytes)"),  # decoded under the cap, then refused
     "endless": ("refused", "max_url_bytes"),
     "drip": ("refused", "timed out"),
     "binary": ("refused", "not a text file"),

@@ -222,7 +222,7 @@ def test_unreadable_parent_while_checking_is_a_save_error(tmp_path: Path, monkey
     def denied(self, *a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(Path, "is_dir", denied)
+    monkeypatch.setattr(save_mod.os, "lstat", denied)  # lstat is how the target is looked at
     with pytest.raises(BriefSaveError, match="cannot save .*brief.md: permission denied"):
         save_brief("x", tmp_path / "brief.md")
 

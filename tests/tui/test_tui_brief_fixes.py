@@ -85,8 +85,9 @@ async def test_a_draft_whose_articles_are_loaded_says_so(build_app, seed_paths, 
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-    draft = DraftStore(tmp_path / "drafts").load()
-    assert draft is not None and set(draft.sources) == draft.cited_ids() != set()
+    (offer,) = DraftStore(tmp_path / "drafts").offers()
+    draft = offer.brief
+    assert set(draft.sources) == draft.cited_ids() != set()
 
     again = build_app(seed_paths, offer_draft=True)
     async with again.run_test(size=(120, 40)) as pilot:
@@ -94,7 +95,7 @@ async def test_a_draft_whose_articles_are_loaded_says_so(build_app, seed_paths, 
         assert "Every article it cites is loaded" in _question(again)
         await pilot.press("q")  # quitting with the question open keeps the draft for next time
         await pilot.pause()
-    assert DraftStore(tmp_path / "drafts").exists()
+    assert len(DraftStore(tmp_path / "drafts").offers()) == 1
 
 
 async def test_adding_the_same_sentence_twice_is_refused(build_app, seed_paths, settle) -> None:
@@ -159,7 +160,7 @@ async def test_no_draft_after_a_save_undo_to_saved_state_and_signals(build_app, 
 
         app._on_signal(signal.SIGTERM)
         await pilot.pause()
-    assert not DraftStore(tmp_path / "drafts").exists()
+    assert DraftStore(tmp_path / "drafts").offers() == []
 
 
 async def test_a_signal_with_unsaved_changes_writes_the_draft(build_app, seed_paths, settle, tmp_path: Path) -> None:
@@ -170,7 +171,7 @@ async def test_a_signal_with_unsaved_changes_writes_the_draft(build_app, seed_pa
         app.drafts.discard()
         app._on_signal(signal.SIGHUP)
         await pilot.pause()
-    assert DraftStore(tmp_path / "drafts").exists()
+    assert len(DraftStore(tmp_path / "drafts").offers()) == 1
 
 
 async def test_new_brief_from_the_automatic_draft_can_be_undone(build_app, seed_paths, settle) -> None:

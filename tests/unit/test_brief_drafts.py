@@ -20,7 +20,8 @@ def a_brief() -> Brief:
 
 def test_default_location_is_the_user_data_dir() -> None:
     store = DraftStore()
-    assert store.path == Path(os.environ["XDG_DATA_HOME"]) / "briefing" / "drafts" / "current.json"
+    assert store.path.parent == Path(os.environ["XDG_DATA_HOME"]) / "briefing" / "drafts"
+    assert store.path.name.startswith("session-") and store.path.suffix == ".json"  # one file per session
 
 
 def test_save_load_discard(tmp_path: Path) -> None:
@@ -46,11 +47,11 @@ def test_draft_is_private_and_updated_in_place(tmp_path: Path) -> None:
     brief.edit(brief.items[1].id, "Watch the convoys closely.")
     store.save(brief)
     assert store.load().items[1].text == "Watch the convoys closely."
-    assert [p.name for p in tmp_path.iterdir()] == ["current.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [store.path.name, store.path.with_suffix(".lock").name]
 
 
 def test_directory_with_tilde_is_expanded(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     store = DraftStore("~/my-drafts")
     store.save(a_brief())
-    assert (tmp_path / "my-drafts" / "current.json").is_file()
+    assert store.path.parent == tmp_path / "my-drafts" and store.path.is_file()
