@@ -25,6 +25,7 @@ from briefing.brief.model import DuplicateItemError
 from briefing.config import SummarySettings
 from briefing.ingest import load_paths
 from briefing.models import Article, LoadWarning
+from briefing.tui.engine import ensure_loaded
 from briefing.tui.messages import AnalysisReady, ArticlesLoaded, JumpTo, LoadFinished, LoadProgress, SummaryReady
 from briefing.tui.safe import clean, one_line
 from briefing.tui.pieces import piece_for
@@ -35,6 +36,16 @@ from briefing.tui.widgets.status_panel import Entry, StatusPanel
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+
+RETRYABLE = ("analyse", "summary")  # worker groups a user can run again with the retry key
+
+
+def failure_cause(error: BaseException | None) -> str:
+    """Why a worker failed, on one line: its message, else the kind of error."""
+    if error is None:
+        return "unknown error"
+    return one_line(str(error).strip() or type(error).__name__, 200).rstrip(".")
+
 
 LARGE_ARTICLE = 400  # sentences; above this the reader waits for the list cursor to rest
 
@@ -63,6 +74,8 @@ class MainScreen(Screen):
         Binding("s", "toggle_status", "Status panel", show=False,
                 tooltip="Show or hide the conflict-status panel on narrow terminals", id="toggle-status"),
         Binding("escape", "escape", "Clear filter / back to list", show=False, id="escape"),
+        Binding("r", "retry", "Retry", tooltip="Run the analysis or summary that failed again (shown while one has)",
+                id="retry"),
     ]
 
     def __init__(self, paths: Sequence[str]) -> None:
@@ -72,6 +85,7 @@ class MainScreen(Screen):
         self._status_shown = False
         self._pending_show: Timer | None = None
         self._summaries_running: set[SummaryKey] = set()
+        self.failed: dict[str, str] = {}  # worker group -> why it failed, while a retry applies
 
     @property
     def session(self):
@@ -132,7 +146,8 @@ class MainScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="analyse", exclusive=True, description="Analysing")
     def analyse(self, articles: list[Article], warnings: list[LoadWarning]) -> None:
-        from briefing.analysis.pipeline import analyze  # imported off the UI thread, after the first screen
+        ensure_loaded(self.app.settings)  # off the UI thread, after the first screen; never beside another import
+        from briefing.analysis.pipeline import analyze
 
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress("Analysing", done, total))
@@ -142,9 +157,10 @@ class MainScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="summary", exclusive=True, description="Summarising")
     def compute_summary(self, article: Article, settings: SummarySettings) -> None:
-        from briefing.analysis.summarize import summarize  # sumy and numpy load here, not before the first screen
-
         try:
+            ensure_loaded(self.app.settings, "summaries")  # sumy and NLTK load here, not before the first screen
+            from briefing.analysis.pipeline import summarize
+
             summary = summarize(article, settings)
             self.session.store_summary(summary, settings)
         finally:
@@ -153,26 +169,45 @@ class MainScreen(Screen):
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """Say what failed and why in one line; the analysis and a summary can be retried (r)."""
         if event.state != WorkerState.ERROR:
             return
-        error = event.worker.error
-        self.notify(
-            f"{event.worker.description} failed: {one_line(error, 300)}",
-            title="Error",
-            severity="error",
-            timeout=10,
-            markup=False,
-        )
-        if event.worker.group == "summary":
+        group, cause = event.worker.group, failure_cause(event.worker.error)
+        retry = self.app.key_for("retry")
+        if group in RETRYABLE:
+            self.failed[group] = cause
+            self.refresh_bindings()
+        hint = f" Press {retry} to retry." if group in RETRYABLE else ""
+        self.notify(f"{event.worker.description} failed: {cause}.{hint}", title="Error", severity="error",
+                    timeout=10, markup=False)
+        if group == "summary":
             self.query_one("#summary-info", Static).update(
-                Content.styled("The summary could not be computed at this length/algorithm.", "$error")
+                Content.styled(f"The summary could not be computed: {cause}. ({retry} retries)", "$error")
             )
-        if event.worker.group in ("load", "analyse"):
+        if group in ("load", "analyse"):
             self._stage = ""
             self.query_one("#progress", ProgressBar).display = False
-            if event.worker.group == "analyse":
-                self.query_one(StatusPanel).show_message("The analysis failed; the articles can still be read.")
+        if group == "analyse":
+            self.query_one(StatusPanel).show_message(
+                f"The analysis failed: {cause}. Press {retry} to retry; the articles can still be read."
+            )
         self.refresh_topbar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The retry key is offered (and shown in the footer) only while something has failed."""
+        if action == "retry":
+            return bool(self.failed)
+        return True
+
+    def action_retry(self) -> None:
+        failed, self.failed = self.failed, {}
+        self.refresh_bindings()
+        if "analyse" in failed and self.session.articles:
+            self.query_one(StatusPanel).show_status(None, {})
+            self.analyse(list(self.session.articles.values()), list(self.session.warnings))
+        current = self.query_one(ArticleList).current
+        if "summary" in failed and current is not None:
+            self.show_article(current, keep_cursor=True)
 
     # -- messages from workers -------------------------------------------------------------
 
@@ -205,6 +240,7 @@ class MainScreen(Screen):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._stage = ""
+        self._no_longer_failed("analyse")
         self.session.analysis = message.analysis
         self.query_one("#progress", ProgressBar).display = False
         self.query_one(StatusPanel).show_status(
@@ -225,7 +261,12 @@ class MainScreen(Screen):
         )
         self.query_one(DigestList).show(digest, self.session.titles())
 
+    def _no_longer_failed(self, group: str) -> None:
+        if self.failed.pop(group, None) is not None:
+            self.refresh_bindings()
+
     def on_summary_ready(self, message: SummaryReady) -> None:
+        self._no_longer_failed("summary")
         current = self.query_one(ArticleList).current
         if current is not None and current.id == message.summary.article_id:
             self.show_article(current, keep_cursor=True)
