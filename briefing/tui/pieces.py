@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
+from briefing.tui.keymap import KeyDisplay
+
 from briefing.brief import items as brief_items
 from briefing.brief.model import ItemOrigin
 from briefing.tui.session import Session
@@ -52,3 +54,13 @@ def status_piece(entry: Entry, session: Session) -> Piece | None:
         made = row(status) if row is not None and status is not None else None
         return made or brief_items.from_status(entry.field, entry.text, entry.evidence)
     return None
+
+
+def nothing_to_add(on_article_list: bool, keys: KeyDisplay) -> str:
+    """What the add key says when the focus offers nothing to add."""
+    if on_article_list:
+        tabs = " · ".join(f"{keys(f'tab-{t}')} {t}" for t in ("article", "summary", "quotes", "digest"))
+        return (f"Articles are added a piece at a time: open this one with Enter (or {tabs}), "
+                f"then press {keys('add')} on a sentence, quote or digest line.")
+    return ("Nothing to add here: focus a sentence, a quote, a figure or a status line "
+            "(open an entry with Enter to see its sentences).")

@@ -38,7 +38,7 @@ async def test_a_failed_analysis_says_why_and_r_runs_it_again(build_app, seed_pa
     seen: list = []
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48), message_hook=seen.append) as pilot:
-        for _ in range(100):
+        for _ in range(400):
             await pilot.pause(0.05)
             if app.main_screen.failed:
                 break
@@ -66,7 +66,7 @@ async def test_a_failed_summary_says_why_and_r_computes_it_again(build_app, seed
     _fail_once(monkeypatch, "summarize", "no stemmer for this language", "summary")
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48)) as pilot:
-        for _ in range(100):
+        for _ in range(400):
             await pilot.pause(0.05)
             if app.main_screen.failed:
                 break

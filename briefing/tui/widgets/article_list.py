@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing.models import Article
+from briefing.tui.key_gate import hold_keys
 from briefing.tui.safe import one_line
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
@@ -50,18 +52,24 @@ class ArticleList(OptionList):
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, on_open: Callable[[], None] | None = None, **kwargs) -> None:
+    class Opened(Message):
+        """Enter on an article: the screen opens it in the reader."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(self, **kwargs: str) -> None:
         super().__init__(markup=False, **kwargs)
-        self.on_open = on_open
         self.articles: list[Article] = []
         self.needle = ""
         self.used: frozenset[str] = frozenset()
 
     def action_select(self) -> None:
-        """Enter opens the article in the reader at once (a message would let the next key overtake it)."""
         super().action_select()
-        if self.on_open is not None and self.highlighted is not None:
-            self.on_open()
+        if (current := self.current) is not None:
+            hold_keys(self)  # the next key is for the reader: it waits until the screen has opened it
+            self.post_message(self.Opened(current))
 
     @property
     def shown(self) -> int:

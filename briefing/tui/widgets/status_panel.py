@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing.brief.items import figure_value
 from briefing.models import Article, ConflictStatus, Figure, SentenceRef
+from briefing.tui.messages import JumpTo
 from briefing.tui.safe import clean, one_line
 
 TREND_LOOK = {
@@ -86,6 +87,10 @@ class StatusPanel(Tree[Entry]):
         self.show_root = False
         self.titles: dict[str, str] = {}
         self.articles: list[Article] = []
+
+    def on_mount(self) -> None:
+        self.border_title = "Conflict status"
+        self.show_status(None, {})
 
     @property
     def current(self) -> Entry | None:
@@ -232,6 +237,12 @@ class StatusPanel(Tree[Entry]):
             label = _label((when, "bold"), (" (inferred)" if event.date_inferred else "", "dim"), " · ", event.text)
             entry = Entry("evidence", ref=event.evidence) if event.evidence else Entry("group")
             node.add_leaf(label, entry)
+
+    def _on_tree_node_selected(self, event: Tree.NodeSelected[Entry]) -> None:
+        """Enter on an evidence sentence (or a figure): show it in the reader."""
+        entry = event.node.data
+        if entry is not None and entry.ref is not None:
+            self.post_message(JumpTo(entry.ref.article_id, entry.ref.sentence))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
         """Actors and places have no evidence of their own: find the sentences naming them, once."""
