@@ -22,6 +22,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from briefing.brief.budget import count_words
 from briefing.brief.drafts import DraftStore
 from briefing.brief.model import Brief
 from briefing.brief.render import render, render_markdown
@@ -291,8 +292,8 @@ class BriefingApp(App[int]):
     def action_copy_brief(self) -> None:
         text = render_markdown(self.session.brief, self.session.analysis_view())
         self.copy_to_clipboard(text)
-        self.notify(f"Brief copied to the clipboard ({len(text.split())} words of Markdown).", markup=False,
-                    timeout=3)
+        self.notify(f"Brief copied to the clipboard ({count_words(text)} words as printed, as the meter counts).",
+                    markup=False, timeout=3)
 
     def _write_brief(self, path: Path, force: bool) -> bool:
         self.session.remember_sources()
