@@ -14,7 +14,8 @@ from briefing.brief import items as brief_items
 from briefing.brief.model import ItemOrigin
 from briefing.tui.session import Session
 from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, SummaryText
-from briefing.tui.widgets.status_panel import Entry, StatusPanel
+from briefing.models import Event
+from briefing.tui.widgets.status_panel import Entry, StatusPanel, event_when
 
 Piece = tuple[str, ItemOrigin]
 
@@ -44,6 +45,8 @@ def status_piece(entry: Entry, session: Session) -> Piece | None:
     """A figure as a figure; an evidence line as its sentence; a status line as the brief's row."""
     if entry.kind == "figure" and entry.figure is not None:
         return brief_items.from_figure(entry.figure)
+    if entry.kind == "event" and entry.event is not None:
+        return event_piece(entry.event, session)
     if entry.kind == "evidence" and entry.ref is not None:
         article = session.articles.get(entry.ref.article_id)
         if article is not None and 0 <= entry.ref.sentence < len(article.sentences):
@@ -54,6 +57,17 @@ def status_piece(entry: Entry, session: Session) -> Piece | None:
         made = row(status) if row is not None and status is not None else None
         return made or brief_items.from_status(entry.field, entry.text, entry.evidence)
     return None
+
+
+def event_piece(event: Event, session: Session) -> Piece | None:
+    """A timeline event as its sentence, led by its date ("14 March 2016: Putin ordered ..."):
+    out of the timeline, the sentence alone would lose when it happened."""
+    ref = event.evidence
+    article = session.articles.get(ref.article_id) if ref is not None else None
+    if ref is None or article is None or not 0 <= ref.sentence < len(article.sentences):
+        return None
+    text, origin = brief_items.from_sentence(article, ref.sentence)
+    return f"{event_when(event)}: {text}", origin
 
 
 def nothing_to_add(on_article_list: bool, keys: KeyDisplay) -> str:

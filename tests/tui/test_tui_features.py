@@ -224,7 +224,7 @@ async def test_articles_appear_while_loading(build_app, settle, tmp_path: Path) 
 async def test_meter_turns_red_past_one_page(build_app, seed_paths, settle, settings) -> None:
     from dataclasses import replace
 
-    app = build_app(seed_paths, brief=replace(settings.brief, max_words=60))
+    app = build_app(seed_paths, brief=replace(settings.brief, max_words=90))  # one sentence and its source fit
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter", "a")

@@ -40,6 +40,7 @@ from briefing.tui.safe import clean, one_line
 from briefing.tui.session import Session
 from briefing.tui.widgets.article_list import ArticleList, matches
 from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, Reader, SummaryText
+from briefing.tui.widgets.status_pane import StatusPane
 from briefing.tui.widgets.status_panel import StatusPanel
 from briefing.tui.widgets.top_bar import TopBar
 from briefing.tui.work import BackgroundWork
@@ -105,7 +106,7 @@ class MainScreen(Screen[None]):
                 yield ArticleList(id="articles")
                 yield Static(id="warnings-line", markup=False)
             yield Reader(id="reader")
-            yield StatusPanel(id="status")
+            yield StatusPane(id="status-pane")
         yield BackgroundWork(self.session)
         yield Footer(compact=True)
 

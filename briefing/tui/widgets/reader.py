@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -94,11 +95,24 @@ class ArticleText(SentenceList):
         self._marked = chosen
 
     def goto_sentence(self, index: int) -> None:
+        """Put the cursor on a sentence and show it in the middle of the pane, with what leads to it."""
         try:
             self.highlighted = self.get_option_index(str(index))
         except OptionDoesNotExist:
             return
-        self.scroll_to_highlight(top=True)
+        self.call_after_refresh(self.centre_highlight)  # lines are laid out at the next refresh
+
+    def centre_highlight(self) -> None:
+        highlighted = self.highlighted
+        if highlighted is None or not self.is_mounted:
+            return
+        self._update_lines()  # Textual 8.2's OptionList keeps each option's first line here
+        y = self._index_to_line.get(highlighted)
+        if y is None:
+            self.scroll_to_highlight()
+            return
+        region = Region(0, y, self.scrollable_content_region.width, self._heights.get(highlighted, 1))
+        self.scroll_to_region(region, animate=False, center=True, force=True, immediate=True)
 
 
 class SummaryText(SentenceList):
