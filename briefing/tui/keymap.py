@@ -7,6 +7,7 @@ screen's and the focused widget's are live together; siblings never meet).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from textual.app import App
@@ -134,3 +135,15 @@ def checked_keymap(
     applied, clashes = keymap_clashes(normalize({k: v for k, v in keymap.items() if k in known}), scopes)
     warnings.extend((f"keymap: {clash}", 12) for clash in clashes)
     return applied, warnings
+
+
+def describe_binding(node: DOMNode, binding_id: str, description: str) -> None:
+    """Change what the footer says for one of a node's bindings (its keys stay, keymap included)."""
+    changed = False
+    for group in node._bindings.key_to_bindings.values():
+        for i, binding in enumerate(group):
+            if binding.id == binding_id and binding.description != description:
+                group[i] = replace(binding, description=description)
+                changed = True
+    if changed:
+        node.refresh_bindings()

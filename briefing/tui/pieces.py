@@ -26,6 +26,23 @@ STATUS_ROWS = {
 }
 
 
+def add_label(focused: Widget | None) -> str:
+    """What the add key adds from the focused pane, for the footer ("a Add figure")."""
+    if isinstance(focused, (ArticleText, SummaryText)):
+        return "Add sentence"
+    if isinstance(focused, QuoteList):
+        return "Add quote"
+    if isinstance(focused, DigestList):
+        return "Add digest line"
+    if isinstance(focused, StatusPanel) and focused.current is not None:
+        entry = focused.current
+        if entry.kind == "status":
+            return f"Add {entry.field.replace('negotiations', 'talks')} line"
+        return {"figure": "Add figure", "evidence": "Add sentence", "event": "Add dated event"}.get(entry.kind,
+                                                                                                   "Add: nothing here")
+    return "Add: open an article" if focused is not None else "Add to brief"
+
+
 def piece_for(focused: Widget | None, session: Session) -> Piece | None:
     """The item the focused widget offers, or None when it offers nothing addable."""
     if isinstance(focused, (ArticleText, SummaryText)):

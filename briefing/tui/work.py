@@ -38,6 +38,18 @@ def failure_cause(error: BaseException | None) -> str:
     return one_line(str(error).strip() or type(error).__name__, 200).rstrip(".")
 
 
+def failure_texts(failed: WorkFailed, retry_key: str) -> tuple[str, str | None, str | None]:
+    """What a failure says: the toast, the summary line (a summary failed) and the status panel's
+    line (the analysis failed), each naming the cause and the retry key when it applies."""
+    retry = f" Press {retry_key} to retry." if failed.retryable else ""
+    toast = f"{failed.description} failed: {failed.cause}.{retry}"
+    summary = f"The summary could not be computed: {failed.cause}. ({retry_key} retries)" if failed.group == "summary" \
+        else None
+    panel = (f"The analysis failed: {failed.cause}.{retry} The articles can still be read."
+             if failed.group == "analyse" else None)
+    return toast, summary, panel
+
+
 class BackgroundWork(Widget):
     """Starts the thread workers and reports their failures as `WorkFailed`."""
 

@@ -50,7 +50,7 @@ async def test_a_failed_analysis_says_why_and_r_runs_it_again(build_app, seed_pa
                   and m.notification.severity == "error"]
         assert errors == ["Analysing failed: the lexicon could not be read second line. Press r to retry."]
         panel = screen.query_one(StatusPanel)
-        assert "The analysis failed: the lexicon could not be read second line. Press r to retry" in _panel_text(panel)
+        assert "The analysis failed: the lexicon could not be read second line. Press r to retry. The articles can still be read." in _panel_text(panel)
         assert "r" in screen.active_bindings  # shown in the footer while it applies
 
         await pilot.press("r")

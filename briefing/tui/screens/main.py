@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,12 +19,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static, TabbedContent
+from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, Tree
 
 from briefing.brief.model import DuplicateItemError
 from briefing.models import Article
 from briefing.tui.key_gate import release_keys
-from briefing.tui.keymap import KeyDisplay
+from briefing.tui.keymap import KeyDisplay, describe_binding
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesLoaded,
@@ -35,7 +35,8 @@ from briefing.tui.messages import (
     SummaryReady,
     WorkFailed,
 )
-from briefing.tui.pieces import nothing_to_add, piece_for
+from briefing.tui.open_url import open_article_url
+from briefing.tui.pieces import add_label, nothing_to_add, piece_for
 from briefing.tui.safe import clean, one_line
 from briefing.tui.session import Session
 from briefing.tui.widgets.article_list import ArticleList, matches
@@ -43,7 +44,7 @@ from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, Read
 from briefing.tui.widgets.status_pane import StatusPane
 from briefing.tui.widgets.status_panel import StatusPanel
 from briefing.tui.widgets.top_bar import TopBar
-from briefing.tui.work import BackgroundWork
+from briefing.tui.work import BackgroundWork, failure_texts
 
 LARGE_ARTICLE = 400  # sentences; above this the reader waits for the list cursor to rest
 TAB_WIDGETS: dict[str, type[Widget]] = {"tab-article": ArticleText, "tab-summary": SummaryText,
@@ -81,6 +82,8 @@ class MainScreen(Screen[None]):
         Binding("s", "toggle_status", "Status panel", show=False,
                 tooltip="Show or hide the conflict-status panel on narrow terminals", id="toggle-status"),
         Binding("escape", "escape", "Clear filter / back to list", show=False, id="escape"),
+        Binding("o", "open_url", "Open in browser", show=False,
+                tooltip="Open the article's web address in the browser and copy it (OSC 52)", id="open-url"),
         Binding("r", "retry", "Retry", tooltip="Run the analysis or summary that failed again (shown while one has)",
                 id="retry"),
     ]
@@ -88,10 +91,8 @@ class MainScreen(Screen[None]):
     def __init__(self, paths: Sequence[str], session: Session, keys: KeyDisplay) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.session = session
-        self.keys = keys
+        self.session, self.keys = session, keys
         self._shown_id: str | None = None
-        self._status_shown = False
         self._pending_show: Timer | None = None
         self._stage = ""
         self.failed: dict[str, str] = {}  # worker group -> why it failed, while a retry applies
@@ -110,36 +111,28 @@ class MainScreen(Screen[None]):
         yield BackgroundWork(self.session)
         yield Footer(compact=True)
 
-    @property
-    def work(self) -> BackgroundWork:
-        return self.query_one(BackgroundWork)
-
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
         self.query_one("#left").border_title = "Articles"
         self.refresh_brief_state()
         self.set_focus(self.query_one(ArticleList))
-        self.work.load_articles(self.paths)
+        self.query_one(BackgroundWork).load_articles(self.paths)
 
     # -- messages from the workers -----------------------------------------------------------
 
     def on_work_failed(self, message: WorkFailed) -> None:
         """Say what failed and why in one line; the analysis and a summary can be retried (r)."""
-        retry, cause = self.keys("retry"), message.cause
+        toast, summary_line, panel_line = failure_texts(message, self.keys("retry"))
         if message.retryable:
-            self.failed[message.group] = cause
+            self.failed[message.group] = message.cause
             self.refresh_bindings()
-        self.notify(f"{message.description} failed: {cause}." + (f" Press {retry} to retry." if message.retryable
-                    else ""), title="Error", severity="error", timeout=10, markup=False)
-        if message.group == "summary":
-            self.query_one("#summary-info", Static).update(
-                Content.styled(f"The summary could not be computed: {message.cause}. ({retry} retries)", "$error"))
+        self.notify(toast, title="Error", severity="error", timeout=10, markup=False)
+        if summary_line:
+            self.query_one("#summary-info", Static).update(Content.styled(summary_line, "$error"))
         if message.group in ("load", "analyse"):
             self._stage = ""
             self.query_one(TopBar).hide_progress()
-        if message.group == "analyse":
-            self.query_one(StatusPanel).show_message(
-                f"The analysis failed: {message.cause}. Press {retry} to retry; the articles can still be read.")
+        if panel_line:
+            self.query_one(StatusPanel).show_message(panel_line)
         self.refresh_topbar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -151,14 +144,13 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         if "analyse" in failed and self.session.articles:
             self.query_one(StatusPanel).show_status(None, {})
-            self.work.analyse(list(self.session.articles.values()), list(self.session.warnings))
+            self.query_one(BackgroundWork).analyse(list(self.session.articles.values()), list(self.session.warnings))
         current = self.query_one(ArticleList).current
         if "summary" in failed and current is not None:
             self.show_article(current, keep_cursor=True)
 
     def _no_longer_failed(self, group: str) -> None:
-        if self.failed.pop(group, None) is not None:
-            self.refresh_bindings()
+        self.failed.pop(group, None) is not None and self.refresh_bindings()
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.query_one(TopBar).progress(message.done, message.total)
@@ -183,7 +175,7 @@ class MainScreen(Screen[None]):
             return
         # Started once the filled screen is on the terminal: the analysis thread shares
         # the interpreter with the UI and would otherwise delay that first paint.
-        self.call_after_refresh(self.work.analyse, articles, list(self.session.warnings))
+        self.call_after_refresh(self.query_one(BackgroundWork).analyse, articles, list(self.session.warnings))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._stage = ""
@@ -238,7 +230,7 @@ class MainScreen(Screen[None]):
         self._shown_id = article.id
         summary = self.session.summary_for(article.id)
         if summary is None:
-            self.work.summarise(article, self.session.summary_settings)
+            self.query_one(BackgroundWork).summarise(article, self.session.summary_settings)
         analysis = self.session.analysis
         longer, shorter, cycle = (self.keys(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
         self.query_one(Reader).show_article(article, summary, analysis.quotes if analysis else None,
@@ -265,15 +257,29 @@ class MainScreen(Screen[None]):
 
     # -- top bar ----------------------------------------------------------------------------
 
+    @on(ArticleList.Sorted)
     def refresh_topbar(self) -> None:
         s = self.session
         listed = self.query_one(ArticleList)
         count = len(s.articles)
-        self.query_one("#left").border_title = f"Articles {listed.shown} of {count}" if listed.needle else f"Articles {count}"
+        order = "" if listed.order == "loaded" else f" · by {listed.order}"
+        shown = f"{listed.shown} of {count}" if listed.needle else f"{count}"
+        self.query_one("#left").border_title = f"Articles {shown}{order}"
         self.query_one(TopBar).show(count, len(s.brief.items), s.page_meter(), s.unsaved, self._stage)
         warn = self.query_one("#warnings-line", Static)
         warn.display = bool(s.warnings)
         warn.update(Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({self.keys('warnings')})", "$warning"))
+
+    @on(events.DescendantFocus)
+    @on(Tree.NodeHighlighted)
+    def _describe_add(self) -> None:
+        """The footer says what the add key adds from the focused pane ("a Add figure")."""
+        describe_binding(self, "add", add_label(self.focused))
+
+    def action_open_url(self) -> None:  # the highlighted article in the list, else the one in the reader
+        listed = self.query_one(ArticleList)
+        shown = self.session.articles.get(self._shown_id or "")
+        open_article_url(self.app, listed.current if self.focused is listed else shown)
 
     def refresh_brief_state(self) -> None:
         """After any change to the brief: marks in the list, the meter."""
@@ -305,8 +311,7 @@ class MainScreen(Screen[None]):
     def _clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if box.display or box.value:
-            box.value = ""
-            box.display = False
+            box.value, box.display = "", False
             self.query_one(ArticleList).refilter("")
             self.refresh_topbar()
 
@@ -321,9 +326,8 @@ class MainScreen(Screen[None]):
             self.set_focus(panes[(index + delta) % len(panes)])
 
     def action_toggle_status(self) -> None:
-        self._status_shown = not self._status_shown
-        self.set_class(self._status_shown, "show-status")
-        self.set_focus(self.query_one(StatusPanel) if self._status_shown else self.query_one(ArticleList))
+        self.toggle_class("show-status")
+        self.set_focus(self.query_one(StatusPanel) if self.has_class("show-status") else self.query_one(ArticleList))
 
     def action_summary_length(self, delta: int) -> None:
         self.session.change_length(delta)
@@ -334,11 +338,8 @@ class MainScreen(Screen[None]):
         self._summary_changed()
 
     def _summary_changed(self) -> None:
-        current = self.query_one(ArticleList).current
-        if current is not None:
+        if (current := self.query_one(ArticleList).current) is not None:
             self.show_article(current, keep_cursor=True)
-        else:
-            self.query_one(Reader).show_summary_info(None)
 
     def action_add(self) -> None:
         """Add whatever is focused (sentence, quote, figure, status line) to its section."""

@@ -31,12 +31,22 @@ def sentence_prompt(text: str, in_summary: bool) -> Content:
     return Content.assemble(" ", plain(text))
 
 
+def outlets_once(article_ids: Sequence[str], titles: dict[str, str], limit: int = 48) -> str:
+    """Each outlet named once, in order, with how many of its reports when more than one:
+    'CNN (Web News) (2 reports); Fox News', not 'CNN (Web News); CNN (Web News); Fox News'."""
+    counts: dict[str, int] = {}
+    for article_id in article_ids:
+        name = one_line(titles.get(article_id, article_id), limit)
+        counts[name] = counts.get(name, 0) + 1
+    return "; ".join(name if n == 1 else f"{name} ({n} reports)" for name, n in counts.items())
+
+
 def quote_prompt(quote: Quote, titles: dict[str, str]) -> Content:
     """The quotation, who said it (with role), and every article it occurs in."""
     who = one_line(quote.speaker or "unattributed")
     if quote.role:
         who += f", {one_line(quote.role)}"
-    sources = "; ".join(one_line(titles.get(a, a), 48) for a in quote.articles)
+    sources = outlets_once(quote.articles, titles)
     kind = " (partial)" if quote.partial else ""
     return Content.assemble(
         (f"“{one_line(quote.text)}”", "italic"),
@@ -169,7 +179,7 @@ class QuoteList(OptionList):
 
 def digest_prompt(sentence: DigestSentence, titles: dict[str, str]) -> Content:
     """A key development across the articles, with every outlet that reports it."""
-    sources = "; ".join(one_line(titles.get(a, a), 40) for a in sentence.articles)
+    sources = outlets_once(sentence.articles, titles, 40)
     return Content.assemble(plain(sentence.text), "\n  ", (f"in: {sources}", "$text-muted"))
 
 
