@@ -266,7 +266,8 @@ class BriefingApp(App[int]):
                 return
             from briefing.brief.auto import auto_brief
 
-            self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
+            if self.session.analysis is not None:
+                self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
             self.post_message(BriefChanged())
             undo = self.keys("undo")
             self.notify(f"New brief from the automatic draft; {undo} in the brief builder brings back the "
@@ -339,7 +340,7 @@ class BriefingApp(App[int]):
             self,
             ConfirmScreen("The brief has unsaved changes (the draft is kept and offered next time). Quit anyway?",
                           "Quit", "Stay"),
-            lambda ok: ok and self._quit(keep_draft=True),
+            lambda ok: self._quit(keep_draft=True) if ok else None,
         )
 
     def _quit(self, keep_draft: bool = False) -> None:
@@ -349,7 +350,7 @@ class BriefingApp(App[int]):
             self._discard_stale_draft()
         self.exit(0)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from palette_commands(self, screen)
 
@@ -443,9 +444,10 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
-def make_app(settings: Settings, paths: Sequence[str] = (), **kwargs) -> BriefingApp:
+def make_app(settings: Settings, paths: Sequence[str] = (), drafts: DraftStore | None = None,
+             offer_draft: bool = True, brief: Brief | None = None) -> BriefingApp:
     """The factory tests and `run_tui` use."""
-    return BriefingApp(settings, paths, **kwargs)
+    return BriefingApp(settings, paths, drafts=drafts, offer_draft=offer_draft, brief=brief)
 
 
 def run_tui(paths: list[str], settings: Settings) -> int:

@@ -6,7 +6,7 @@ screen's and the focused widget's are live together; siblings never meet).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -14,12 +14,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-KeyScope = tuple[str, Sequence[type]]  # (where, the node types whose keys are live together there)
+KeyScope = tuple[str, Sequence[type[DOMNode]]]  # (where, the node types whose keys are live together there)
 
 
-def _effective_keys(node_type: type, keymap: dict[str, str]) -> list[tuple[str, Binding]]:
+def _effective_keys(node_type: type[DOMNode], keymap: dict[str, str]) -> list[tuple[str, Binding]]:
     """(key, binding) pairs of a node type once `keymap` is applied, before Textual resolves clashes."""
-    pairs = []
+    pairs: list[tuple[str, Binding]] = []
     for key, group in node_type._merge_bindings().key_to_bindings.items():
         for binding in group:
             if binding.id and keymap.get(binding.id):
@@ -120,7 +120,8 @@ def binding_ids(node_types: Sequence[type[DOMNode]]) -> set[str]:
 
 
 def checked_keymap(
-    keymap: dict[str, str], known: set[str], scopes: Sequence[KeyScope], normalize: Callable[[dict[str, str]], dict[str, str]]
+    keymap: dict[str, str], known: set[str], scopes: Sequence[KeyScope],
+    normalize: Callable[[Mapping[str, str]], Mapping[str, str]],
 ) -> tuple[dict[str, str], list[tuple[str, int]]]:
     """The user's keymap to apply, and the warnings (text, seconds shown) for what is refused.
 
@@ -132,7 +133,7 @@ def checked_keymap(
     unknown = sorted(set(keymap) - known)
     if unknown:
         warnings.append((f"keymap: unknown binding id(s) {', '.join(unknown)}", 8))
-    applied, clashes = keymap_clashes(normalize({k: v for k, v in keymap.items() if k in known}), scopes)
+    applied, clashes = keymap_clashes(dict(normalize({k: v for k, v in keymap.items() if k in known})), scopes)
     warnings.extend((f"keymap: {clash}", 12) for clash in clashes)
     return applied, warnings
 

@@ -36,7 +36,7 @@ def ask_save_path(app: App[Any], session: Session, default: Path, write: Callabl
             return
         if needs_new_folder(path, session.settings.brief.output_dir):  # a mistyped folder is not made silently
             question = f"The folder {clean(path.parent)} does not exist. Create it and save there?"
-            ask(app, ConfirmScreen(question, "Create", "Cancel"), lambda ok: ok and write_or_ask(path))
+            ask(app, ConfirmScreen(question, "Create", "Cancel"), lambda ok: write_or_ask(path) if ok else None)
             return
         write_or_ask(path)
 
@@ -50,7 +50,7 @@ def ask_save_path(app: App[Any], session: Session, default: Path, write: Callabl
         else:
             write(path, ours)
             return
-        ask(app, ConfirmScreen(question, "Overwrite", "Cancel"), lambda ok: ok and write(path, True))
+        ask(app, ConfirmScreen(question, "Overwrite", "Cancel"), lambda ok: write(path, True) if ok else None)
 
     ask(app, PromptScreen(PROMPT, str(default)), chosen)
 

@@ -55,8 +55,8 @@ class BackgroundWork(Widget):
 
     DEFAULT_CSS = "BackgroundWork { display: none; }"
 
-    def __init__(self, session: Session, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, session: Session, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.session = session
         self.running: set[SummaryKey] = set()  # summaries being computed, not to be started twice
 

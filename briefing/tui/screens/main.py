@@ -150,7 +150,8 @@ class MainScreen(Screen[None]):
             self.show_article(current, keep_cursor=True)
 
     def _no_longer_failed(self, group: str) -> None:
-        self.failed.pop(group, None) is not None and self.refresh_bindings()
+        if self.failed.pop(group, None) is not None:
+            self.refresh_bindings()
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.query_one(TopBar).progress(message.done, message.total)

@@ -76,8 +76,8 @@ class ArticleList(OptionList):
             super().__init__()
             self.article = article
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.articles: list[Article] = []
         self.needle = ""
         self.used: frozenset[str] = frozenset()

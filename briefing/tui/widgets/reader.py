@@ -63,8 +63,8 @@ class SentenceList(OptionList):
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.article: Article | None = None
 
     @property
@@ -149,8 +149,8 @@ class QuoteList(OptionList):
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.quotes: list[Quote] = []
         self.article_id: str | None = None  # the article shown: a quote is found there first
 
@@ -192,8 +192,8 @@ class DigestList(OptionList):
         if (sentence := self.current) is not None:
             self.post_message(JumpTo(sentence.origin.article_id, sentence.origin.sentence))
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.sentences: list[DigestSentence] = []
 
     def show(self, sentences: Sequence[DigestSentence], titles: dict[str, str]) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.brief.items import figure_value
-from briefing.models import Article, ConflictStatus, Event, Figure, SentenceRef
+from briefing.models import Actor, Article, ConflictStatus, Event, Figure, SentenceRef
 from briefing.tui.messages import JumpTo
 from briefing.tui.safe import clean, one_line
 
@@ -102,8 +102,8 @@ class StatusPanel(Tree[Entry]):
                 show=False, id="status-show"),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(Text("Conflict status"), **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(Text("Conflict status"), id=id)
         self.show_root = False
         self.titles: dict[str, str] = {}
         self.articles: list[Article] = []
@@ -230,7 +230,7 @@ class StatusPanel(Tree[Entry]):
     def _actors(self, status: ConflictStatus) -> None:
         node = self.root.add(_label(("Actors ", "bold"), f"({len(status.actors)})"), Entry("group"),
                              allow_expand=bool(status.actors))
-        sides: dict[str, list] = defaultdict(list)
+        sides: dict[str, list[Actor]] = defaultdict(list)
         for actor in status.actors:
             sides[actor.side].append(actor)
         for side, actors in sides.items():
