@@ -263,7 +263,7 @@ class MainScreen(Screen[None]):
         s = self.session
         listed = self.query_one(ArticleList)
         count = len(s.articles)
-        order = "" if listed.order == "loaded" else f" · by {listed.order}"
+        order = "" if listed.order == "loaded" else f" by {listed.order}"
         shown = f"{listed.shown} of {count}" if listed.needle else f"{count}"
         self.query_one("#left").border_title = f"Articles {shown}{order}"
         self.query_one(TopBar).show(count, len(s.brief.items), s.page_meter(), s.unsaved, self._stage)
