@@ -90,8 +90,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, paths: Sequence[str], session: Session, keys: KeyDisplay) -> None:
         super().__init__()
-        self.paths = list(paths)
-        self.session, self.keys = session, keys
+        self.paths, self.session, self.keys = list(paths), session, keys
         self._shown_id: str | None = None
         self._pending_show: Timer | None = None
         self._stage = ""
@@ -279,8 +278,8 @@ class MainScreen(Screen[None]):
 
     def action_open_url(self) -> None:  # the highlighted article in the list, else the one in the reader
         listed = self.query_one(ArticleList)
-        shown = self.session.articles.get(self._shown_id or "")
-        open_article_url(self.app, listed.current if self.focused is listed else shown)
+        open_article_url(self.app, listed.current if self.focused is listed else self.session.articles.get(
+            self._shown_id or ""))
 
     def refresh_brief_state(self) -> None:
         """After any change to the brief: marks in the list, the meter."""
