@@ -1,9 +1,13 @@
-"""The one-page budget: words as a reader counts them on the rendered brief.
+"""The one-page budget: the words the saved brief prints, Sources and citation numbers included.
 
-Counting runs on the parsed Markdown, not the source, so escapes, `#`, `|`,
-`>` and table rules are not words, and neither are the front matter and the
-citation markers ([1], [2]). A word is a whitespace-separated run containing a
-letter or digit: "250,000", "U.N." and a file path each count once.
+The meter, the copy message and the page limit all count the same thing, the
+number a reader (and the evaluation's `printed_words`) gets from the saved
+file: the front matter is not printed, a link prints as its text only (its
+target is not counted), Markdown syntax (`#`, `>`, `*`, `_`, backticks, `|`,
+`-`, brackets) is not words; everything else split on whitespace is, so a
+citation "[1]" counts as the "1" a reader sees, and "250,000" or "U.N." once.
+(Before, the meter counted only the body's words without citation numbers and
+said 598/600 for a brief whose Markdown had 742 words.)
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from briefing.brief.render import Rendered, render
 from briefing.models import Analysis
 
 MAX_BOTTOM_LINE = 3
-_CITATION = re.compile(r"^\[\d+\][,.;:]?$")
-_HAS_WORD = re.compile(r"\w")
+_FRONT_MATTER = re.compile(r"^---\n.*?\n---\n", re.S)
+_URL = re.compile(r"<https?://[^>]+>|https?://\S+")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_SYNTAX = re.compile(r"[#>*_`|\-\[\]]+")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +50,11 @@ def plain_text(markdown: str) -> str:
 
 
 def count_words(markdown: str) -> int:
-    return sum(1 for w in plain_text(markdown).split() if _HAS_WORD.search(w) and not _CITATION.match(w))
+    """Printed words of a Markdown text (a whole file, or one item's fragment)."""
+    text = _FRONT_MATTER.sub("", markdown)
+    text = _LINK_TARGET.sub("]", text)  # before bare URLs, so "(https://...)" leaves no "(" behind
+    text = _URL.sub(" ", text)
+    return len(_SYNTAX.sub(" ", text).split())
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,8 @@ class BudgetReport:
 
 
 def word_count(brief: Brief, analysis: Analysis | None, rendered: Rendered | None = None) -> int:
-    """Words in the rendered body (front matter and Markdown syntax excluded)."""
-    return count_words((rendered or render(brief, analysis)).body)
+    """Words the saved file prints (front matter and Markdown syntax excluded)."""
+    return count_words((rendered or render(brief, analysis)).text)
 
 
 def over_budget(brief: Brief, analysis: Analysis | None, max_words: int | None = None) -> BudgetReport:
@@ -84,7 +94,7 @@ def over_budget(brief: Brief, analysis: Analysis | None, max_words: int | None =
     """
     limit = brief.max_words if max_words is None else max_words
     rendered = render(brief, analysis)
-    total = count_words(rendered.body)
+    total = count_words(rendered.text)
     advice = _advice(brief)
     if total <= limit:
         return BudgetReport(total, limit, (), advice)

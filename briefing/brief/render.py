@@ -11,6 +11,7 @@ output is what this module writes itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -276,21 +277,38 @@ RENDERERS = {
 # -- document -----------------------------------------------------------------------------------
 
 
-def front_matter(brief: Brief, sources: int) -> str:
-    """YAML between `---` lines. A renderer that does not know front matter reads it as Markdown,
-    so a `<` in the title is written as the YAML escape `\\u003c` (a tag there would be live HTML)."""
+def news_date(brief: Brief, analysis: Analysis | None, cited: Sequence[SourceInfo] = ()) -> dt.date:
+    """The date of the news the brief reports: the latest date among the loaded articles (else
+    among the articles it cites); the brief's own date when none is dated. A brief written on
+    Tuesday morning about Monday's reports is Monday's brief."""
+    dates = [a.published for a in analysis.articles if a.published] if analysis is not None else []
+    dates = dates or [a.published for a in cited if a.published]
+    return max(dates) if dates else brief.date
+
+
+def front_matter(brief: Brief, sources: int, date: dt.date | None = None) -> str:
+    """Title, the date of the news, the day the brief was prepared, how many sources it cites.
+    A renderer that does not know front matter reads it as Markdown, so a `<` in the title is
+    written as the YAML escape `\\u003c` (a tag there would be live HTML)."""
     title = esc.one_line(brief.title)
     head = f"title: {_yaml_quoted(title)}\n" if "<" in title else _yaml({"title": title})
-    return "---\n" + head + _yaml({"date": brief.date, "sources": sources}) + "---\n"
+    return "---\n" + head + _yaml({"date": date or brief.date, "prepared": brief.date, "sources": sources}) + "---\n"
 
 
 def _yaml(data: dict[str, object]) -> str:
-    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
+    return str(yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=10_000))
 
 
 def _yaml_quoted(s: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is one) with `<` escaped."""
     return json.dumps(s, ensure_ascii=False).replace("<", "\\u003c")
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """No anchors: the same date twice is written twice ("date: &id001 ..." would puzzle a reader)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def render(brief: Brief, analysis: Analysis | None) -> Rendered:
@@ -301,7 +319,8 @@ def render(brief: Brief, analysis: Analysis | None) -> Rendered:
             for it in brief.items_in(s.id):
                 c.register(_article_ids(it))
     frags: dict[str, str] = {}
-    blocks = [f"# {esc.heading(brief.title)} — {brief.date.isoformat()}"]
+    date = news_date(brief, analysis, c.articles)
+    blocks = [f"# {esc.heading(brief.title)} — {date.isoformat()}"]
     for s in brief.sections:
         if s.id == "sources":
             content = _sources(c) if c.articles else []
@@ -312,7 +331,8 @@ def render(brief: Brief, analysis: Analysis | None) -> Rendered:
             blocks.append(f"## {esc.heading(s.heading)}")
             blocks.extend(content)
     body = "\n\n".join(blocks) + "\n"
-    return Rendered(front_matter(brief, len(c.articles)), "\n" + body, frags, c.articles, c.not_loaded, c.unknown)
+    return Rendered(front_matter(brief, len(c.articles), date), "\n" + body, frags, c.articles, c.not_loaded,
+                    c.unknown)
 
 
 def render_markdown(brief: Brief, analysis: Analysis | None) -> str:

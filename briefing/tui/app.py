@@ -12,21 +12,24 @@ import datetime as dt
 import os
 import signal
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from briefing.brief.budget import BudgetReport, over_budget
+from briefing.brief.budget import count_words
 from briefing.brief.drafts import Draft, DraftStore
 from briefing.brief.model import Brief
 from briefing.brief.render import render, render_markdown
 from briefing.brief.save import (
     BriefExistsError,
     BriefSaveError,
-    changed_since,
     default_brief_path,
     encode_brief,
     save_brief,
@@ -34,11 +37,13 @@ from briefing.brief.save import (
 )
 from briefing.config import Settings, seeds_dir
 from briefing.tui.commands import palette_commands
-from briefing.tui.keymap import KeyScope, keymap_clashes
-from briefing.tui.messages import LoadFinished
+from briefing.tui.key_gate import KeyGate, ask
+from briefing.tui.keymap import KeyDisplay, KeyScope, binding_ids, checked_keymap
+from briefing.tui.messages import BriefChanged, LoadFinished
 from briefing.tui.safe import clean, one_line
+from briefing.tui.save_path import ask_save_path
 from briefing.tui.screens.brief import BriefScreen
-from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+from briefing.tui.screens.dialogs import ConfirmScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.warnings import WarningsScreen
@@ -88,11 +93,11 @@ class BriefingApp(App[int]):
         self.drafts = drafts if drafts is not None else DraftStore()
         self.offer_draft = offer_draft
         self.draft_problem_shown = False
-        self.main_screen = MainScreen(self.paths)
+        self.keys = KeyDisplay(self, [area for _, area in help_areas()])
+        self.key_gate = KeyGate(self)
+        self.main_screen = MainScreen(self.paths, self.session, self.keys)
         self.return_code_on_signal: int | None = None
         self.pending_signals: list[int] = []  # caught by run_tui before the loop's handlers existed
-        self._key_display: dict[str, str] = {}
-        self._budget: tuple[tuple, BudgetReport] | None = None
         self.draft_offer: ConfirmScreen | None = None  # the restore question, while it is unanswered
         self._draft_offered: Draft | None = None
         self._drafts_waiting: list[Draft] = []  # unsaved drafts of ended sessions still to ask about
@@ -102,8 +107,15 @@ class BriefingApp(App[int]):
 
     # -- start-up ---------------------------------------------------------------------------
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while the focus or the screen changes wait for it (see key_gate)."""
+        if isinstance(event, events.Key) and self.key_gate.take(event):
+            return
+        await super().on_event(event)
+
     def on_mount(self) -> None:
-        self._apply_theme()
+        if (problem := apply_theme(self, self.settings.ui.theme)) is not None:
+            self.notify(problem, severity="warning", markup=False)
         self._apply_keymap()
         self._install_signal_handlers()
         self.push_screen(self.main_screen)
@@ -114,39 +126,15 @@ class BriefingApp(App[int]):
         """However the app ends: its draft, if kept, and any draft it was offering can be offered next time."""
         self.drafts.close()
 
-    def _apply_theme(self) -> None:
-        theme = self.settings.ui.theme
-        if theme in self.available_themes:
-            self.theme = theme
-        else:
-            self.notify(f"Unknown theme {one_line(theme, 40)!r} (ui.theme); using {self.theme}.", severity="warning",
-                        markup=False)
-
     def _apply_keymap(self) -> None:
-        """Apply the user's keymap; unknown ids and keys already taken are refused, with a warning.
-
-        A key the user gives to a second action in the same place would hide the first
-        one (`add: q` would hide Quit), so such a key is not applied: the action keeps
-        its old key. Freeing the key first (mapping its owner elsewhere) makes it usable.
-        """
+        """Apply the user's keymap; unknown ids and keys already taken are refused, with a warning."""
         keymap = {str(k): str(v) for k, v in (self.settings.keymap or {}).items()}
-        known = self.binding_ids()
-        unknown = sorted(set(keymap) - known)
-        if unknown:
-            self.notify(f"keymap: unknown binding id(s) {', '.join(map(clean, unknown))}", severity="warning",
-                        markup=False, timeout=8)
-        wanted = self._normalize_keymap({k: v for k, v in keymap.items() if k in known})
-        applied, clashes = keymap_clashes(wanted, self.keymap_scopes())
-        for clash in clashes:
-            self.notify(f"keymap: {clean(clash)}", severity="warning", markup=False, timeout=12)
+        known = binding_ids([area for _, area in help_areas()] + [SentenceList])
+        applied, warnings = checked_keymap(keymap, known, keymap_scopes(), self._normalize_keymap)
+        for text, seconds in warnings:
+            self.notify(clean(text), severity="warning", markup=False, timeout=seconds)
         self.set_keymap(applied)
-        self._key_display.clear()
-
-    def keymap_scopes(self) -> list[KeyScope]:
-        """Where keys compete: the app's, a screen's and one focused widget's (siblings never meet)."""
-        main = [("the main screen", (BriefingApp, MainScreen, widget)) for widget in (ArticleList, SentenceList,
-                                                                                      StatusPanel)]
-        return [*main, ("the brief builder", (BriefingApp, BriefScreen, BriefList))]
+        self.keys.clear()
 
     # -- the draft from last time -----------------------------------------------------------
 
@@ -183,7 +171,7 @@ class BriefingApp(App[int]):
 
         self._draft_offered = draft
         self.draft_offer = ConfirmScreen(self._draft_question(draft), "Restore", "Discard")
-        self.push_screen(self.draft_offer, answer)
+        ask(self, self.draft_offer, answer)
 
     def _restore_draft(self, draft: Draft) -> None:
         try:
@@ -191,7 +179,7 @@ class BriefingApp(App[int]):
         except BriefSaveError as e:  # the brief is restored all the same; its old file may be offered again
             self.notify(f"Draft restored, but {one_line(e, 200)}", severity="warning", markup=False)
         self.session.replace_brief(draft.brief)
-        self.brief_changed(autosave=False)
+        self.post_message(BriefChanged(autosave=False))
         self.notify(f"Draft restored: {draft.item_count} item(s).", markup=False, timeout=3)
         # answered before the question could say which articles are missing: say it later
         self._check_restored = not self.loading_done
@@ -213,15 +201,7 @@ class BriefingApp(App[int]):
         missing, unknown = self.session.not_loaded_counts(brief)
         if not missing:
             return f"{head} Every article it cites is loaded. Restore it?"
-        return f"{head} {self._not_loaded_text(missing, draft.item_count, unknown)} Restore it?"
-
-    @staticmethod
-    def _not_loaded_text(missing: int, total: int, unknown: int) -> str:
-        text = f"{missing} of {total} items cite articles that are not loaded now"
-        if unknown:
-            return (f"{text}; for {unknown} of them the draft has no source details, so they will be "
-                    "marked “[source not loaded]”.")
-        return f"{text}; they keep their citations from the source details saved with the draft."
+        return f"{head} {not_loaded_text(missing, draft.item_count, unknown)} Restore it?"
 
     def on_load_finished(self, message: LoadFinished) -> None:
         """Bubbled up from the main screen: every input is read, so sources can be checked."""
@@ -236,23 +216,14 @@ class BriefingApp(App[int]):
         missing, unknown = self.session.not_loaded_counts()
         if missing:
             prefix = "The restored draft: " if draft_restored else ""
-            text = self._not_loaded_text(missing, len(self.session.brief.items), unknown)
+            text = not_loaded_text(missing, len(self.session.brief.items), unknown)
             self.notify(prefix + text, severity="warning", markup=False, timeout=12)
 
     # -- signals ----------------------------------------------------------------------------
 
     def _install_signal_handlers(self) -> None:
-        """SIGTERM/SIGHUP would end the app at once, leaving the terminal in the alternate screen.
-
-        Handled on the event loop instead: the draft is written synchronously, then the
-        app exits the normal way, which restores the terminal.
-        """
-        loop = asyncio.get_running_loop()
-        for signum in HANDLED_SIGNALS:
-            try:
-                loop.add_signal_handler(signum, self._on_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
-                pass
+        """SIGTERM/SIGHUP: the draft is written, then the app exits the normal way (see `on_signals`)."""
+        on_signals(HANDLED_SIGNALS, self._on_signal)
         if self.pending_signals:
             self._on_signal(self.pending_signals[0])
 
@@ -287,25 +258,16 @@ class BriefingApp(App[int]):
 
     # -- the brief --------------------------------------------------------------------------
 
-    def budget(self) -> BudgetReport:
-        """The page meter. Remembered until the brief or what it cites changes: the top bar asks
-        on every loading and analysis step, and rendering plus counting takes several ms."""
-        s = self.session
-        key = (id(s.brief), s.brief.revision, id(s.analysis), len(s.articles))
-        if self._budget is None or self._budget[0] != key:
-            self._budget = (key, over_budget(s.brief, s.analysis_view()))
-        return self._budget[1]
-
-    def brief_changed(self, autosave: bool = True, focus_item: str | None = None) -> None:
-        """Called after every change to the brief: autosave the draft, refresh the views.
+    def on_brief_changed(self, message: BriefChanged) -> None:
+        """After every change to the brief: autosave the draft, then hand the new state down.
 
         The draft is written only while something is unsaved; a change that brings the
         brief back to what was saved (undo) removes it.
         """
         self.session.remember_sources()
-        if autosave and not self.session.unsaved:
+        if message.autosave and not self.session.unsaved:
             self._discard_stale_draft()
-        elif autosave:
+        elif message.autosave:
             try:
                 self.drafts.save(self.session.brief)
             except (BriefSaveError, OSError) as e:
@@ -313,18 +275,19 @@ class BriefingApp(App[int]):
                     self.draft_problem_shown = True
                     self.notify(f"Draft autosave failed: {one_line(e, 200)}", severity="error", markup=False)
         self.main_screen.refresh_brief_state()
-        if isinstance(self.screen, BriefScreen):
-            self.screen.refresh_brief(focus_item)
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefScreen):
+                screen.refresh_brief(message.focus_item)
 
     def action_open_brief(self) -> None:
         if isinstance(self.screen, BriefScreen):
             self.pop_screen()
         else:
-            self.push_screen(BriefScreen())
+            self.push_screen(BriefScreen(self.session, self.keys))
 
     def action_undo_brief(self) -> None:
         if self.session.brief.undo():
-            self.brief_changed()
+            self.post_message(BriefChanged())
         else:
             self.notify("Nothing to undo.", markup=False, timeout=2)
 
@@ -339,18 +302,20 @@ class BriefingApp(App[int]):
                 return
             from briefing.brief.auto import auto_brief
 
-            self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
-            self.brief_changed()
-            undo = self.key_for("undo")
+            if self.session.analysis is not None:
+                self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
+            self.post_message(BriefChanged())
+            undo = self.keys("undo")
             self.notify(f"New brief from the automatic draft; {undo} in the brief builder brings back the "
                         "previous one.", markup=False, timeout=5)
             if not isinstance(self.screen, BriefScreen):
-                self.push_screen(BriefScreen())
+                self.push_screen(BriefScreen(self.session, self.keys))
 
         if self.session.brief.items:
             count = len(self.session.brief.items)
-            undo = self.key_for("undo")
-            self.push_screen(
+            undo = self.keys("undo")
+            ask(
+                self,
                 ConfirmScreen(f"Replace the current brief ({count} item(s)) with the automatic draft? "
                               f"(Undo, {undo} in the brief builder, brings it back.)"), replace
             )
@@ -359,51 +324,13 @@ class BriefingApp(App[int]):
 
     def action_save_brief(self) -> None:
         default = self.session.saved_path or default_brief_path(self.settings, self.session.brief.date)
-
-        def chosen(value: str | None) -> None:
-            if not value:
-                return
-            path = Path(value).expanduser()
-            if path.name.startswith(".") or value.endswith(("/", os.sep)):  # ".md", "out/": no file name
-                self.notify(f"Not saved: {clean(value)} has no file name; type one, e.g. brief.md.",
-                            severity="warning", markup=False)
-                self.push_screen(PromptScreen("Save the brief as Markdown to:", value), chosen)
-                return
-            if self._needs_new_folder(path):  # a mistyped folder should not be made without a word
-                self.push_screen(
-                    ConfirmScreen(f"The folder {clean(path.parent)} does not exist. Create it and save there?",
-                                  "Create", "Cancel"),
-                    lambda ok: ok and write_or_ask(path),
-                )
-                return
-            write_or_ask(path)
-
-        def write_or_ask(path: Path) -> None:
-            saved, stamp = self.session.saved_path, self.session.saved_stamp
-            ours = saved is not None and path.resolve() == saved.resolve()  # saved earlier in this session
-            if ours and stamp is not None and changed_since(path, stamp):
-                question = (f"{clean(path)} was changed by another program since this session saved it. "
-                            "Overwrite it?")
-            elif path.exists() and not ours:
-                question = f"{clean(path)} exists. Overwrite it?"
-            else:
-                self._write_brief(path, force=ours)
-                return
-            self.push_screen(ConfirmScreen(question, "Overwrite", "Cancel"),
-                             lambda ok: ok and self._write_brief(path, force=True))
-
-        self.push_screen(PromptScreen("Save the brief as Markdown to:", str(default)), chosen)
-
-    def _needs_new_folder(self, path: Path) -> bool:
-        """A typed path whose folder is missing; the configured `brief.output_dir` is made silently."""
-        configured = Path(self.settings.brief.output_dir).expanduser()
-        return not path.parent.exists() and path.parent.resolve() != configured.resolve()
+        ask_save_path(self, self.session, default, lambda path, force: self._write_brief(path, force=force))
 
     def action_copy_brief(self) -> None:
         text = render_markdown(self.session.brief, self.session.analysis_view())
         self.copy_to_clipboard(text)
-        self.notify(f"Brief copied to the clipboard ({len(text.split())} words of Markdown).", markup=False,
-                    timeout=3)
+        self.notify(f"Brief copied to the clipboard ({count_words(text)} words as printed, as the meter counts).",
+                    markup=False, timeout=3)
 
     def _write_brief(self, path: Path, force: bool) -> bool:
         self.session.remember_sources()
@@ -422,61 +349,21 @@ class BriefingApp(App[int]):
         self.session.mark_saved(written, stamp_file(written, encode_brief(text)))
         self._discard_stale_draft()
         self.notify(f"Brief saved to {clean(written.resolve())}", title="Saved", markup=False)
-        self._warn_unloaded_citations(rendered.not_loaded, rendered.unknown)
-        self.brief_changed(autosave=False)
+        warning = unloaded_citations_text(rendered.not_loaded, rendered.unknown)
+        if warning is not None:
+            self.notify(warning[0], severity=warning[1], markup=False, timeout=10 if warning[1] == "warning" else 6)
+        self.post_message(BriefChanged(autosave=False))
         return True
-
-    def _warn_unloaded_citations(self, not_loaded: Sequence[str], unknown: Sequence[str]) -> None:
-        """Say so when the saved file cites articles that are not loaded in this session."""
-        if unknown:
-            self.notify(f"{len(unknown)} cited article(s) are not loaded and the brief has no details of them: "
-                        "their items are marked “[source not loaded]” in the file.", severity="warning",
-                        markup=False, timeout=10)
-        elif not_loaded:
-            self.notify(f"{len(not_loaded)} cited article(s) are not loaded now; they are listed from the "
-                        "details saved with the brief.", severity="information", markup=False, timeout=6)
 
     # -- help, warnings, quit ---------------------------------------------------------------
 
-    def help_areas(self) -> list[tuple[str, type]]:
-        return [
-            ("Everywhere", BriefingApp),
-            ("Main screen", MainScreen),
-            ("Lists (articles, sentences, quotes, brief items)", ArticleList),
-            ("Conflict-status panel", StatusPanel),
-            ("Brief builder", BriefScreen),
-            ("Editing an item", ItemEditor),
-        ]
-
-    def binding_ids(self) -> set[str]:
-        ids: set[str] = set()
-        for _, node_type in self.help_areas() + [("", SentenceList)]:
-            for group in node_type._merge_bindings().key_to_bindings.values():
-                ids.update(b.id for b in group if b.id)
-        return ids
-
     def key_for(self, binding_id: str) -> str:
-        """How the key bound to `binding_id` is shown, after the user's keymap.
-
-        Remembered: the top bar asks on every progress step, and the keymap is set once at start.
-        """
-        if binding_id not in self._key_display:
-            self._key_display[binding_id] = self._find_key_display(binding_id)
-        return self._key_display[binding_id]
-
-    def _find_key_display(self, binding_id: str) -> str:
-        for _, node_type in self.help_areas():
-            bindings = node_type._merge_bindings()
-            bindings.apply_keymap(self._keymap)
-            for key, group in bindings.key_to_bindings.items():
-                for binding in group:
-                    if binding.id == binding_id:
-                        return self.get_key_display(Binding(key, binding.action, key_display=binding.key_display))
-        return "?"
+        """How the key bound to `binding_id` is shown, after the user's keymap."""
+        return self.keys(binding_id)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_areas()))
+            self.push_screen(HelpScreen(help_areas()))
 
     def action_warnings(self) -> None:
         self.push_screen(WarningsScreen(self.session.warnings))
@@ -485,10 +372,11 @@ class BriefingApp(App[int]):
         if not self.session.unsaved:
             self._quit()
             return
-        self.push_screen(
+        ask(
+            self,
             ConfirmScreen("The brief has unsaved changes (the draft is kept and offered next time). Quit anyway?",
                           "Quit", "Stay"),
-            lambda ok: ok and self._quit(keep_draft=True),
+            lambda ok: self._quit(keep_draft=True) if ok else None,
         )
 
     def _quit(self, keep_draft: bool = False) -> None:
@@ -498,7 +386,7 @@ class BriefingApp(App[int]):
             self._discard_stale_draft()
         self.exit(0)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from palette_commands(self, screen)
 
@@ -507,6 +395,64 @@ def _when(moment: dt.datetime) -> str:
     """"today at 09:14", or "on 2026-11-20 at 17:02"."""
     day = "today" if moment.date() == dt.date.today() else f"on {moment.date().isoformat()}"
     return f"{day} at {moment.strftime('%H:%M')}"
+
+
+def apply_theme(app: App[Any], theme: str) -> str | None:
+    """Use the configured theme; what to tell the user when it is unknown."""
+    if theme in app.available_themes:
+        app.theme = theme
+        return None
+    return f"Unknown theme {one_line(theme, 40)!r} (ui.theme); using {app.theme}."
+
+
+def on_signals(signals: Iterable[int], handler: Callable[[int], None]) -> None:
+    """Handle SIGTERM/SIGHUP on the event loop: by default they end the app at once, leaving
+    the terminal in the alternate screen."""
+    loop = asyncio.get_running_loop()
+    for signum in signals:
+        try:
+            loop.add_signal_handler(signum, handler, signum)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+            pass
+
+
+def keymap_scopes() -> list[KeyScope]:
+    """Where keys compete: the app's, a screen's and one focused widget's (siblings never meet)."""
+    main = [("the main screen", (BriefingApp, MainScreen, widget)) for widget in (ArticleList, SentenceList,
+                                                                                  StatusPanel)]
+    return [*main, ("the brief builder", (BriefingApp, BriefScreen, BriefList))]
+
+
+def help_areas() -> list[tuple[str, type[DOMNode]]]:
+    """Where keys work, in the order the help screen lists them."""
+    return [
+        ("Everywhere", BriefingApp),
+        ("Main screen", MainScreen),
+        ("Lists (articles, sentences, quotes, brief items)", ArticleList),
+        ("Conflict-status panel", StatusPanel),
+        ("Brief builder", BriefScreen),
+        ("Editing an item", ItemEditor),
+    ]
+
+
+def not_loaded_text(missing: int, total: int, unknown: int) -> str:
+    """What the restore question and the warning say of items citing articles not loaded."""
+    text = f"{missing} of {total} items cite articles that are not loaded now"
+    if unknown:
+        return (f"{text}; for {unknown} of them the draft has no source details, so they will be "
+                "marked “[source not loaded]”.")
+    return f"{text}; they keep their citations from the source details saved with the draft."
+
+
+def unloaded_citations_text(not_loaded: Sequence[str], unknown: Sequence[str]) -> tuple[str, SeverityLevel] | None:
+    """Said after a save when the file cites articles that are not loaded in this session."""
+    if unknown:
+        return (f"{len(unknown)} cited article(s) are not loaded and the brief has no details of them: "
+                "their items are marked “[source not loaded]” in the file.", "warning")
+    if not_loaded:
+        return (f"{len(not_loaded)} cited article(s) are not loaded now; they are listed from the "
+                "details saved with the brief.", "information")
+    return None
 
 
 def _start_resource_tracker() -> None:
@@ -540,9 +486,10 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
-def make_app(settings: Settings, paths: Sequence[str] = (), **kwargs) -> BriefingApp:
+def make_app(settings: Settings, paths: Sequence[str] = (), drafts: DraftStore | None = None,
+             offer_draft: bool = True, brief: Brief | None = None) -> BriefingApp:
     """The factory tests and `run_tui` use."""
-    return BriefingApp(settings, paths, **kwargs)
+    return BriefingApp(settings, paths, drafts=drafts, offer_draft=offer_draft, brief=brief)
 
 
 def run_tui(paths: list[str], settings: Settings) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 
@@ -31,7 +31,7 @@ PALETTE = (
 )
 
 
-def palette_commands(app: BriefingApp, screen: Screen) -> Iterable[SystemCommand]:
+def palette_commands(app: BriefingApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The actions that make sense on this screen, as palette entries."""
     for title, help_text, action in PALETTE:
         namespace, _, name = action.partition(".")

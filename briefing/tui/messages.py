@@ -1,7 +1,9 @@
-"""App-wide messages posted by workers; handlers update widgets on the UI thread.
+"""App-wide messages: events go up as these, data comes down as attributes.
 
 Thread workers never touch widgets: they post one of these (post_message is
-thread-safe) and the screen reacts.
+thread-safe) and the screen reacts. Screens never call back into the app: a
+change to the brief is announced with `BriefChanged`, which the app handles
+(autosave) before it hands the new state down to the screens.
 """
 
 from __future__ import annotations
@@ -23,11 +25,18 @@ class ArticlesLoaded(Message):
 
 @dataclass
 class LoadProgress(Message):
-    """Progress of a long job; `stage` is shown beside the bar."""
+    """Progress of a long job; `stage` is shown beside the bar.
+
+    A newer step replaces one still waiting in the queue (as toolong's messages do):
+    only the latest count matters, and 1,000 queued steps would each cost a repaint.
+    """
 
     stage: str
     done: int
     total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LoadProgress)
 
 
 @dataclass
@@ -57,3 +66,25 @@ class JumpTo(Message):
 
     article_id: str
     sentence: int
+
+
+@dataclass
+class WorkFailed(Message):
+    """A worker failed; `cause` says why in one line. `retryable`: the retry key applies."""
+
+    group: str
+    description: str
+    cause: str
+    retryable: bool
+
+
+@dataclass
+class BriefChanged(Message):
+    """The brief was changed by a screen; the app autosaves the draft and refreshes the views.
+
+    `autosave=False` for changes that are not the user's edits (a restored draft, a save);
+    `focus_item` is the item the brief builder should put its cursor on.
+    """
+
+    autosave: bool = True
+    focus_item: str | None = None

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.brief.budget import BudgetReport, over_budget
 from briefing.brief.model import Brief, item_article_ids
 from briefing.brief.save import FileStamp
 from briefing.config import ALGORITHMS, Settings, SummarySettings
@@ -84,6 +85,7 @@ class Session:
         self.saved_content: tuple[object, ...] | None = self.brief.content_key()
         self.saved_path: Path | None = None
         self.saved_stamp: FileStamp | None = None  # the file as we left it, to notice other writers
+        self._meter: tuple[tuple[int, int, int, int], BudgetReport] | None = None
 
     # -- articles -------------------------------------------------------------------------
 
@@ -162,6 +164,14 @@ class Session:
 
     def used_articles(self) -> frozenset[str]:
         return frozenset(a for item in self.brief.items for a in item.origin.article_ids)
+
+    def page_meter(self) -> BudgetReport:
+        """The page meter. Remembered until the brief or what it cites changes: the top bar asks
+        on every loading and analysis step, and rendering plus counting takes several ms."""
+        key = (id(self.brief), self.brief.revision, id(self.analysis), len(self.articles))
+        if self._meter is None or self._meter[0] != key:
+            self._meter = (key, over_budget(self.brief, self.analysis_view()))
+        return self._meter[1]
 
     def analysis_view(self) -> Analysis:
         """The analysis when done; before that, the loaded articles alone (enough to cite sources)."""

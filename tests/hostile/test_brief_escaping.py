@@ -157,7 +157,8 @@ def test_front_matter_is_yaml_that_cannot_escape() -> None:
     md = render_markdown(brief, analysis)
     (fm,) = [t for t in tokens(md) if t.type == "front_matter"]
     data = yaml.safe_load(fm.content)
-    assert data == {"title": esc.one_line(s) + " brief", "date": dt.date(2026, 1, 2), "sources": 1}
+    assert data == {"title": esc.one_line(s) + " brief", "date": dt.date(2026, 1, 2), "prepared": dt.date(2026, 1, 2),
+                    "sources": 1}
 
 
 def test_ordinary_news_text_is_not_over_escaped() -> None:

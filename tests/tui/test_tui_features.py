@@ -224,7 +224,7 @@ async def test_articles_appear_while_loading(build_app, settle, tmp_path: Path) 
 async def test_meter_turns_red_past_one_page(build_app, seed_paths, settle, settings) -> None:
     from dataclasses import replace
 
-    app = build_app(seed_paths, brief=replace(settings.brief, max_words=60))
+    app = build_app(seed_paths, brief=replace(settings.brief, max_words=90))  # one sentence and its source fit
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter", "a")
@@ -236,7 +236,7 @@ async def test_meter_turns_red_past_one_page(build_app, seed_paths, settle, sett
         await pilot.pause()
         meter = app.screen.query_one("#brief-meter")
         assert meter.has_class("over") and "past one page" in str(meter.render())
-        report = app.budget()
+        report = app.session.page_meter()
         assert report.over_items
         prompts = {o.id: str(o.prompt) for o in app.screen.query_one("#brief-items").options}
         assert all("past one page" in prompts[f"item:{i}"] for i in report.over_items)

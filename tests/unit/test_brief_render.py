@@ -57,11 +57,22 @@ def test_structure_of_sample_brief() -> None:
     md = render_markdown(auto_brief(analysis, Settings(), DAY), analysis)
     assert headings(md) == ["Situation brief — 2026-11-21", "Bottom line", "Key developments", "Key quotes",
                             "Conflict status", "Sources"]
-    assert front(md) == {"title": "Situation brief", "date": DAY, "sources": 2}
+    assert front(md) == {"title": "Situation brief", "date": DAY, "prepared": DAY, "sources": 2}
     assert count(md, "table_open") == 1
     assert count(md, "blockquote_open") == 2
     assert count(md, "html_inline") + count(md, "html_block") == 0
     assert [t.attrs["href"] for t in tokens(md) if t.type == "link_open"] == [DAILY.url]
+
+
+def test_the_title_carries_the_date_of_the_news_and_the_front_matter_when_it_was_prepared() -> None:
+    analysis = sample_analysis()
+    latest = max(a.published for a in analysis.articles if a.published)
+    prepared = latest + dt.timedelta(days=3)  # written days later, about those reports
+    md = render_markdown(auto_brief(analysis, Settings(), prepared), analysis)
+    assert headings(md)[0] == f"Situation brief — {latest.isoformat()}"
+    assert front(md) == {"title": "Situation brief", "date": latest, "prepared": prepared, "sources": 2}
+    undated = render_markdown(Brief.new(Settings(), prepared), None)  # nothing dated: the brief's own date
+    assert headings(undated)[0] == f"Situation brief — {prepared.isoformat()}"
 
 
 def test_sources_numbered_in_order_of_first_citation() -> None:

@@ -1,12 +1,11 @@
 """The brief builder: sections and items, reorder/move/edit/delete/undo, live Markdown preview.
 
 Every change goes through `Brief`'s operations (which keep undo and the
-revision) and then `app.brief_changed()`, which autosaves the draft.
+revision) and is then announced with `BriefChanged`: the app autosaves the
+draft and hands the new state back down (`refresh_brief`).
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,22 +18,21 @@ from textual.widgets import Footer, Markdown, Static
 from briefing.brief import items as brief_items
 from briefing.brief.model import GENERATED_SECTIONS, BriefError
 from briefing.brief.render import render
+from briefing.tui.key_gate import ask
+from briefing.tui.keymap import KeyDisplay
+from briefing.tui.messages import BriefChanged
 from briefing.tui.safe import clean, one_line
 from briefing.tui.screens.dialogs import PromptScreen, SectionPicker
+from briefing.tui.session import Session
 from briefing.tui.widgets.brief_list import NEW_NOTE, BriefList, ItemEditor
-
-if TYPE_CHECKING:
-    from briefing.tui.app import BriefingApp
 
 
 EDIT_TITLE = "Editing: Enter keeps the change, Escape cancels"
 NOTE_TITLE = "New note: Enter adds it, Escape cancels"
 
 
-class BriefScreen(Screen):
+class BriefScreen(Screen[None]):
     """Assemble the one-page brief."""
-
-    app: BriefingApp
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (160, "-wide")]
 
@@ -54,6 +52,11 @@ class BriefScreen(Screen):
         Binding("t", "retitle", "Title", show=False, tooltip="Change the brief's title", id="brief-title"),
         Binding("p", "toggle_preview", "Preview", show=False, tooltip="Show or hide the Markdown preview", id="toggle-preview"),
     ]
+
+    def __init__(self, session: Session, keys: KeyDisplay) -> None:
+        super().__init__()
+        self.session = session
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         yield Static(id="brief-meter", markup=False)
@@ -81,8 +84,8 @@ class BriefScreen(Screen):
 
     def refresh_brief(self, focus_item: str | None = None) -> None:
         """Redraw the list, the meter and the preview from the brief."""
-        session = self.app.session
-        report = self.app.budget()
+        session = self.session
+        report = session.page_meter()
         over = frozenset(report.over_items)
         self.query_one(BriefList).show(session.brief, over, focus_item)
         meter = self.query_one("#brief-meter", Static)
@@ -102,9 +105,7 @@ class BriefScreen(Screen):
         self.query_one("#brief-markdown", Markdown).update(clean(body))
 
     def _changed(self, focus_item: str | None = None) -> None:
-        self.app.brief_changed(focus_item=focus_item)  # refreshes this screen when it is the active one
-        if self.app.screen is not self:  # e.g. called back while a dialog is still closing
-            self.refresh_brief(focus_item)
+        self.post_message(BriefChanged(focus_item=focus_item))  # the app autosaves, then refreshes this screen
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -120,13 +121,13 @@ class BriefScreen(Screen):
     def action_move(self, delta: int) -> None:
         if (item_id := self._current()) is None:
             return
-        if self.app.session.brief.move(item_id, delta):
+        if self.session.brief.move(item_id, delta):
             self._changed(item_id)
 
     def action_move_to_section(self) -> None:
         if (item_id := self._current()) is None:
             return
-        brief = self.app.session.brief
+        brief = self.session.brief
         sections = [(s.id, s.heading) for s in brief.sections if s.id not in GENERATED_SECTIONS]
 
         def moved(section_id: str | None) -> None:
@@ -134,14 +135,14 @@ class BriefScreen(Screen):
                 brief.move_to_section(item_id, section_id)
                 self._changed(item_id)
 
-        self.app.push_screen(SectionPicker(sections, brief.item(item_id).section), moved)
+        ask(self, SectionPicker(sections, brief.item(item_id).section), moved)
 
     def action_edit(self) -> None:
         if (item_id := self._current()) is None:
             return
         editor = self.query_one(ItemEditor)
         editor.border_title = EDIT_TITLE
-        editor.start(self.app.session.brief.item(item_id))
+        editor.start(self.session.brief.item(item_id))
 
     @on(BriefList.OptionSelected)
     def _item_selected(self) -> None:
@@ -156,10 +157,11 @@ class BriefScreen(Screen):
         if event.text is None:
             return
         if not event.text:
-            self.notify("An item cannot be empty; delete it instead (d).", severity="warning", markup=False)
+            self.notify(f"An item cannot be empty; delete it instead ({self.keys('item-delete')}).", severity="warning",
+                        markup=False)
             return
         try:
-            self.app.session.brief.edit(event.item_id, event.text)
+            self.session.brief.edit(event.item_id, event.text)
         except BriefError as e:
             self.notify(str(e), severity="error", markup=False)
             return
@@ -168,12 +170,12 @@ class BriefScreen(Screen):
     def action_delete(self) -> None:
         if (item_id := self._current()) is None:
             return
-        self.app.session.brief.remove(item_id)
-        self.notify("Item deleted (u to undo).", markup=False, timeout=3)
+        self.session.brief.remove(item_id)
+        self.notify(f"Item deleted ({self.keys('undo')} to undo).", markup=False, timeout=3)
         self._changed()
 
     def action_undo(self) -> None:
-        if self.app.session.brief.undo():
+        if self.session.brief.undo():
             self._changed()
         else:
             self.notify("Nothing to undo.", markup=False, timeout=2)
@@ -191,7 +193,7 @@ class BriefScreen(Screen):
             self.notify("The note was empty; nothing was added.", markup=False, timeout=3)
             return
         try:
-            item = self.app.session.brief.add(*brief_items.free(text))
+            item = self.session.brief.add(*brief_items.free(text))
         except BriefError as e:
             self.notify(str(e), severity="error", markup=False)
             return
@@ -201,7 +203,7 @@ class BriefScreen(Screen):
         """Correct a quote's speaker and role as "Name, role"; empty makes it unattributed."""
         if (item_id := self._current()) is None:
             return
-        brief = self.app.session.brief
+        brief = self.session.brief
         quote = brief.item(item_id).origin.quote
         if quote is None:
             self.notify("Only quotes have a speaker.", severity="warning", markup=False, timeout=3)
@@ -215,19 +217,20 @@ class BriefScreen(Screen):
             self._changed(item_id)
 
         current = ", ".join(x for x in (quote.speaker, quote.role) if x)
-        self.app.push_screen(
+        ask(
+            self,
             PromptScreen("Who said it (Name, role; empty: unattributed):", current, "save", allow_empty=True), corrected
         )
 
     def action_retitle(self) -> None:
-        brief = self.app.session.brief
+        brief = self.session.brief
 
         def retitled(title: str | None) -> None:
             if title and title.strip():
                 brief.retitle(" ".join(title.split()))
                 self._changed()
 
-        self.app.push_screen(PromptScreen("Title of the brief:", brief.title, "rename"), retitled)
+        ask(self, PromptScreen("Title of the brief:", brief.title, "rename"), retitled)
 
     def action_toggle_preview(self) -> None:
         """Wide: show or hide the preview. Narrow: switch between the items and the preview."""

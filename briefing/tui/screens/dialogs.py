@@ -1,9 +1,15 @@
-"""Small modal dialogs: yes/no, a path to save to, a section to move an item into."""
+"""Small modal dialogs: yes/no, a path to save to, a section to move an item into.
+
+Pushed with `key_gate.ask`: keys typed before a dialog is shown go to it, and keys
+typed while it closes go to whatever comes next (the next question, or the screen).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,11 +18,49 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from briefing.tui.key_gate import hold_keys, keep_key, release_keys
 from briefing.tui.safe import plain
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
+R = TypeVar("R")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class Dialog(ModalScreen[R]):
+    """A modal question that takes the keys typed while it opens and closes (see key_gate)."""
+
+    _shown = False
+    closing = False
+
+    def on_screen_resume(self) -> None:
+        if not self._shown:  # the hold `ask` took when it pushed this dialog: keys may come now
+            self._shown = True
+            self.call_after_refresh(release_keys, self)
+
+    def dismiss(self, result: R | None = None):  # type: ignore[no-untyped-def]  # Textual's AwaitComplete
+        if not self.closing:
+            self.closing = True
+            hold_keys(self)
+        return super().dismiss(result)
+
+
+class PromptInput(Input):
+    """Enter is handled in the order the keys came: what is typed after it is not part of the answer."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if isinstance(screen, Dialog) and screen.closing and keep_key(self, event):
+            event.stop()
+            event.prevent_default()
+            return
+        if event.key == "enter" and isinstance(screen, PromptScreen):
+            event.stop()
+            event.prevent_default()
+            screen.submit(self.value)
+            return
+        await super()._on_key(event)
+
+
+class ConfirmScreen(Dialog[bool]):
     """Ask a yes/no question; y/Enter answers yes, n/Escape no."""
 
     BINDINGS = [
@@ -51,7 +95,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(Dialog[str | None]):
     """Ask for one line of text (a path, a title); Enter accepts, Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
@@ -64,18 +108,18 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(plain(self.prompt), classes="dialog-question")
-            yield Input(value=self.default, id="prompt-input")
+            yield PromptInput(value=self.default, id="prompt-input")
             yield Label(Content(f"Enter: {self.verb} · Escape: cancel"), classes="dialog-hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
+    def submit(self, text: str) -> None:
+        value = text.strip()
         self.dismiss(value if value or self.allow_empty else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class SectionPicker(ModalScreen[str | None]):
+class SectionPicker(Dialog[str | None]):
     """Choose one of the brief's sections (for "move to section")."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker-cancel")]

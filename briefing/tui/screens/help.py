@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -21,7 +22,7 @@ INTRO = (
 )
 
 
-def binding_rows(app: App, node_type: type[DOMNode]) -> list[tuple[str, str]]:
+def binding_rows(app: App[Any], node_type: type[DOMNode]) -> list[tuple[str, str]]:
     """(keys, description) for one class's bindings, with the keymap applied, one row per action."""
     bindings = node_type._merge_bindings()
     bindings.apply_keymap(getattr(app, "_keymap", {}))

@@ -1,48 +1,67 @@
 """The main screen: article list (left), reader (centre), conflict status (right).
 
-Loading and analysis run in thread workers that only post messages; the
-handlers here update the widgets. The highlighted article's summary at the
-current length/algorithm is computed on demand in its own worker and cached.
+Loading, the analysis and summaries run in thread workers owned by
+`BackgroundWork`; their messages bubble up here and the handlers hand the data
+down to the widgets. The highlighted article's summary at the current
+length/algorithm is computed on demand and cached in the session. Changes to
+the brief are announced with `BriefChanged` (the app autosaves).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, ProgressBar, Static, TabbedContent, Tree
 from textual.timer import Timer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, Tree
 
 from briefing.brief.model import DuplicateItemError
-from briefing.config import SummarySettings
-from briefing.ingest import load_paths
-from briefing.models import Article, LoadWarning
-from briefing.tui.messages import AnalysisReady, ArticlesLoaded, JumpTo, LoadFinished, LoadProgress, SummaryReady
+from briefing.models import Article
+from briefing.tui.key_gate import release_keys
+from briefing.tui.keymap import KeyDisplay, describe_binding
+from briefing.tui.messages import (
+    AnalysisReady,
+    ArticlesLoaded,
+    BriefChanged,
+    JumpTo,
+    LoadFinished,
+    LoadProgress,
+    SummaryReady,
+    WorkFailed,
+)
+from briefing.tui.open_url import open_article_url
+from briefing.tui.pieces import add_label, nothing_to_add, piece_for
 from briefing.tui.safe import clean, one_line
-from briefing.tui.pieces import piece_for
-from briefing.tui.session import SummaryKey, plan_batches, summary_key
+from briefing.tui.session import Session
 from briefing.tui.widgets.article_list import ArticleList, matches
 from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, Reader, SummaryText
-from briefing.tui.widgets.status_panel import Entry, StatusPanel
-
-if TYPE_CHECKING:
-    from briefing.tui.app import BriefingApp
+from briefing.tui.widgets.status_pane import StatusPane
+from briefing.tui.widgets.status_panel import StatusPanel
+from briefing.tui.widgets.top_bar import TopBar
+from briefing.tui.work import BackgroundWork, failure_texts
 
 LARGE_ARTICLE = 400  # sentences; above this the reader waits for the list cursor to rest
+TAB_WIDGETS: dict[str, type[Widget]] = {"tab-article": ArticleText, "tab-summary": SummaryText,
+                                        "tab-quotes": QuoteList, "tab-digest": DigestList}
 
 
-class MainScreen(Screen):
+def visible_panes(screen: Screen[None]) -> list[Widget]:
+    """The panes h/l move between, left to right: the list, the open tab, the status panel."""
+    active = screen.query_one("#reader-tabs", TabbedContent).active
+    panes = [screen.query_one(ArticleList), screen.query_one(TAB_WIDGETS.get(active, ArticleText)),
+             screen.query_one(StatusPanel)]
+    return [p for p in panes if p.parent is not None and all(n.display for n in p.ancestors_with_self
+                                                               if isinstance(n, Widget) and n is not screen)]
+
+
+class MainScreen(Screen[None]):
     """Triage: pick an article, read it, collect pieces for the brief."""
-
-    app: BriefingApp
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (160, "-wide")]
 
@@ -63,123 +82,78 @@ class MainScreen(Screen):
         Binding("s", "toggle_status", "Status panel", show=False,
                 tooltip="Show or hide the conflict-status panel on narrow terminals", id="toggle-status"),
         Binding("escape", "escape", "Clear filter / back to list", show=False, id="escape"),
+        Binding("o", "open_url", "Open in browser", show=False,
+                tooltip="Open the article's web address in the browser and copy it (OSC 52)", id="open-url"),
+        Binding("r", "retry", "Retry", tooltip="Run the analysis or summary that failed again (shown while one has)",
+                id="retry"),
     ]
 
-    def __init__(self, paths: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[str], session: Session, keys: KeyDisplay) -> None:
         super().__init__()
-        self.paths = list(paths)
+        self.paths, self.session, self.keys = list(paths), session, keys
         self._shown_id: str | None = None
-        self._status_shown = False
         self._pending_show: Timer | None = None
-        self._summaries_running: set[SummaryKey] = set()
-
-    @property
-    def session(self):
-        return self.app.session
+        self._stage = ""
+        self.failed: dict[str, str] = {}  # worker group -> why it failed, while a retry applies
 
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static(id="topbar-text", markup=False)
-            yield ProgressBar(id="progress", show_eta=False)
+        yield TopBar(id="topbar")
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield Input(placeholder="filter: title, outlet, text", id="filter")
-                yield ArticleList(on_open=self._open_reader, id="articles")
+                yield ArticleList(id="articles")
                 yield Static(id="warnings-line", markup=False)
             yield Reader(id="reader")
-            yield StatusPanel(id="status")
+            yield StatusPane(id="status-pane")
+        yield BackgroundWork(self.session)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
         self.query_one("#left").border_title = "Articles"
-        self.query_one("#reader").border_title = "Reader"
-        self.query_one(StatusPanel).border_title = "Conflict status"
-        self.query_one(StatusPanel).show_status(None, {})
-        self.query_one(Reader).show_header(None)
-        self.query_one("#digest-info", Static).update(Content("The digest appears when the analysis is done."))
         self.refresh_brief_state()
         self.set_focus(self.query_one(ArticleList))
-        self.load_articles(self.paths)
+        self.query_one(BackgroundWork).load_articles(self.paths)
 
-    # -- workers --------------------------------------------------------------------------
+    # -- messages from the workers -----------------------------------------------------------
 
-    @work(thread=True, exit_on_error=False, group="load", description="Loading articles")
-    def load_articles(self, paths: list[str]) -> None:
-        worker = get_current_worker()
-        settings = self.app.settings
-        batches, warnings = plan_batches(paths, max_files=settings.ingest.max_files)
-        total = sum(len(b) for b in batches)
-        done = 0
-        self.post_message(LoadProgress("Loading", 0, total))
-        if warnings:
-            self.post_message(ArticlesLoaded([], warnings))
-        for batch in batches:
-            if worker.is_cancelled:
-                return
-            try:
-                result = load_paths(batch, settings.ingest, language=settings.summary.language)
-                loaded, warnings = list(result.articles), list(result.warnings)
-            except Exception as error:  # a bug in one batch must not lose the others
-                loaded = []
-                warnings = [LoadWarning(str(p), f"could not be loaded ({type(error).__name__}: {error})") for p in batch]
-            done += len(batch)
-            self.post_message(ArticlesLoaded(loaded, warnings))
-            self.post_message(LoadProgress("Loading", done, total))
-        self.post_message(LoadFinished(done))
-
-    @work(thread=True, exit_on_error=False, group="analyse", exclusive=True, description="Analysing")
-    def analyse(self, articles: list[Article], warnings: list[LoadWarning]) -> None:
-        from briefing.analysis.pipeline import analyze  # imported off the UI thread, after the first screen
-
-        def progress(done: int, total: int) -> None:
-            self.post_message(LoadProgress("Analysing", done, total))
-
-        analysis = analyze(articles, self.app.settings, progress=progress, warnings=warnings)
-        self.post_message(AnalysisReady(analysis))
-
-    @work(thread=True, exit_on_error=False, group="summary", exclusive=True, description="Summarising")
-    def compute_summary(self, article: Article, settings: SummarySettings) -> None:
-        from briefing.analysis.summarize import summarize  # sumy and numpy load here, not before the first screen
-
-        try:
-            summary = summarize(article, settings)
-            self.session.store_summary(summary, settings)
-        finally:
-            self._summaries_running.discard(summary_key(article.id, settings))
-        self.post_message(SummaryReady(summary))
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        self.notify(
-            f"{event.worker.description} failed: {one_line(error, 300)}",
-            title="Error",
-            severity="error",
-            timeout=10,
-            markup=False,
-        )
-        if event.worker.group == "summary":
-            self.query_one("#summary-info", Static).update(
-                Content.styled("The summary could not be computed at this length/algorithm.", "$error")
-            )
-        if event.worker.group in ("load", "analyse"):
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """Say what failed and why in one line; the analysis and a summary can be retried (r)."""
+        toast, summary_line, panel_line = failure_texts(message, self.keys("retry"))
+        if message.retryable:
+            self.failed[message.group] = message.cause
+            self.refresh_bindings()
+        self.notify(toast, title="Error", severity="error", timeout=10, markup=False)
+        if summary_line:
+            self.query_one("#summary-info", Static).update(Content.styled(summary_line, "$error"))
+        if message.group in ("load", "analyse"):
             self._stage = ""
-            self.query_one("#progress", ProgressBar).display = False
-            if event.worker.group == "analyse":
-                self.query_one(StatusPanel).show_message("The analysis failed; the articles can still be read.")
+            self.query_one(TopBar).hide_progress()
+        if panel_line:
+            self.query_one(StatusPanel).show_message(panel_line)
         self.refresh_topbar()
 
-    # -- messages from workers -------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The retry key is offered (and shown in the footer) only while something has failed."""
+        return bool(self.failed) if action == "retry" else True
+
+    def action_retry(self) -> None:
+        failed, self.failed = self.failed, {}
+        self.refresh_bindings()
+        if "analyse" in failed and self.session.articles:
+            self.query_one(StatusPanel).show_status(None, {})
+            self.query_one(BackgroundWork).analyse(list(self.session.articles.values()), list(self.session.warnings))
+        current = self.query_one(ArticleList).current
+        if "summary" in failed and current is not None:
+            self.show_article(current, keep_cursor=True)
+
+    def _no_longer_failed(self, group: str) -> None:
+        if self.failed.pop(group, None) is not None:
+            self.refresh_bindings()
 
     def on_load_progress(self, message: LoadProgress) -> None:
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = message.done < message.total
-        bar.update(total=max(message.total, 1), progress=message.done)
+        self.query_one(TopBar).progress(message.done, message.total)
         self._stage = f"{message.stage} {message.done}/{message.total}"
         self.refresh_topbar()
 
@@ -194,38 +168,29 @@ class MainScreen(Screen):
         articles = list(self.session.articles.values())
         if not articles:
             self.query_one(Reader).show_header(None)
-            key = self.app.key_for("warnings")
-            self.notify(f"No article could be loaded; press {key} to see why.", severity="warning", markup=False)
+            self.notify(f"No article could be loaded; press {self.keys('warnings')} to see why.", severity="warning",
+                        markup=False)
             self.query_one(StatusPanel).show_message("No articles.")
             self.refresh_topbar()
             return
         # Started once the filled screen is on the terminal: the analysis thread shares
         # the interpreter with the UI and would otherwise delay that first paint.
-        self.call_after_refresh(self.analyse, articles, list(self.session.warnings))
+        self.call_after_refresh(self.query_one(BackgroundWork).analyse, articles, list(self.session.warnings))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._stage = ""
-        self.session.analysis = message.analysis
-        self.query_one("#progress", ProgressBar).display = False
-        self.query_one(StatusPanel).show_status(
-            message.analysis.status, self.session.titles(), message.analysis.articles
-        )
+        self._no_longer_failed("analyse")
+        analysis = self.session.analysis = message.analysis
+        self.query_one(TopBar).hide_progress()
+        self.query_one(StatusPanel).show_status(analysis.status, self.session.titles(), analysis.articles)
         current = self.query_one(ArticleList).current
         if current is not None:
             self.show_article(current, keep_cursor=True)
-        self._show_digest()
+        self.query_one(Reader).show_digest(analysis.digest, self.session.titles(), len(self.session.articles))
         self.refresh_brief_state()
 
-    def _show_digest(self) -> None:
-        analysis = self.session.analysis
-        digest = analysis.digest if analysis else ()
-        self.query_one("#digest-info", Static).update(
-            Content(f"{len(digest)} key development(s) across all {len(self.session.articles)} article(s), "
-                    "each once with every outlet that reports it.")
-        )
-        self.query_one(DigestList).show(digest, self.session.titles())
-
     def on_summary_ready(self, message: SummaryReady) -> None:
+        self._no_longer_failed("summary")
         current = self.query_one(ArticleList).current
         if current is not None and current.id == message.summary.article_id:
             self.show_article(current, keep_cursor=True)
@@ -252,51 +217,25 @@ class MainScreen(Screen):
         if current is not None and current.id == article.id:
             self.show_article(article)
 
-    def _open_reader(self) -> None:
-        current = self.query_one(ArticleList).current
-        if self._pending_show is not None and current is not None:
+    @on(ArticleList.Opened)
+    def _open_reader(self, message: ArticleList.Opened) -> None:
+        if self._pending_show is not None:
             self._pending_show.stop()
-            self._show_if_current(current)
+            self._show_if_current(message.article)
         self.action_tab(self.query_one("#reader-tabs", TabbedContent).active or "tab-article")
+        release_keys(self)
 
     def show_article(self, article: Article, keep_cursor: bool = False) -> None:
         """Fill the three tabs for this article; start its summary if it is not known yet."""
         self._shown_id = article.id
-        reader = self.query_one(Reader)
-        reader.show_header(article)
         summary = self.session.summary_for(article.id)
-        reader.show_summary_info(summary, pending=summary is None, keys=self._summary_keys())
         if summary is None:
-            self._start_summary(article)
-        if summary is not None or not keep_cursor:  # while a new length is computed, keep the old marks
-            indexes = summary.indexes if summary else ()
-            self.query_one(ArticleText).show(article, indexes, keep_cursor=keep_cursor)
-            self.query_one(SummaryText).show(article, indexes)
-        self._show_quotes(article)
-
-    def _start_summary(self, article: Article) -> None:
-        settings = self.session.summary_settings
-        key = summary_key(article.id, settings)
-        if key not in self._summaries_running:
-            self._summaries_running.add(key)
-            # After the next paint: the article's text shows at once, the summary marks follow.
-            self.call_after_refresh(self.compute_summary, article, settings)
-
-    def _summary_keys(self) -> str:
-        """The keys in effect (after the user's keymap) for the summary hint line."""
-        longer, shorter, cycle = (self.app.key_for(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
-        return f"{longer}/{shorter} length · {cycle} algorithm"
-
-    def _show_quotes(self, article: Article) -> None:
-        info = self.query_one("#quotes-info", Static)
+            self.query_one(BackgroundWork).summarise(article, self.session.summary_settings)
         analysis = self.session.analysis
-        if analysis is None:
-            info.update(Content("Quotes appear when the analysis is done."))
-            self.query_one(QuoteList).show((), {})
-            return
-        quotes = [q for q in analysis.quotes if article.id in q.articles]
-        info.update(Content(f"{len(quotes)} quotation(s) in this article, best first; all articles: {len(analysis.quotes)}"))
-        self.query_one(QuoteList).show(quotes, self.session.titles())
+        longer, shorter, cycle = (self.keys(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
+        self.query_one(Reader).show_article(article, summary, analysis.quotes if analysis else None,
+                                            self.session.titles(), f"{longer}/{shorter} length · {cycle} algorithm",
+                                            keep_cursor=keep_cursor)
 
     def on_jump_to(self, message: JumpTo) -> None:
         self.jump_to(message.article_id, message.sentence)
@@ -316,59 +255,31 @@ class MainScreen(Screen):
         text.goto_sentence(sentence)
         self.set_focus(text)
 
-    @on(OptionList.OptionSelected, "#summary-text")
-    def _summary_sentence_selected(self, event: OptionList.OptionSelected) -> None:
-        if self._shown_id is not None and event.option_id is not None:
-            self.jump_to(self._shown_id, int(event.option_id))
-
-    @on(OptionList.OptionSelected, "#digest-list")
-    def _digest_selected(self, event: OptionList.OptionSelected) -> None:
-        sentence = self.query_one(DigestList).current
-        if sentence is not None:
-            self.jump_to(sentence.origin.article_id, sentence.origin.sentence)
-
-    @on(OptionList.OptionSelected, "#quote-list")
-    def _quote_selected(self, event: OptionList.OptionSelected) -> None:
-        quote = self.query_one(QuoteList).current
-        if quote is None or not quote.locations:
-            return
-        here = next((r for r in quote.locations if r.article_id == self._shown_id), quote.locations[0])
-        self.jump_to(here.article_id, here.sentence)
-
-    @on(Tree.NodeSelected, "#status")
-    def _status_selected(self, event: Tree.NodeSelected) -> None:
-        entry = event.node.data
-        if isinstance(entry, Entry) and entry.ref is not None:
-            self.jump_to(entry.ref.article_id, entry.ref.sentence)
-
     # -- top bar ----------------------------------------------------------------------------
 
-    _stage = ""
-
+    @on(ArticleList.Sorted)
     def refresh_topbar(self) -> None:
         s = self.session
         listed = self.query_one(ArticleList)
         count = len(s.articles)
+        order = "" if listed.order == "loaded" else f" by {listed.order}"
         shown = f"{listed.shown} of {count}" if listed.needle else f"{count}"
-        self.query_one("#left").border_title = f"Articles {shown}"
-        report = self.app.budget()
-        meter = Content.styled(f"{report.words}/{report.limit} words", "bold $error" if not report.fits else "$success")
-        parts: list = [
-            ("briefing", "bold $accent"),
-            f"  {count} article(s)  ·  brief: {len(s.brief.items)} item(s), ",
-            meter,
-        ]
-        if not report.fits:
-            parts.append((" OVER ONE PAGE", "bold $error"))
-        if s.unsaved:
-            parts.append(("  · unsaved", "$warning"))
-        if self._stage:
-            parts.append((f"  · {self._stage}", "$text-muted"))
-        self.query_one("#topbar-text", Static).update(Content.assemble(*parts))
+        self.query_one("#left").border_title = f"Articles {shown}{order}"
+        self.query_one(TopBar).show(count, len(s.brief.items), s.page_meter(), s.unsaved, self._stage)
         warn = self.query_one("#warnings-line", Static)
         warn.display = bool(s.warnings)
-        key = self.app.key_for("warnings")
-        warn.update(Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({key})", "$warning"))
+        warn.update(Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({self.keys('warnings')})", "$warning"))
+
+    @on(events.DescendantFocus)
+    @on(Tree.NodeHighlighted)
+    def _describe_add(self) -> None:
+        """The footer says what the add key adds from the focused pane ("a Add figure")."""
+        describe_binding(self, "add", add_label(self.focused))
+
+    def action_open_url(self) -> None:  # the highlighted article in the list, else the one in the reader
+        listed = self.query_one(ArticleList)
+        open_article_url(self.app, listed.current if self.focused is listed else self.session.articles.get(
+            self._shown_id or ""))
 
     def refresh_brief_state(self) -> None:
         """After any change to the brief: marks in the list, the meter."""
@@ -400,48 +311,23 @@ class MainScreen(Screen):
     def _clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if box.display or box.value:
-            box.value = ""
-            box.display = False
+            box.value, box.display = "", False
             self.query_one(ArticleList).refilter("")
             self.refresh_topbar()
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#reader-tabs", TabbedContent).active = tab
-        target = {"tab-article": ArticleText, "tab-summary": SummaryText, "tab-quotes": QuoteList,
-                  "tab-digest": DigestList}[tab]
-        self.set_focus(self.query_one(target))
-
-    def _panes(self) -> list[Widget]:
-        panes: list[Widget] = [self.query_one(ArticleList)]
-        tabs = self.query_one("#reader-tabs", TabbedContent)
-        tab_lists = {"tab-summary": SummaryText, "tab-quotes": QuoteList, "tab-digest": DigestList}
-        panes.append(self.query_one(tab_lists.get(tabs.active, ArticleText)))
-        panes.append(self.query_one(StatusPanel))
-        return [p for p in panes if p.display and p.parent is not None and self._visible(p)]
-
-    def _visible(self, widget: Widget) -> bool:
-        node: Widget | None = widget
-        while node is not None and node is not self:
-            if not node.display:
-                return False
-            node = node.parent  # type: ignore[assignment]
-        return True
+        self.set_focus(self.query_one(TAB_WIDGETS[tab]))
 
     def action_pane(self, delta: int) -> None:
-        panes = self._panes()
-        if not panes:
-            return
-        focused = self.focused
-        index = next((i for i, p in enumerate(panes) if p is focused), 0)
-        self.set_focus(panes[(index + delta) % len(panes)])
+        panes = visible_panes(self)
+        if panes:
+            index = next((i for i, p in enumerate(panes) if p is self.focused), 0)
+            self.set_focus(panes[(index + delta) % len(panes)])
 
     def action_toggle_status(self) -> None:
-        self._status_shown = not self._status_shown
-        self.set_class(self._status_shown, "show-status")
-        if self._status_shown:
-            self.set_focus(self.query_one(StatusPanel))
-        else:
-            self.set_focus(self.query_one(ArticleList))
+        self.toggle_class("show-status")
+        self.set_focus(self.query_one(StatusPanel) if self.has_class("show-status") else self.query_one(ArticleList))
 
     def action_summary_length(self, delta: int) -> None:
         self.session.change_length(delta)
@@ -452,31 +338,16 @@ class MainScreen(Screen):
         self._summary_changed()
 
     def _summary_changed(self) -> None:
-        current = self.query_one(ArticleList).current
-        if current is not None:
+        if (current := self.query_one(ArticleList).current) is not None:
             self.show_article(current, keep_cursor=True)
-        else:
-            self.query_one(Reader).show_summary_info(None)
 
     def action_add(self) -> None:
         """Add whatever is focused (sentence, quote, figure, status line) to its section."""
         picked = piece_for(self.focused, self.session)
-        if picked is None and isinstance(self.focused, ArticleList):
-            keys = " · ".join(f"{self.app.key_for(f'tab-{t}')} {t}" for t in ("article", "summary", "quotes", "digest"))
-            self.notify(
-                f"Articles are added a piece at a time: open this one with Enter (or {keys}), "
-                f"then press {self.app.key_for('add')} on a sentence, quote or digest line.",
-                severity="information",
-                markup=False,
-            )
-            return
         if picked is None:
-            self.notify(
-                "Nothing to add here: focus a sentence, a quote, a figure or a status line "
-                "(open an entry with Enter to see its sentences).",
-                severity="warning",
-                markup=False,
-            )
+            on_list = isinstance(self.focused, ArticleList)
+            self.notify(nothing_to_add(on_list, self.keys), severity="information" if on_list else "warning",
+                        markup=False)
             return
         text, origin = picked
         try:
@@ -487,4 +358,4 @@ class MainScreen(Screen):
         section = self.session.brief.section(item.section)
         heading = section.heading if section else item.section
         self.notify(f"Added to {clean(heading)}: {one_line(text, 60)}", markup=False, timeout=3)
-        self.app.brief_changed()
+        self.post_message(BriefChanged())

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing.models import Article
+from briefing.tui.key_gate import hold_keys
 from briefing.tui.safe import one_line
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
@@ -16,18 +19,30 @@ USED_MARK = "●"
 TITLE_CHARS = 90  # about three lines in the narrow list; the reader shows the whole title
 
 
+SORTS = ("loaded", "date", "outlet", "title")  # the order `t` cycles through
+
+
+def sort_key(order: str) -> Callable[[Article], tuple[object, ...]]:
+    """Newest first by date (undated last); outlet and title alphabetically, then newest first."""
+
+    def newest(a: Article) -> tuple[int, int]:
+        return (a.published is None, -(a.published.toordinal() if a.published else 0))
+
+    if order == "date":
+        return newest
+    if order == "outlet":
+        return lambda a: ((a.source or "~").casefold(), *newest(a))
+    return lambda a: ((a.title or "~").casefold(), *newest(a))
+
+
 def article_prompt(article: Article, used: bool) -> Content:
     """Two lines per article: the title, then outlet · date · length (a mark when in the brief)."""
     mark = Content.styled(f"{USED_MARK} ", "$success") if used else Content("  ")
-    meta = " · ".join(
-        part
-        for part in (
-            one_line(article.source or "unknown outlet", 40),
-            article.published.isoformat() if article.published else "",
-            f"{article.words:,} words",
-        )
-        if part
-    )
+    meta = " · ".join((
+        one_line(article.source or "unknown outlet", 40),
+        article.published.isoformat() if article.published else "undated",
+        f"{article.words:,} words",
+    ))
     return Content.assemble(
         mark,
         (one_line(article.title or "(untitled)", TITLE_CHARS), "bold"),
@@ -48,20 +63,42 @@ def matches(article: Article, needle: str) -> bool:
 class ArticleList(OptionList):
     """Every loaded article; the highlighted one is shown in the reader."""
 
-    BINDINGS = LIST_BINDINGS
+    BINDINGS = [
+        *LIST_BINDINGS,
+        Binding("t", "cycle_sort", "Sort", tooltip="Sort the articles: as loaded, by date (newest first), "
+                "outlet or title (the order is shown above the list)", show=False, id="articles-sort"),
+    ]
 
-    def __init__(self, on_open: Callable[[], None] | None = None, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
-        self.on_open = on_open
+    class Opened(Message):
+        """Enter on an article: the screen opens it in the reader."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.articles: list[Article] = []
         self.needle = ""
         self.used: frozenset[str] = frozenset()
+        self.order = "loaded"
+
+    class Sorted(Message):
+        """The order changed: the screen shows it in the list's title."""
+
+    def action_cycle_sort(self) -> None:
+        self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]
+        self._rebuild()
+        self.post_message(self.Sorted())
+
+    def _ordered(self) -> list[Article]:
+        return self.articles if self.order == "loaded" else sorted(self.articles, key=sort_key(self.order))
 
     def action_select(self) -> None:
-        """Enter opens the article in the reader at once (a message would let the next key overtake it)."""
         super().action_select()
-        if self.on_open is not None and self.highlighted is not None:
-            self.on_open()
+        if (current := self.current) is not None:
+            hold_keys(self)  # the next key is for the reader: it waits until the screen has opened it
+            self.post_message(self.Opened(current))
 
     @property
     def shown(self) -> int:
@@ -87,6 +124,9 @@ class ArticleList(OptionList):
         """Append newly loaded articles (as they arrive), keeping the highlight where it was."""
         fresh = list(articles)
         self.articles.extend(fresh)
+        if self.order != "loaded":  # a sorted list takes the new ones in their place
+            self._rebuild()
+            return
         self.add_options(self._make_options(fresh))
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
@@ -113,7 +153,7 @@ class ArticleList(OptionList):
 
     def _rebuild(self) -> None:
         keep = self.highlighted_option.id if self.highlighted_option else None
-        self.set_options(self._make_options(self.articles))
+        self.set_options(self._make_options(self._ordered()))
         if keep is not None:
             try:
                 self.highlighted = self.get_option_index(keep)

@@ -30,7 +30,7 @@ def item_label(item: BriefItem) -> str:
 def item_prompt(item: BriefItem, over: bool) -> Content:
     mark = KIND_MARK.get(item.origin.kind, "•")
     label = item_label(item)
-    parts: list = [(f" {mark} ", "$accent"), (f"{clean(label)}: " if label else "", "bold"), clean(item.text)]
+    parts: list[str | tuple[str, str]] = [(f" {mark} ", "$accent"), (f"{clean(label)}: " if label else "", "bold"), clean(item.text)]
     quote = item.origin.quote
     if item.origin.kind == "quote" and quote is not None:  # who said it, visible before it goes out
         who = ", ".join(clean(x) for x in (quote.speaker, quote.role) if x) or "unattributed"
@@ -45,8 +45,8 @@ class BriefList(OptionList):
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
 
     @property
     def item_id(self) -> str | None:
@@ -106,8 +106,8 @@ class ItemEditor(TextArea):
             self.item_id = item_id
             self.text = text  # None: cancelled
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
         self.item_id: str | None = None
 
     def start(self, item: BriefItem) -> None:

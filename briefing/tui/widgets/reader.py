@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing.models import Article, DigestSentence, Quote, Summary
+from briefing.tui.messages import JumpTo
 from briefing.tui.safe import one_line, plain
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
@@ -29,12 +31,22 @@ def sentence_prompt(text: str, in_summary: bool) -> Content:
     return Content.assemble(" ", plain(text))
 
 
+def outlets_once(article_ids: Sequence[str], titles: dict[str, str], limit: int = 48) -> str:
+    """Each outlet named once, in order, with how many of its reports when more than one:
+    'CNN (Web News) (2 reports); Fox News', not 'CNN (Web News); CNN (Web News); Fox News'."""
+    counts: dict[str, int] = {}
+    for article_id in article_ids:
+        name = one_line(titles.get(article_id, article_id), limit)
+        counts[name] = counts.get(name, 0) + 1
+    return "; ".join(name if n == 1 else f"{name} ({n} reports)" for name, n in counts.items())
+
+
 def quote_prompt(quote: Quote, titles: dict[str, str]) -> Content:
     """The quotation, who said it (with role), and every article it occurs in."""
     who = one_line(quote.speaker or "unattributed")
     if quote.role:
         who += f", {one_line(quote.role)}"
-    sources = "; ".join(one_line(titles.get(a, a), 48) for a in quote.articles)
+    sources = outlets_once(quote.articles, titles)
     kind = " (partial)" if quote.partial else ""
     return Content.assemble(
         (f"“{one_line(quote.text)}”", "italic"),
@@ -51,8 +63,8 @@ class SentenceList(OptionList):
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.article: Article | None = None
 
     @property
@@ -93,15 +105,32 @@ class ArticleText(SentenceList):
         self._marked = chosen
 
     def goto_sentence(self, index: int) -> None:
+        """Put the cursor on a sentence and show it in the middle of the pane, with what leads to it."""
         try:
             self.highlighted = self.get_option_index(str(index))
         except OptionDoesNotExist:
             return
-        self.scroll_to_highlight(top=True)
+        self.call_after_refresh(self.centre_highlight)  # lines are laid out at the next refresh
+
+    def centre_highlight(self) -> None:
+        highlighted = self.highlighted
+        if highlighted is None or not self.is_mounted:
+            return
+        self._update_lines()  # Textual 8.2's OptionList keeps each option's first line here
+        y = self._index_to_line.get(highlighted)
+        if y is None:
+            self.scroll_to_highlight()
+            return
+        region = Region(0, y, self.scrollable_content_region.width, self._heights.get(highlighted, 1))
+        self.scroll_to_region(region, animate=False, center=True, force=True, immediate=True)
 
 
 class SummaryText(SentenceList):
-    """Only the summary's sentences, in document order."""
+    """Only the summary's sentences, in document order; Enter shows the sentence in the article."""
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.article is not None and event.option_id is not None:
+            self.post_message(JumpTo(self.article.id, int(event.option_id)))
 
     def show(self, article: Article | None, summary: Sequence[int]) -> None:
         self.article = article
@@ -116,16 +145,24 @@ class SummaryText(SentenceList):
 
 
 class QuoteList(OptionList):
-    """Quotes that occur in the current article; option ids index `quotes`."""
+    """Quotes that occur in the current article; option ids index `quotes`. Enter shows where it is said."""
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.quotes: list[Quote] = []
+        self.article_id: str | None = None  # the article shown: a quote is found there first
 
-    def show(self, quotes: Sequence[Quote], titles: dict[str, str]) -> None:
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        quote = self.current
+        if quote is not None and quote.locations:
+            here = next((r for r in quote.locations if r.article_id == self.article_id), quote.locations[0])
+            self.post_message(JumpTo(here.article_id, here.sentence))
+
+    def show(self, quotes: Sequence[Quote], titles: dict[str, str], article_id: str | None = None) -> None:
         self.quotes = list(quotes)
+        self.article_id = article_id
         options: list[Option | None] = []
         for i, q in enumerate(self.quotes):
             options.append(Option(quote_prompt(q, titles), id=str(i)))
@@ -142,17 +179,21 @@ class QuoteList(OptionList):
 
 def digest_prompt(sentence: DigestSentence, titles: dict[str, str]) -> Content:
     """A key development across the articles, with every outlet that reports it."""
-    sources = "; ".join(one_line(titles.get(a, a), 40) for a in sentence.articles)
+    sources = outlets_once(sentence.articles, titles, 40)
     return Content.assemble(plain(sentence.text), "\n  ", (f"in: {sources}", "$text-muted"))
 
 
 class DigestList(OptionList):
-    """The cross-article digest (the automatic brief's key developments)."""
+    """The cross-article digest (the automatic brief's key developments); Enter shows the sentence."""
 
     BINDINGS = LIST_BINDINGS
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if (sentence := self.current) is not None:
+            self.post_message(JumpTo(sentence.origin.article_id, sentence.origin.sentence))
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.sentences: list[DigestSentence] = []
 
     def show(self, sentences: Sequence[DigestSentence], titles: dict[str, str]) -> None:
@@ -189,6 +230,11 @@ class Reader(Vertical):
                 yield Static(id="digest-info", markup=False)
                 yield DigestList(id="digest-list")
 
+    def on_mount(self) -> None:
+        self.border_title = "Reader"
+        self.show_header(None)
+        self.query_one("#digest-info", Static).update(Content("The digest appears when the analysis is done."))
+
     def show_header(self, article: Article | None) -> None:
         title = self.query_one("#reader-title", Static)
         meta = self.query_one("#reader-meta", Static)
@@ -205,6 +251,33 @@ class Reader(Vertical):
         title.update(Content.styled(one_line(article.title, 300), "bold"))
         notices = "".join(f" ⚠ {one_line(n)}" for n in article.notices)
         meta.update(Content.assemble((" · ".join(p for p in parts if p), "$text-muted"), (notices, "$warning")))
+
+    def show_article(self, article: Article, summary: Summary | None, quotes: Sequence[Quote] | None,
+                     titles: dict[str, str], keys: str, keep_cursor: bool = False) -> None:
+        """Fill the three tabs for this article. `summary` None: still being computed (the old
+        marks stay while a new length is computed); `quotes` None: the analysis is not done."""
+        self.show_header(article)
+        self.show_summary_info(summary, pending=summary is None, keys=keys)
+        if summary is not None or not keep_cursor:
+            indexes = summary.indexes if summary else ()
+            self.query_one(ArticleText).show(article, indexes, keep_cursor=keep_cursor)
+            self.query_one(SummaryText).show(article, indexes)
+        info = self.query_one("#quotes-info", Static)
+        if quotes is None:
+            info.update(Content("Quotes appear when the analysis is done."))
+            self.query_one(QuoteList).show((), {})
+            return
+        total = len(quotes)
+        mine = [q for q in quotes if article.id in q.articles]
+        info.update(Content(f"{len(mine)} quotation(s) in this article, best first; all articles: {total}"))
+        self.query_one(QuoteList).show(mine, titles, article.id)
+
+    def show_digest(self, digest: Sequence[DigestSentence], titles: dict[str, str], articles: int) -> None:
+        self.query_one("#digest-info", Static).update(
+            Content(f"{len(digest)} key development(s) across all {articles} article(s), "
+                    "each once with every outlet that reports it.")
+        )
+        self.query_one(DigestList).show(digest, titles)
 
     def show_summary_info(self, summary: Summary | None, pending: bool = False, keys: str = "") -> None:
         info = self.query_one("#summary-info", Static)

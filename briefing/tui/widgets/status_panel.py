@@ -17,7 +17,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.brief.items import figure_value
-from briefing.models import Article, ConflictStatus, Figure, SentenceRef
+from briefing.models import Actor, Article, ConflictStatus, Event, Figure, SentenceRef
+from briefing.tui.messages import JumpTo
 from briefing.tui.safe import clean, one_line
 
 TREND_LOOK = {
@@ -41,6 +42,7 @@ class Entry:
     figure: Figure | None = None
     ref: SentenceRef | None = None
     names: tuple[str, ...] = ()  # actor/place names whose sentences are the evidence
+    event: Event | None = None  # a timeline row: `a` adds its sentence with its date
 
 
 def _flat(value: str) -> str:
@@ -67,8 +69,23 @@ def figure_label(figure: Figure) -> str:
 
 
 def figure_text(figure: Figure) -> str:
-    """'at least 250,000 killed'."""
-    return figure_label(figure) if figure.kind == "other" else f"{figure_label(figure)} {figure.kind}"
+    """'at least 250,000 killed'; with whom it counts when the analysis knows it ('161 Palestinians killed')."""
+    subject = getattr(figure, "subject", None)  # a Figure field to come; shown as soon as it is there
+    label = f"{figure_label(figure)} {one_line(subject, 60)}" if subject else figure_label(figure)
+    return label if figure.kind == "other" else f"{label} {figure.kind}"
+
+
+def counted_by(figure: Figure, outlet: str) -> str:
+    """Who counted it and who reported that: 'Gaza Health Ministry (via AP)', else the outlet alone."""
+    if figure.reported_by:
+        return f"{one_line(figure.reported_by, 80)} (via {outlet})"
+    return outlet
+
+
+def event_when(event: Event) -> str:
+    """The event's date as precisely as known; an inferred one says so."""
+    when = event.when or (event.date.isoformat() if event.date else "undated")
+    return f"{when} (inferred)" if event.date_inferred else when
 
 
 class StatusPanel(Tree[Entry]):
@@ -79,13 +96,20 @@ class StatusPanel(Tree[Entry]):
         Binding("k", "cursor_up", "Up", show=False, id="status-up"),
         Binding("g", "scroll_home", "First", show=False, id="status-first"),  # Tree moves the cursor too
         Binding("G", "scroll_end", "Last", show=False, id="status-last"),
+        Binding("enter", "select_cursor", "Show the sentence in the article",
+                tooltip="Enter on a figure, an evidence sentence or a timeline event shows its sentence in the "
+                        "article, in the middle of the reader; on a heading it opens or closes it",
+                show=False, id="status-show"),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(Text("Conflict status"), **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(Text("Conflict status"), id=id)
         self.show_root = False
         self.titles: dict[str, str] = {}
         self.articles: list[Article] = []
+
+    def on_mount(self) -> None:
+        self.show_status(None, {})
 
     @property
     def current(self) -> Entry | None:
@@ -189,20 +213,24 @@ class StatusPanel(Tree[Entry]):
                 self._figure(kind_node, figure)
 
     def _figure(self, parent: TreeNode[Entry], figure: Figure) -> None:
-        source = one_line(self.titles.get(figure.article, figure.article), 24)
-        label = _label((f"{DISPUTED} ", "bold yellow") if figure.disagreement else "", figure_label(figure))
-        label.append(f" · {source}", style="dim")
+        """'⚠ at least 250,000 · Syrian Observatory (via AP)': the count, whom it counts, who counted it.
+
+        The kind is the group above; the row is cut at the panel's edge, and the detail
+        line under the panel shows it whole with its sentence. Enter shows the sentence."""
+        outlet = one_line(self.titles.get(figure.article, figure.article), 40)
+        subject = getattr(figure, "subject", None)
+        value = f"{figure_label(figure)} {one_line(subject, 60)}" if subject else figure_label(figure)
+        label = _label((f"{DISPUTED} ", "bold yellow") if figure.disagreement else "", value)
+        label.append(f" · {counted_by(figure, outlet)}", style="dim")
         evidence = (figure.evidence,) if figure.evidence else ()
-        fnode = parent.add(label, Entry("figure", "figures", figure_text(figure), evidence, figure=figure),
-                           allow_expand=bool(evidence or figure.reported_by))
-        if figure.reported_by:  # on its own line: beside the value it pushed the source off the panel
-            fnode.add_leaf(_label(("per ", "dim"), figure.reported_by), Entry("group"))
+        fnode = parent.add(label, Entry("figure", "figures", figure_text(figure), evidence, figure=figure,
+                                        ref=figure.evidence), allow_expand=bool(evidence))
         self._evidence(fnode, evidence)
 
     def _actors(self, status: ConflictStatus) -> None:
         node = self.root.add(_label(("Actors ", "bold"), f"({len(status.actors)})"), Entry("group"),
                              allow_expand=bool(status.actors))
-        sides: dict[str, list] = defaultdict(list)
+        sides: dict[str, list[Actor]] = defaultdict(list)
         for actor in status.actors:
             sides[actor.side].append(actor)
         for side, actors in sides.items():
@@ -228,10 +256,14 @@ class StatusPanel(Tree[Entry]):
         node = self.root.add(_label(("Timeline ", "bold"), f"({len(events)})"), Entry("group"),
                              allow_expand=bool(events))
         for event in events:
-            when = event.when or (event.date.isoformat() if event.date else "undated")
-            label = _label((when, "bold"), (" (inferred)" if event.date_inferred else "", "dim"), " · ", event.text)
-            entry = Entry("evidence", ref=event.evidence) if event.evidence else Entry("group")
-            node.add_leaf(label, entry)
+            label = _label((event_when(event), "bold"), " · ", event.text)
+            node.add_leaf(label, Entry("event", "timeline", event.text, ref=event.evidence, event=event))
+
+    def _on_tree_node_selected(self, event: Tree.NodeSelected[Entry]) -> None:
+        """Enter on an evidence sentence, a figure or a timeline event: show it in the reader."""
+        entry = event.node.data
+        if entry is not None and entry.ref is not None:
+            self.post_message(JumpTo(entry.ref.article_id, entry.ref.sentence))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
         """Actors and places have no evidence of their own: find the sentences naming them, once."""
@@ -259,3 +291,24 @@ def mentions(articles: Sequence[Article], names: Sequence[str], limit: int = MEN
                 if len(found) >= limit:
                     return tuple(found)
     return tuple(found)
+
+
+def entry_detail(entry: Entry | None, titles: dict[str, str]) -> str:
+    """The focused row whole, for the line under the panel: rows are cut at the panel's edge."""
+    if entry is None:
+        return ""
+    source = one_line(titles.get(entry.ref.article_id, entry.ref.article_id), 60) if entry.ref else ""
+    sentence = f"“{one_line(entry.ref.text)}” — {source}" if entry.ref else ""
+    if entry.kind == "figure" and entry.figure is not None:
+        fig = entry.figure
+        outlet = one_line(titles.get(fig.article, fig.article), 60)
+        who = (f"counted by {one_line(fig.reported_by)}, reported by {outlet}" if fig.reported_by
+               else f"reported by {outlet}; who counted it is not stated")
+        head = f"{one_line(figure_text(fig))} · {who}" + (" · ⚠ sources disagree" if fig.disagreement else "")
+        return "\n".join(x for x in (head, sentence, "Enter: show it in the article" if entry.ref else "") if x)
+    if entry.kind == "event" and entry.event is not None:
+        return "\n".join(x for x in (f"{event_when(entry.event)}: {one_line(entry.event.text)}",
+                                      f"— {source}" if source else "", "Enter: show it in the article") if x)
+    if entry.kind == "evidence":
+        return f"{sentence}\nEnter: show it in the article"
+    return one_line(entry.text) if entry.text else ""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-LIST_BINDINGS = [
+LIST_BINDINGS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False, id="list-down"),
     Binding("k", "cursor_up", "Up", show=False, id="list-up"),
     Binding("g", "first", "First", show=False, id="list-first"),

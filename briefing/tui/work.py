@@ -1,0 +1,127 @@
+"""The long work behind the main screen: loading, the analysis and summaries, in thread workers.
+
+A widget with nothing to show: it owns the workers so the screen only reacts to
+what they post (ArticlesLoaded, LoadProgress, LoadFinished, AnalysisReady,
+SummaryReady, WorkFailed), which bubble up to it. Workers never touch widgets.
+Before a worker analyses anything it loads the analysis engine (engine.py), so
+two of them never import NLTK and sumy at the same moment.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from briefing.config import Settings, SummarySettings
+from briefing.ingest import load_paths
+from briefing.models import Article, LoadWarning
+from briefing.tui.engine import ensure_loaded
+from briefing.tui.messages import (
+    AnalysisReady,
+    ArticlesLoaded,
+    LoadFinished,
+    LoadProgress,
+    SummaryReady,
+    WorkFailed,
+)
+from briefing.tui.safe import one_line
+from briefing.tui.session import Session, SummaryKey, plan_batches, summary_key
+
+RETRYABLE = ("analyse", "summary")  # worker groups a user can run again with the retry key
+
+
+def failure_cause(error: BaseException | None) -> str:
+    """Why a worker failed, on one line: its message, else the kind of error."""
+    if error is None:
+        return "unknown error"
+    return one_line(str(error).strip() or type(error).__name__, 200).rstrip(".")
+
+
+def failure_texts(failed: WorkFailed, retry_key: str) -> tuple[str, str | None, str | None]:
+    """What a failure says: the toast, the summary line (a summary failed) and the status panel's
+    line (the analysis failed), each naming the cause and the retry key when it applies."""
+    retry = f" Press {retry_key} to retry." if failed.retryable else ""
+    toast = f"{failed.description} failed: {failed.cause}.{retry}"
+    summary = f"The summary could not be computed: {failed.cause}. ({retry_key} retries)" if failed.group == "summary" \
+        else None
+    panel = (f"The analysis failed: {failed.cause}.{retry} The articles can still be read."
+             if failed.group == "analyse" else None)
+    return toast, summary, panel
+
+
+class BackgroundWork(Widget):
+    """Starts the thread workers and reports their failures as `WorkFailed`."""
+
+    DEFAULT_CSS = "BackgroundWork { display: none; }"
+
+    def __init__(self, session: Session, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.running: set[SummaryKey] = set()  # summaries being computed, not to be started twice
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    @work(thread=True, exit_on_error=False, group="load", description="Loading articles")
+    def load_articles(self, paths: list[str]) -> None:
+        worker = get_current_worker()
+        settings = self.settings
+        batches, warnings = plan_batches(paths, max_files=settings.ingest.max_files)
+        total = sum(len(b) for b in batches)
+        done = 0
+        self.post_message(LoadProgress("Loading", 0, total))
+        if warnings:
+            self.post_message(ArticlesLoaded([], warnings))
+        for batch in batches:
+            if worker.is_cancelled:
+                return
+            try:
+                result = load_paths(batch, settings.ingest, language=settings.summary.language)
+                loaded, warnings = list(result.articles), list(result.warnings)
+            except Exception as error:  # a bug in one batch must not lose the others
+                loaded = []
+                warnings = [LoadWarning(str(p), f"could not be loaded ({type(error).__name__}: {error})") for p in batch]
+            done += len(batch)
+            self.post_message(ArticlesLoaded(loaded, warnings))
+            self.post_message(LoadProgress("Loading", done, total))
+        self.post_message(LoadFinished(done))
+
+    @work(thread=True, exit_on_error=False, group="analyse", exclusive=True, description="Analysing")
+    def analyse(self, articles: list[Article], warnings: list[LoadWarning]) -> None:
+        ensure_loaded(self.settings)  # off the UI thread, after the first screen; never beside another import
+        from briefing.analysis.pipeline import analyze
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(LoadProgress("Analysing", done, total))
+
+        analysis = analyze(articles, self.settings, progress=progress, warnings=warnings)
+        self.post_message(AnalysisReady(analysis))
+
+    def summarise(self, article: Article, settings: SummarySettings) -> None:
+        """Compute this summary after the next paint, unless it is already being computed."""
+        key = summary_key(article.id, settings)
+        if key not in self.running:
+            self.running.add(key)
+            # After the next paint: the article's text shows at once, the summary marks follow.
+            self.call_after_refresh(self.compute_summary, article, settings)
+
+    @work(thread=True, exit_on_error=False, group="summary", exclusive=True, description="Summarising")
+    def compute_summary(self, article: Article, settings: SummarySettings) -> None:
+        try:
+            ensure_loaded(self.settings, "summaries")  # sumy and NLTK load here, not before the first screen
+            from briefing.analysis.pipeline import summarize
+
+            summary = summarize(article, settings)
+            self.session.store_summary(summary, settings)
+        finally:
+            self.running.discard(summary_key(article.id, settings))
+        self.post_message(SummaryReady(summary))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            group = event.worker.group
+            self.post_message(WorkFailed(group, event.worker.description, failure_cause(event.worker.error),
+                                         group in RETRYABLE))
