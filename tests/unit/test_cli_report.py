@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.analysis.report import analysis_to_json, format_report
+from briefing.report import analysis_to_json, format_report
 from briefing.models import (
     Actor,
     Analysis,

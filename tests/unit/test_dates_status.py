@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from article_text import article_from_text  # tests/unit is on the path
-from briefing.analysis.dates import Reference, find_dates, infer_reference
+from briefing.status.dates import Reference, find_dates, infer_reference
 from briefing.models import Article
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis.digest import build_digest
-from briefing.analysis.digest_text import is_candidate, needs_context, terms, word_count
+from briefing.digest.build import build_digest
+from briefing.digest.features import is_candidate, needs_context, terms, word_count
 from briefing.config import DigestSettings, IngestSettings
 from briefing.ingest import load_paths
 from briefing.models import Article
@@ -81,7 +81,7 @@ def test_deterministic_across_calls_and_hash_seeds(seed_articles):
     assert build_digest(seed_articles, DigestSettings(words=200)) == first
     code = (
         "import json, sys; from pathlib import Path\n"
-        "from briefing.analysis.digest import build_digest\n"
+        "from briefing.digest.build import build_digest\n"
         "from briefing.config import DigestSettings, IngestSettings\n"
         "from briefing.ingest import load_paths\n"
         "arts = load_paths(sorted(Path('seeds').glob('*.txt')), IngestSettings()).articles\n"

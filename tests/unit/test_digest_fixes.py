@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import briefing.analysis.digest as digest_module
-from briefing.analysis.digest import build_digest
-from briefing.analysis.digest_text import is_candidate, needs_context
+import briefing.digest.build as digest_module
+from briefing.digest.build import build_digest
+from briefing.digest.features import is_candidate, needs_context
 from briefing.config import DigestSettings, IngestSettings
 from briefing.ingest import load_paths
 from briefing.ingest.credits import is_caption

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from article_text import article_from_text  # tests/unit is on the path
-from briefing.analysis.dates import Reference
-from briefing.analysis.figures import (
+from briefing.status.dates import Reference
+from briefing.status.figures import (
     compile_rules,
     conflicting,
     extract_figures,
     mark_disagreements,
     reported_by,
 )
-from briefing.analysis.profile import load_lexicon
+from briefing.status.profile import load_lexicon
 from briefing.models import Article, Figure
 
 RULES = compile_rules(load_lexicon())

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.analysis import actors, pipeline
-from briefing.analysis.dates import infer_reference
-from briefing.analysis.names import ORG, PERSON, NameIndex
-from briefing.analysis.numbers import MAX_DIGITS, find_numbers, parse_fraction, parse_number
+from briefing.analysis import pipeline, pool
+from briefing.status import actors
+from briefing.status.dates import infer_reference
+from briefing.nlp.names import ORG, PERSON, NameIndex
+from briefing.status.numbers import MAX_DIGITS, find_numbers, parse_fraction, parse_number
 from briefing.config import CacheSettings, IngestSettings, Settings, config_dir
 from briefing.ingest import load_paths
 
@@ -135,7 +136,7 @@ def seed_articles_text() -> list[tuple[str, list[int]]]:
 
 
 def test_many_attributions_to_the_ministry_stay_fast(tmp_path: Path) -> None:
-    from briefing.analysis.quotes import extract_quotes
+    from briefing.quotes.extract import extract_quotes
 
     rng = random.Random(3)
     paras = ["The Ministry of Defence said the army had advanced."]
@@ -164,7 +165,7 @@ def test_a_single_article_is_never_shipped_whole_to_the_pool(tmp_path: Path, mon
     monkeypatch.setattr(pipeline, "_compute_parallel", lambda *a: pytest.fail("every task in the pool for one article"))
     seen: list[int] = []
     offloaded = pipeline.analyze([article], _settings(workers=2), progress=lambda d, t: seen.append(d))
-    assert pipeline._POOLS, "the status went to a worker"
+    assert pool.POOLS, "the status went to a worker"
     assert offloaded == serial
     assert seen[-1] == 1 + 3
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analysis.names import NameIndex, canonical_names, read_run, surname_keys
+from briefing.nlp.names import NameIndex, canonical_names, read_run, surname_keys
 
 
 def index(text: str) -> NameIndex:

@@ -49,7 +49,7 @@ def test_nothing_is_fetched_or_unpickled(monkeypatch) -> None:  # type: ignore[n
     import nltk
     import pickle
 
-    from briefing.analysis.summarize import summarize
+    from briefing.summary.extractive import summarize
     from briefing.config import ALGORITHMS, SummarySettings
     from briefing.models import Article
 

@@ -1,10 +1,10 @@
-"""Number words as news writes them (briefing.analysis.numbers)."""
+"""Number words as news writes them (briefing.status.numbers)."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefing.analysis.numbers import find_numbers, parse_fraction, parse_number
+from briefing.status.numbers import find_numbers, parse_fraction, parse_number
 
 
 @pytest.mark.parametrize(

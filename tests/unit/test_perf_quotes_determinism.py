@@ -16,7 +16,7 @@ from pathlib import Path
 _SCRIPT = """
 import sys
 from pathlib import Path
-from briefing.analysis.quotes import extract_quotes
+from briefing.quotes.extract import extract_quotes
 from briefing.config import Settings
 from briefing.ingest import load_paths
 articles = load_paths([Path(p) for p in sys.argv[1:]]).articles

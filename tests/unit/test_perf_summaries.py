@@ -10,7 +10,7 @@ from pathlib import Path
 from nltk.tokenize import NLTKWordTokenizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
-from briefing.analysis.summarize import _configured, _ranked_orders, _stemmer, _stop_words
+from briefing.summary.extractive import _configured, _ranked_orders, _stemmer, _stop_words
 from briefing.ingest import load_paths
 from briefing.models import Sentence
 from briefing.nlp.words import sumy_document, word_tokens

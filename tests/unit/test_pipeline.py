@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis import pipeline
+from briefing.analysis import pipeline, pool
 from briefing.config import CacheSettings, IngestSettings, Settings
 from briefing.ingest import load_paths
 from briefing.models import LoadWarning
@@ -48,7 +48,7 @@ def test_parallel_and_serial_give_the_same_analysis(seed_articles, monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 1)
     seen: list[int] = []
     parallel = pipeline.analyze(seed_articles, _settings(workers=2), progress=lambda d, t: seen.append(d))
-    assert pipeline._POOLS, "the parallel path was taken"
+    assert pool.POOLS, "the parallel path was taken"
     assert parallel == serial
     assert seen[-1] == len(seed_articles) + 3
 
@@ -90,7 +90,7 @@ def test_the_pool_starts_inside_a_terminal_app(tmp_path):
 import io, sys
 from pathlib import Path
 from dataclasses import replace
-from briefing.analysis import pipeline
+from briefing.analysis import pipeline, pool
 from briefing.config import CacheSettings, IngestSettings, Settings
 from briefing.ingest import load_paths
 
@@ -111,7 +111,7 @@ worker.start()
 worker.join()
 analysis = result[0]
 sys.stderr = sys.__stderr__
-print("pool", bool(pipeline._POOLS), "fallbacks", len(fallbacks), "digest", len(analysis.digest))
+print("pool", bool(pool.POOLS), "fallbacks", len(fallbacks), "digest", len(analysis.digest))
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr

@@ -8,7 +8,7 @@ article it was found in.
 
 from __future__ import annotations
 
-from briefing.analysis.quote_speakers import tidy_role
+from briefing.quotes.speakers import tidy_role
 from tests.unit.test_quotes_patterns import find, quotes_of
 
 # --- a possessive and a noun: somebody of the person's, not the person ------------------

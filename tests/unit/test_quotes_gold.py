@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.analysis.quote_merge import normalize
-from briefing.analysis.quotes import extract_quotes, key_quotes
+from briefing.quotes.merge import normalize
+from briefing.quotes.extract import extract_quotes
+from briefing.quotes.ranking import key_quotes
 from briefing.config import QuoteSettings
 from briefing.ingest import load_paths
 

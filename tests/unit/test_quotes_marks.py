@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analysis.quote_marks import find_quote_spans
+from briefing.quotes.marks import find_quote_spans
 
 
 def texts(*paragraphs: str) -> list[str]:

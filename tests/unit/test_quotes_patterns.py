@@ -10,7 +10,8 @@ import hashlib
 
 import pytest
 
-from briefing.analysis.quotes import extract_quotes, key_quotes
+from briefing.quotes.extract import extract_quotes
+from briefing.quotes.ranking import key_quotes
 from briefing.config import QuoteSettings
 from briefing.models import Article, Quote
 from briefing.nlp.sentences import segment

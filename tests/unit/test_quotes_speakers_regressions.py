@@ -8,8 +8,8 @@ none": several tests check that the answer is nobody rather than a near name.
 
 from __future__ import annotations
 
-from briefing.analysis.names import read_run
-from briefing.analysis.quotes import extract_quotes
+from briefing.nlp.names import read_run
+from briefing.quotes.extract import extract_quotes
 from briefing.config import QuoteSettings
 from tests.unit.test_quotes_patterns import find, make_article, quotes_of
 

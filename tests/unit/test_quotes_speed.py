@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis.quotes import extract_quotes
+from briefing.quotes.extract import extract_quotes
 from briefing.config import QuoteSettings
 from briefing.models import Article
 from briefing.nlp.sentences import segment

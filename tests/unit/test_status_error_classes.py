@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from article_text import article_from_text  # tests/unit is on the path
-from briefing.analysis.dates import infer_reference
-from briefing.analysis.status import build_status
+from briefing.status.dates import infer_reference
+from briefing.status.build import build_status
 from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 

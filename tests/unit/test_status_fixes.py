@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from article_text import article_from_text  # tests/unit is on the path
-from briefing.analysis.dates import Reference, article_reference, find_dates, infer_reference
-from briefing.analysis.figures import reported_by
-from briefing.analysis.status import build_status
+from briefing.status.dates import Reference, article_reference, find_dates, infer_reference
+from briefing.status.figures import reported_by
+from briefing.status.build import build_status
 from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 

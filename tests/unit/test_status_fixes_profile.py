@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from article_text import article_from_text  # tests/unit is on the path
-from briefing.analysis.profile import ProfileError, load_profile
-from briefing.analysis.status import build_status
+from briefing.status.profile import ProfileError, load_profile
+from briefing.status.build import build_status
 from briefing.config import ConflictSettings, load_settings
 from briefing.models import Article, ConflictStatus
 

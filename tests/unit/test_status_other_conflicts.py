@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis.status import build_status
+from briefing.status.build import build_status
 from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 from briefing.nlp.sentences import segment

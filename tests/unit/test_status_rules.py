@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from briefing.analysis.ceasefire import decide_state
-from briefing.analysis.status import build_status
-from briefing.analysis.trend import decide_label, negated
+from briefing.status.ceasefire import decide_state
+from briefing.status.build import build_status
+from briefing.status.trend import decide_label, negated
 from briefing.config import ConflictSettings
 from briefing.models import Article
 from briefing.nlp.sentences import segment

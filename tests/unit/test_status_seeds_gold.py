@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.analysis.status import build_status
+from briefing.status.build import build_status
 from briefing.config import ConflictSettings
 from briefing.ingest import load_paths
 from briefing.models import ConflictStatus

@@ -6,7 +6,7 @@ import dataclasses
 import time
 from pathlib import Path
 
-from briefing.analysis.status import build_status
+from briefing.status.build import build_status
 from briefing.config import ConflictSettings
 from briefing.ingest import load_paths
 

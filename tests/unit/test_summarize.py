@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis.summarize import ALGORITHM_LIMITS, length_of, rank, summarize
+from briefing.summary.extractive import ALGORITHM_LIMITS, length_of, rank, summarize
 from briefing.config import ALGORITHMS, SummarySettings
 from briefing.ingest import load_paths
 from briefing.models import Article
@@ -235,8 +235,8 @@ def test_fast_lexrank_ranks_exactly_as_sumy(seeds: list[Article]) -> None:
     """Our numpy LexRank is a speed-up, not a new algorithm: the whole ranking must be sumy's."""
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from briefing.analysis.summarize import _ranked_orders, _stemmer, _stop_words
-    from briefing.nlp.lexrank import FastLexRankSummarizer
+    from briefing.summary.extractive import _ranked_orders, _stemmer, _stop_words
+    from briefing.summary.lexrank import FastLexRankSummarizer
     from briefing.nlp.words import sumy_document
 
     articles = list(seeds) + [_article(paragraphs) for paragraphs in _VARIED]
@@ -258,7 +258,7 @@ def test_fast_lexrank_ranks_exactly_as_sumy(seeds: list[Article]) -> None:
 _RANK_ALL = """
 import sys
 from pathlib import Path
-from briefing.analysis.summarize import rank
+from briefing.summary.extractive import rank
 from briefing.config import ALGORITHMS
 from briefing.ingest import load_paths
 for article in load_paths([Path(sys.argv[1])]).articles:
@@ -295,7 +295,7 @@ def test_stable_lsa_weighting_is_sumys() -> None:
     import numpy as np
     from sumy.summarizers.lsa import LsaSummarizer
 
-    from briefing.nlp.lsa import StableLsaSummarizer
+    from briefing.summary.lsa import StableLsaSummarizer
 
     counts = np.array([[0.0, 2.0, 0.0, 1.0], [3.0, 0.0, 0.0, 1.0], [1.0, 1.0, 0.0, 0.0]])
     expected = LsaSummarizer()._compute_term_frequency(counts.copy())

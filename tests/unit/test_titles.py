@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis import cache, titles
-from briefing.analysis.actors import article_mentions, compile_actor_rules
-from briefing.analysis.names import NameIndex, has_role_noun, name_lexicon
-from briefing.analysis.profile import load_lexicon
+from briefing.analysis import cache
+from briefing.nlp import titles
+from briefing.status.actors import article_mentions, compile_actor_rules
+from briefing.nlp.names import NameIndex, has_role_noun, name_lexicon
+from briefing.status.profile import load_lexicon
 from briefing.config import config_dir
 
 RULES = compile_actor_rules(load_lexicon(), None)

@@ -142,7 +142,7 @@ class MainScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="summary", exclusive=True, description="Summarising")
     def compute_summary(self, article: Article, settings: SummarySettings) -> None:
-        from briefing.analysis.summarize import summarize  # sumy and numpy load here, not before the first screen
+        from briefing.summary.extractive import summarize  # sumy and numpy load here, not before the first screen
 
         try:
             summary = summarize(article, settings)

@@ -9,8 +9,8 @@ Costs: KL and LexRank grow quadratically with the number of sentences (KL took
 28 s on one 8,000-word input, sumy's LexRank 4.7 s on 1,000 sentences), so a
 ranker is given at most `max_input_sentences` sentences, the first ones (in
 news the lede carries the story), and the Summary's note says so. LexRank, the
-default, runs as `briefing.nlp.lexrank.FastLexRankSummarizer` (same ranking,
-about 10x faster), and LSA as `briefing.nlp.lsa.StableLsaSummarizer` (sumy's
+default, runs as `briefing.summary.lexrank.FastLexRankSummarizer` (same ranking,
+about 10x faster), and LSA as `briefing.summary.lsa.StableLsaSummarizer` (sumy's
 depends on the string-hash seed); configured summarisers and word stems are
 reused across calls.
 
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 #: Where each ranker lives (module, class); imported when first asked for.
 _SUMY_CLASSES: dict[str, tuple[str, str]] = {
-    "lexrank": ("briefing.nlp.lexrank", "FastLexRankSummarizer"),
-    "lsa": ("briefing.nlp.lsa", "StableLsaSummarizer"),
+    "lexrank": ("briefing.summary.lexrank", "FastLexRankSummarizer"),
+    "lsa": ("briefing.summary.lsa", "StableLsaSummarizer"),
     "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
     "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
     "edmundson": ("sumy.summarizers.edmundson", "EdmundsonSummarizer"),

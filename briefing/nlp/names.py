@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import yaml
 
-from briefing.analysis.titles import (
+from briefing.nlp.titles import (
     affiliation_words,
     dotted_abbreviations,
     honorific_words,

@@ -16,8 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from briefing.analysis.dates import Reference, When, find_dates
-from briefing.analysis.profile import Hit
+from briefing.status.dates import Reference, When, find_dates
+from briefing.status.profile import Hit
 from briefing.models import Article, Event, SentenceRef
 
 MAX_TEXT = 260

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from briefing.analysis.profile import Hit
+from briefing.status.profile import Hit
 from briefing.models import Article, SentenceRef, Trend
 
 RATIO = 1.5

@@ -1,9 +1,9 @@
 """Key quotes: every direct quotation in a set of articles, with its speaker, merged and ranked.
 
-The work is split by concern: `quote_marks` finds the quoted spans,
-`quote_speakers` attributes them (through `names` for pronouns, surnames and
-titles), `quote_merge` folds the same quotation from several reports into one
-entry. This module runs them over the set and ranks the result.
+The work is split by concern: `marks` finds the quoted spans, `speakers`
+attributes them (through the names engine, `briefing.nlp.names`, for pronouns,
+surnames and titles), `merge` folds the same quotation from several reports
+into one entry, `ranking` scores it. This module runs them over the set.
 
 Scare quotes (a quoted term that no speech cue relates to, or one introduced by
 "so-called") are left out entirely: they are the reporter's words, not anybody's
@@ -13,28 +13,18 @@ statement, and a brief must not present them as quotes.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from briefing.analysis.names import ORG, canonical_names, canonical_org, distinct_pairs
-from briefing.analysis.quote_marks import find_quote_spans
-from briefing.analysis.quote_merge import Occurrence, combine, merge, normalize
-from briefing.analysis.quote_speakers import Attribution, ArticleAttributor, cue_lexicon, tidy_role
+from briefing.nlp.names import ORG, canonical_names, canonical_org, distinct_pairs
+from briefing.quotes.marks import find_quote_spans
+from briefing.quotes.merge import Occurrence, combine, merge
+from briefing.quotes.ranking import central_words, quote_score
+from briefing.quotes.speakers import Attribution, ArticleAttributor, cue_lexicon, tidy_role
 from briefing.config import QuoteSettings
 from briefing.models import Article, Quote, SentenceRef
-
-_WORD = re.compile(r"[a-z][a-z'’-]+")
-_STOP = frozenset(
-    """the a an and or but of to in on at for with by from as is are was were be been being that this
-    these those it its he she they we i you his her their our my your not no will would can could should
-    has have had do does did said says say also more most than then there here which who whom whose what
-    when where why how all any some such only over into out up down about after before while because if
-    so just very mr mrs ms one two three new last first year years told people""".split()
-)
-
 
 _STRAY_MARKS = "\"'“”‘’«»‹›„"
 
@@ -132,9 +122,9 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
         for name, count in aq.prominence.items():
             prominence[names.get(name, name)] += count
     quotes = [combine(group) for group in merge(occurrences)]
-    central = _central_words(articles)
+    central = central_words(articles)
     peak = max(prominence.values(), default=1) or 1
-    scored = [replace(q, score=_score(q, prominence, peak, central)) for q in quotes]
+    scored = [replace(q, score=quote_score(q, prominence, peak, central)) for q in quotes]
     return tuple(sorted(scored, key=lambda q: -q.score))
 
 
@@ -155,53 +145,3 @@ def _with_fuller_role(o: Occurrence, roles: dict[str, list[str]]) -> Occurrence:
     head = o.role.lower() if o.role else None
     better = [r for r in known if len(r.split()) <= 8 and (head is None or r.lower().endswith(head))]
     return replace(o, role=max(better, key=len)) if better else o
-
-
-def key_quotes(quotes: Sequence[Quote], settings: QuoteSettings) -> tuple[Quote, ...]:
-    """The top `max` quotations of at least `min_words` words, one per speaker before any second."""
-    eligible = [q for q in quotes if len(q.text.split()) >= settings.min_words]
-    eligible.sort(key=lambda q: -q.score)
-    first, rest, seen = [], [], set()
-    for q in eligible:
-        key = q.speaker or f"\0{id(q)}"
-        (rest if key in seen else first).append(q)
-        seen.add(key)
-    return tuple((first + rest)[: settings.max])
-
-
-# --- ranking ---------------------------------------------------------------------------
-
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP]
-
-
-def _central_words(articles: Iterable[Article]) -> dict[str, float]:
-    """Document frequency of content words across the set, scaled to 0..1 by the most frequent."""
-    df: Counter[str] = Counter()
-    for a in articles:
-        df.update(set(_WORD.findall(a.text.lower())) - _STOP)
-    if not df:
-        return {}
-    # Ties broken by the word: `most_common` keeps set-iteration order among equal
-    # counts, which follows the per-process string hash, so scores changed between runs.
-    top = sorted(df.items(), key=lambda item: (-item[1], item[0]))[:200]
-    peak = top[0][1]
-    return {w: c / peak for w, c in top}
-
-
-def _score(q: Quote, prominence: Counter[str], peak: int, central: dict[str, float]) -> float:
-    """Speaker prominence, centrality to the set, length, full over partial, several sources."""
-    prom = math.log1p(prominence.get(q.speaker, 1)) / math.log1p(peak) if q.speaker else 0.0
-    words = _content_words(q.text)
-    centrality = sum(central.get(w, 0.0) for w in words) / math.sqrt(len(words)) if words else 0.0
-    centrality = min(1.0, centrality / 2)
-    length = min(len(normalize(q.text).split()), 40) / 40
-    return round(
-        0.3 * min(prom, 1.0)
-        + 0.25 * centrality
-        + 0.2 * length
-        + 0.15 * (0.0 if q.partial else 1.0)
-        + 0.1 * min(len(q.articles) - 1, 2) / 2,
-        4,
-    )

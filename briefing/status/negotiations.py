@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from briefing.analysis.actors import ActorSet
-from briefing.analysis.profile import Hit, Lexicon
-from briefing.analysis.trend import negated
+from briefing.status.actors import ActorSet
+from briefing.status.profile import Hit, Lexicon
+from briefing.status.trend import negated
 from briefing.models import Article, Negotiations, Place, SentenceRef
 
 STATE_PRIORITY = ("collapsed", "suspended", "resumed", "under way", "planned")

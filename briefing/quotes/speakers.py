@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.analysis.names import (
+from briefing.nlp.names import (
     ANON,
     HONORIFICS,
     ROLE_MODIFIERS,
@@ -48,8 +48,8 @@ from briefing.analysis.names import (
     quote_lexicon,
     strip_possessive,
 )
-from briefing.analysis.quote_marks import QuoteSpan
-from briefing.analysis.titles import dotted_abbreviations
+from briefing.quotes.marks import QuoteSpan
+from briefing.nlp.titles import dotted_abbreviations
 from briefing.models import Article
 
 _ADVERBIAL_OPENERS = frozenset(

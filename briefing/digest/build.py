@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from dataclasses import dataclass
 
-from briefing.analysis.digest_text import Terms, is_candidate, needs_context, terms, word_count
+from briefing.digest.features import Terms, is_candidate, needs_context, terms, word_count
 from briefing.config import DigestSettings
 from briefing.models import Article, DigestSentence, SentenceRef
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from briefing.analysis.profile import Lexicon, Profile, compile_phrases
-from briefing.analysis.titles import dotted_abbreviations, post_nominal_words, title_chain_pattern, title_lexicon
+from briefing.status.profile import Lexicon, Profile, compile_phrases
+from briefing.nlp.titles import dotted_abbreviations, post_nominal_words, title_chain_pattern, title_lexicon
 from briefing.models import Actor, Article
 
 # "Gen.", "Sen.": a title's dot belongs to it, so "Sen. John Smith" stays one run and the title is read.

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.analysis.actors import ActorRules, build_actors, compile_actor_rules
-from briefing.analysis.ceasefire import build_ceasefire
-from briefing.analysis.dates import Reference, article_reference, infer_reference
-from briefing.analysis.events import build_events
-from briefing.analysis.figures import FigureRules, compile_rules, extract_figures, mark_disagreements
-from briefing.analysis.negotiations import build_negotiations, compile_sticking_rules
-from briefing.analysis.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
-from briefing.analysis.profile import (
+from briefing.status.actors import ActorRules, build_actors, compile_actor_rules
+from briefing.status.ceasefire import build_ceasefire
+from briefing.status.dates import Reference, article_reference, infer_reference
+from briefing.status.events import build_events
+from briefing.status.figures import FigureRules, compile_rules, extract_figures, mark_disagreements
+from briefing.status.negotiations import build_negotiations, compile_sticking_rules
+from briefing.status.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
+from briefing.status.profile import (
     CueIndex,
     Hit,
     ProfileError,
@@ -33,7 +33,7 @@ from briefing.analysis.profile import (
     profile_path,
     shipped_profile_names,
 )
-from briefing.analysis.trend import build_trend
+from briefing.status.trend import build_trend
 from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 

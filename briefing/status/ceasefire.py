@@ -19,9 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from briefing.analysis.actors import ActorSet
-from briefing.analysis.dates import Reference, When, find_dates
-from briefing.analysis.profile import Hit
+from briefing.status.actors import ActorSet
+from briefing.status.dates import Reference, When, find_dates
+from briefing.status.profile import Hit
 from briefing.models import Article, Ceasefire, SentenceRef
 
 _FOLLOW_UP_RE = re.compile(r"\b(?:the|this|that) (?:deal|agreement|accord|pact)\b", re.I)

@@ -25,9 +25,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
-from briefing.analysis.dates import PRESENT_RE, RELATIVE_LINK_RE, Period, Reference, When, find_dates, past_periods
-from briefing.analysis.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
-from briefing.analysis.profile import Lexicon, compile_phrases
+from briefing.status.dates import PRESENT_RE, RELATIVE_LINK_RE, Period, Reference, When, find_dates, past_periods
+from briefing.status.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
+from briefing.status.profile import Lexicon, compile_phrases
 from briefing.models import Article, Figure, SentenceRef
 
 KIND_ORDER = ("killed", "injured", "displaced", "refugees", "troops", "other")

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.analysis.actors import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
-from briefing.analysis.profile import Lexicon
-from briefing.analysis.titles import title_surface_words
+from briefing.status.actors import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
+from briefing.status.profile import Lexicon
+from briefing.nlp.titles import title_surface_words
 from briefing.models import Article, Place
 
 _NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*(?: [A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*)?"
