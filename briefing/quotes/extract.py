@@ -18,13 +18,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from briefing.config import QuoteSettings
+from briefing.models import Article, Quote, SentenceRef
 from briefing.nlp.names import ORG, canonical_names, canonical_org, distinct_pairs
+from briefing.quotes.cues import cue_lexicon
 from briefing.quotes.marks import find_quote_spans
 from briefing.quotes.merge import Occurrence, combine, merge
 from briefing.quotes.ranking import central_words, quote_score
-from briefing.quotes.speakers import Attribution, ArticleAttributor, cue_lexicon, tidy_role
-from briefing.config import QuoteSettings
-from briefing.models import Article, Quote, SentenceRef
+from briefing.quotes.speakers import ArticleAttributor
+from briefing.quotes.wording import Attribution, tidy_role
 
 _STRAY_MARKS = "\"'“”‘’«»‹›„"
 
