@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from briefing.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from briefing.nlp.names import NameIndex, canonical_names
+    from briefing.nlp.names.canon import canonical_names
+    from briefing.nlp.names.index import NameIndex
     from briefing.nlp.sentences import quotation_spans, segment
     from briefing.nlp.titles import title_lexicon
     from briefing.nlp.words import word_tokens
@@ -27,8 +28,8 @@ __all__ = ["NameIndex", "canonical_names", "quotation_spans", "segment", "title_
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "NameIndex": "names",
-        "canonical_names": "names",
+        "NameIndex": "names.index",
+        "canonical_names": "names.canon",
         "quotation_spans": "sentences",
         "segment": "sentences",
         "title_lexicon": "titles",

@@ -1,7 +1,7 @@
 """Person titles and honorifics, one list for every reader of names.
 
-Quote attribution (names.py) reads capitalised runs word by word, the actor list
-(actors.py) strips titles off a run with one regex; both must agree on what a
+The names engine (nlp/names: quote speakers) reads capitalised runs word by word,
+the actor list (status/actors.py) strips titles off a run with one regex; both must agree on what a
 title is, or "Defence Minister X" is a titled person in one panel and an unknown
 name in the other. So the words live in one lexicon, config/lexicons/titles.yaml,
 read once per process, and each reader takes the view it needs from here.

@@ -13,19 +13,10 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.nlp.names import (
-    ANON,
-    DETERMINERS,
-    ORG,
-    PERSON,
-    PRONOUNS,
-    PRONOUNS_PERSON,
-    Mention,
-    clean_role,
-    has_role_noun,
-    name_lexicon,
-    strip_possessive,
-)
+from briefing.nlp.names.keys import strip_possessive
+from briefing.nlp.names.lexicon import name_lexicon
+from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON, PRONOUNS, PRONOUNS_PERSON, Mention
+from briefing.nlp.names.roles import clean_role, has_role_noun
 from briefing.quotes.cues import CueLexicon, mask_quotes
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.speech_names import SpeechNameIndex

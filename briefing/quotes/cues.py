@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.nlp.names import quote_lexicon
+from briefing.nlp.names.lexicon import quote_lexicon
 from briefing.quotes.marks import QuoteSpan
 
 MASK = "#"

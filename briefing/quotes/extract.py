@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 
 from briefing.config import QuoteSettings
 from briefing.models import Article, Quote, SentenceRef
-from briefing.nlp.names import ORG, canonical_names, canonical_org, distinct_pairs
+from briefing.nlp.names.canon import canonical_names, canonical_org, distinct_pairs
+from briefing.nlp.names.mention import ORG
 from briefing.quotes.cues import cue_lexicon
 from briefing.quotes.marks import find_quote_spans
 from briefing.quotes.merge import Occurrence, combine, merge

@@ -150,7 +150,7 @@ def _guillemet_spans(paragraphs: Sequence[str], offsets: Sequence[int]) -> list[
 
 @lru_cache(maxsize=1)
 def _apostrophe_words() -> tuple[str, ...]:
-    from briefing.nlp.names import quote_lexicon
+    from briefing.nlp.names.lexicon import quote_lexicon
 
     return tuple(str(w).lower().replace("’", "'") for w in quote_lexicon().get("apostrophe_words", ()))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.nlp.names import ANON, DETERMINERS, ORG, PERSON, clean_role
+from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON
+from briefing.nlp.names.roles import clean_role
 from briefing.quotes.chunks import ChunkReader
 from briefing.quotes.cues import MASK
 from briefing.quotes.wording import (

@@ -35,7 +35,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.nlp.names import PERSON
+from briefing.nlp.names.mention import PERSON
 from briefing.quotes.cues import Cue, CueLexicon, cue_lexicon, mask_quotes
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.subjects import CueSubjects

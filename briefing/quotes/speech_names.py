@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.nlp.names import PERSON, NameIndex, RunReading, quote_lexicon
+from briefing.nlp.names.index import NameIndex
+from briefing.nlp.names.lexicon import quote_lexicon
+from briefing.nlp.names.mention import PERSON
+from briefing.nlp.names.runs import RunReading
 from briefing.quotes.cues import MASK
 
 _OPENER_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.nlp.names import ANON, ORG, PERSON, has_role_noun
+from briefing.nlp.names.mention import ANON, ORG, PERSON
+from briefing.nlp.names.roles import has_role_noun
 from briefing.quotes.cues import MASK, Cue, CueLexicon
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.phrases import PhraseReader

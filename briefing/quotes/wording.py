@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.nlp.names import ANON, DETERMINERS, HONORIFICS, PRONOUNS, ROLE_MODIFIERS, Mention, has_role_noun, name_lexicon
+from briefing.nlp.names.lexicon import name_lexicon
+from briefing.nlp.names.mention import ANON, DETERMINERS, PRONOUNS, Mention
+from briefing.nlp.names.roles import HONORIFICS, ROLE_MODIFIERS, has_role_noun
 from briefing.nlp.titles import dotted_abbreviations
 
 _ADVERBIAL_OPENERS = frozenset(
