@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.status.actors import ActorRules, build_actors, compile_actor_rules
+from briefing.status.actor_rules import ActorRules, compile_actor_rules
+from briefing.status.actors import build_actors
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
 from briefing.status.events import build_events

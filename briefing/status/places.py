@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.status.actors import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
+from briefing.status.actor_rules import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
 from briefing.status.profile import Lexicon
 from briefing.nlp.titles import title_surface_words
 from briefing.models import Article, Place

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.status.actors import build_actors, compile_actor_rules
+from briefing.status.actor_rules import compile_actor_rules
+from briefing.status.actors import build_actors
 from briefing.status.profile import ProfileError, load_lexicon, load_profile
 from briefing.models import Article
 from briefing.nlp.sentences import segment

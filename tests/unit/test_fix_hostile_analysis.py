@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from briefing.analysis import pipeline, pool
-from briefing.status import actors
+from briefing.status import actor_mentions, actor_rules, actors
 from briefing.status.dates import infer_reference
 from briefing.nlp.names import ORG, PERSON, NameIndex
 from briefing.status.numbers import MAX_DIGITS, find_numbers, parse_fraction, parse_number
@@ -55,22 +55,22 @@ def test_huge_ages_do_not_break_the_date_reference(tmp_path: Path) -> None:
 # --- acronyms -----------------------------------------------------------------------------------
 def test_acronyms_are_read_back_from_the_short_form() -> None:
     text = "Talks with the High Negotiations Committee (HNC) and the March 23 Movement (M23) stalled. Labor (Labor) x."
-    assert actors.collect_aliases(text) == [("High Negotiations Committee", "HNC")]
-    assert actors.collect_aliases("a fighter of al-Qaeda Central Command (QCC) said") == [("Qaeda Central Command", "QCC")]
-    assert actors.collect_aliases("Committee for the Defence of Rights  (CDR)") == [("Committee for the Defence of Rights", "CDR")]
+    assert actor_mentions.collect_aliases(text) == [("High Negotiations Committee", "HNC")]
+    assert actor_mentions.collect_aliases("a fighter of al-Qaeda Central Command (QCC) said") == [("Qaeda Central Command", "QCC")]
+    assert actor_mentions.collect_aliases("Committee for the Defence of Rights  (CDR)") == [("Committee for the Defence of Rights", "CDR")]
 
 
 def test_runs_of_capitalised_words_cost_linear_time() -> None:
     started = time.perf_counter()
-    [(long_name, short)] = actors.collect_aliases("War.\n" * 200_000 + "War War (WW)")
-    assert short == "WW" and long_name.endswith("War.\nWar War") and len(long_name) <= actors.ACRONYM_WINDOW
+    [(long_name, short)] = actor_mentions.collect_aliases("War.\n" * 200_000 + "War War (WW)")
+    assert short == "WW" and long_name.endswith("War.\nWar War") and len(long_name) <= actor_mentions.ACRONYM_WINDOW
     assert time.perf_counter() - started < 1.0  # the single regex took 15.9 s for 8,000 lines
 
 
 def test_long_forms_are_read_within_a_window() -> None:
     long_run = " ".join(["Word"] * 500) + " Peace Council (PC)"
-    [(long_name, short)] = actors.collect_aliases(long_run)
-    assert short == "PC" and long_name.endswith("Peace Council") and len(long_name) <= actors.ACRONYM_WINDOW
+    [(long_name, short)] = actor_mentions.collect_aliases(long_run)
+    assert short == "PC" and long_name.endswith("Peace Council") and len(long_name) <= actor_mentions.ACRONYM_WINDOW
 
 
 # --- spellings ----------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def _entry(name: str, mentions: int) -> actors._Entry:
 
 
 def test_transliterations_still_merge() -> None:
-    entries = {actors.norm_key(n): _entry(n, m) for n, m in [("Arseniy Yatsenyuk", 9), ("Arseny Yatseniuk", 2), ("Ali Omar", 3), ("Ali Amir", 3)]}
+    entries = {actor_rules.norm_key(n): _entry(n, m) for n, m in [("Arseniy Yatsenyuk", 9), ("Arseny Yatseniuk", 2), ("Ali Omar", 3), ("Ali Amir", 3)]}
     redirect: dict[str, str] = {}
     actors._merge_spellings(entries, redirect)
     assert entries["arseniy yatsenyuk"].mentions == 11 and "Arseny Yatseniuk" in entries["arseniy yatsenyuk"].aliases
@@ -92,7 +92,7 @@ def test_ten_thousand_distinct_names_are_merged_in_bounded_time() -> None:
     first = ["Ahmed", "Maria", "Omar", "Lena", "Idris", "Yusuf", "Anna", "Pavel", "Chen", "Amina"]
     last = ["Khalil", "Lopez", "Haddad", "Berg", "Musa", "Petrov", "Wang", "Okafor", "Nasser", "Diaz"]
     names = {f"{rng.choice(first)} {rng.choice(last)}{i}" for i in range(10_000)}
-    entries = {actors.norm_key(n): _entry(n, 1) for n in names}
+    entries = {actor_rules.norm_key(n): _entry(n, 1) for n in names}
     entries["ahmed khalil"] = _entry("Ahmed Khalil", 50)
     entries["ahmad khalil"] = _entry("Ahmad Khalil", 1)
     started = time.perf_counter()

@@ -9,7 +9,8 @@ import pytest
 
 from briefing.analysis import cache
 from briefing.nlp import titles
-from briefing.status.actors import article_mentions, compile_actor_rules
+from briefing.status.actor_mentions import article_mentions
+from briefing.status.actor_rules import compile_actor_rules
 from briefing.nlp.names import NameIndex, has_role_noun, name_lexicon
 from briefing.status.profile import load_lexicon
 from briefing.config import config_dir
