@@ -4,8 +4,11 @@
     profile       load_profile / load_lexicon: the conflict profile (actors, sides, aliases)
                   and the conflict lexicon (cue words), both YAML
     actors        build_actors: people, states, armed groups, organisations, aliases merged
+                  (actor_mentions: one article's mentions; actor_rules: the word lists)
     places        build_places: the places the set reports on
-    figures       extract_figures: casualty and displacement figures with who counted them
+    figures       extract_figures: casualty and displacement figures
+    figure_sources  reported_by: who counted a figure ("according to X", "X reported")
+    disagreements   mark_disagreements: where sources' figures conflict
     numbers       find_numbers: numbers as news writes them ("dozens", "1.2 million")
     dates         find_dates: dates and relative days, anchored to each article's date
     events        build_events: the dated timeline
@@ -27,7 +30,9 @@ if TYPE_CHECKING:
     from briefing.status.build import build_status
     from briefing.status.ceasefire import build_ceasefire
     from briefing.status.dates import find_dates
+    from briefing.status.disagreements import mark_disagreements
     from briefing.status.events import build_events
+    from briefing.status.figure_sources import reported_by
     from briefing.status.figures import extract_figures
     from briefing.status.negotiations import build_negotiations
     from briefing.status.numbers import find_numbers
@@ -42,6 +47,8 @@ _OFFERS = {
     "build_actors": "actors",
     "build_places": "places",
     "extract_figures": "figures",
+    "reported_by": "figure_sources",
+    "mark_disagreements": "disagreements",
     "find_numbers": "numbers",
     "find_dates": "dates",
     "build_events": "events",
@@ -52,5 +59,6 @@ _OFFERS = {
 __all__ = [
     "build_actors", "build_ceasefire", "build_events", "build_negotiations", "build_places", "build_status",
     "build_trend", "extract_figures", "find_dates", "find_numbers", "load_lexicon", "load_profile",
+    "mark_disagreements", "reported_by",
 ]  # fmt: skip
 __getattr__, __dir__ = lazy_exports(__name__, _OFFERS)

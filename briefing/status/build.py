@@ -20,7 +20,8 @@ from briefing.status.actors import build_actors
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
 from briefing.status.events import build_events
-from briefing.status.figures import FigureRules, compile_rules, extract_figures, mark_disagreements
+from briefing.status.disagreements import mark_disagreements
+from briefing.status.figures import FigureRules, compile_rules, extract_figures
 from briefing.status.negotiations import build_negotiations, compile_sticking_rules
 from briefing.status.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
 from briefing.status.profile import (

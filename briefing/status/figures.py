@@ -21,17 +21,15 @@ war totals; a count with neither ("150 migrants crossed") with nothing.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
+from briefing.status.figure_sources import named_sources, reported_by
 from briefing.status.dates import PRESENT_RE, RELATIVE_LINK_RE, Period, Reference, When, find_dates, past_periods
 from briefing.status.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
 from briefing.status.profile import Lexicon, compile_phrases
 from briefing.models import Article, Figure, SentenceRef
 
 KIND_ORDER = ("killed", "injured", "displaced", "refugees", "troops", "other")
-TOLERANCE = 0.10
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|be|to|reportedly|now|already|also)\s+)*"
 # An aside between the count and its verb: "160 Palestinians, many of whom were civilians, were killed".
 _ASIDE = (r",\s+(?:(?:many|most|some|all|several|none|half|dozens|hundreds|thousands)\s+of\s+(?:whom|them)|"
@@ -136,93 +134,6 @@ def _other_rules(lexicon: Lexicon) -> dict[str, re.Pattern[str] | None]:
     }
 
 
-# --- reported_by ---------------------------------------------------------------------------
-_NAME = r"(?:the\s+|The\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|on|and|the|de|al-\w+))*"
-_SAY = r"(?:reported|said|says|reports|estimated|estimates|added|noted|announced|told\s+\w+)"
-ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,;]+?)(?=[,;]|\.\s+[A-Z\"“]|\.?[\"”’]?\s*$)")
-TRAILING_RE = re.compile(
-    rf",\s*(?P<who>(?:(?:the|a|an)\s+)?(?:[\w.'’&-]+\s+){{0,6}}?[\w.'’&-]+)\s+{_SAY}"
-    r"(?:\s+(?:on\s+)?\w+){0,2}\s*[.!]?[\"”’]?\s*$"
-)
-LEADING_RE = re.compile(
-    rf"^(?:(?:while|but|whereas|and)\s+)?(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}?[a-z][\w'’-]*|{_NAME}|[A-Z][\w.'’-]*(?:\s+[a-z][\w'’-]*){{1,2}})\s+"
-    r"(?:said|says|reported|reports|estimated|estimates|puts|put|counted|counts|recorded|documented|registered)\b"
-    r"(?!\s+(?:it|that\s+it)\b)"
-)
-_ADVERB_TAIL_RE = re.compile(
-    r"(?:\s+(?:later|earlier|also|separately|previously|then|had|has|have|repeatedly|again|now|still|initially|"
-    r"first|publicly|officially|jointly|would|will|could|may|might))+$"
-)
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:while|but|whereas)\b)|\s+(?=while\b)")
-_PRONOUNS = frozenset("he she they it we i you one who which a an the some".split())
-
-
-def reported_by(sentence: str, position: int | None = None) -> str | None:
-    """Who the sentence says counted a figure: "according to X", "..., X reported", "X puts the toll at".
-
-    With two counters in one sentence ("..., according to A, while B puts the toll at N"),
-    the clause holding the figure decides.
-    """
-    if position is not None:
-        clause = _clause_at(sentence, position)
-        if clause != sentence:
-            own = _credit(clause, trailing_ok=False)
-            if own:
-                return own
-    return _credit(sentence, trailing_ok=True)
-
-
-# A counter is someone: a phrase that ends in a function word ("Each year an [estimated]",
-# "As is well [known]") or opens a clause ("including several") is a misread, not a source.
-_NOT_CREDIT_END = frozenset(
-    "a an the is are was were be been well as of to in on at by for with and or but that which who its their his her "
-    "this these those some many several each every".split()
-)
-_NOT_CREDIT_START = frozenset("including which who that as while whereas and but each every this it there".split())
-# Nobody named: "the sources", "officials", "a source" say only that someone counted.
-_UNNAMED_RE = re.compile(
-    r"^(?:(?:the|a|an|some|several|two|three|unnamed|anonymous|other)\s+)*(?P<head>sources?|officials?)$", re.I
-)
-
-
-def _clean_credit(who: str) -> str | None:
-    """A counter as the brief can print it after "according to", or None when it names nobody."""
-    who = who.strip().strip("\"“”‘’'()[] ").strip()
-    who = re.sub(r"\s+\(via\s+(?:including|which|who|that|as)\b[^)]*\)$", "", who)  # "X (via including several)"
-    words = who.split()
-    if not words or words[0].lower() in _NOT_CREDIT_START or words[-1].lower() in _NOT_CREDIT_END:
-        return None
-    if any(w.lower() in ("is", "are", "was", "were") for w in words):
-        return None  # "As is well known": a clause, not a name
-    unnamed = _UNNAMED_RE.match(who)
-    if unnamed:
-        return "unnamed officials" if unnamed.group("head").lower().startswith("official") else "unnamed sources"
-    return who
-
-
-def _clause_at(sentence: str, position: int) -> str:
-    start = 0
-    for m in _CLAUSE_SPLIT.finditer(sentence):
-        if m.start() >= position:
-            return sentence[start:m.start()]
-        start = m.end()
-    return sentence[start:]
-
-
-def _credit(text: str, trailing_ok: bool) -> str | None:
-    according = ACCORDING_RE.search(text)
-    trailing = TRAILING_RE.search(text) if trailing_ok else None
-    leading = LEADING_RE.search(text.strip())
-    primary = _clean_credit(according.group("who")) if according else None
-    credit = None
-    for m in (trailing, leading):
-        if m and m.group("who").strip().lower() not in _PRONOUNS:
-            credit = _clean_credit(_ADVERB_TAIL_RE.sub("", m.group("who").strip()))  # "a police source later said"
-            if credit:
-                break
-    if primary and credit and credit.lower() not in primary.lower():
-        return f"{primary} (via {credit})"
-    return primary or credit
 
 
 # --- extraction ------------------------------------------------------------------------------
@@ -248,7 +159,7 @@ def extract_figures(
             if key in seen:
                 continue
             seen.add(key)
-            by = _named_sources(article, reported_by(text, position))
+            by = named_sources(article, reported_by(text, position))
             part = bool(_INCLUDING_RE.search(text, max(0, position - 20), position))
             past = history.background(sentence.index, position)
             if past and not CAN_MARK_BACKGROUND:
@@ -258,17 +169,6 @@ def extract_figures(
             fig = replace(fig, reported_by=by, article=article.id, evidence=evidence)
             out.append((replace(fig, background=True) if past else fig, *scope))
     return out
-
-
-_NAMED_SOURCES_RE = re.compile(r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,3})sources\b")
-
-
-def _named_sources(article: Article, by: str | None) -> str | None:
-    """"The sources said" after "the Hamas sources said": the same sources, named once before."""
-    if by != "unnamed sources":
-        return by
-    named = {m.group(1).strip() for m in _NAMED_SOURCES_RE.finditer(article.text) if m.group(1).strip() != "The"}
-    return f"{named.pop()} sources" if len(named) == 1 else by
 
 
 # Figure.background (requested from models.py) marks an earlier war's toll; until the field
@@ -593,66 +493,3 @@ def _scope(text: str, rules: FigureRules, dates: list[When]) -> tuple[bool, str 
     )
     total = bool(rules.total and rules.total.search(text)) and not (incident and day)
     return total, (None if total else day)
-
-
-# --- disagreement ----------------------------------------------------------------------------
-def _range(fig: Figure) -> tuple[float, float]:
-    v = float(fig.value)
-    if "thousands" in fig.text.lower() or "hundreds" in fig.text.lower() or "dozens" in fig.text.lower():
-        return v, v * 10
-    return {
-        "exact": (v, v),
-        "about": (v * 0.9, v * 1.1),
-        "at least": (v, v * 1.1),
-        "over": (v, v * 1.1),
-        "nearly": (v * 0.9, v),
-        "up to": (v * 0.9, v),
-    }.get(fig.qualifier, (v, v))
-
-
-def conflicting(a: Figure, b: Figure) -> bool:
-    lo, hi = sorted((_range(a), _range(b)), key=lambda r: r[0])
-    return hi[0] > lo[1] * (1 + TOLERANCE)
-
-
-def mark_disagreements(found: Sequence[tuple[Figure, bool, str | None]]) -> list[Figure]:
-    """Flag every figure that conflicts with a figure of the same kind and scope from another source.
-
-    Linear per group: a figure conflicts with some other-source figure iff it
-    conflicts with the other-source figure whose range starts highest or ends
-    lowest, so only those extremes (best two sources each) are compared.
-    """
-    groups: dict[tuple[str, bool, str | None], list[int]] = defaultdict(list)
-    for i, (fig, total, day) in enumerate(found):
-        if fig.value > 0 and fig.kind != "other" and (total or day):
-            groups[(fig.kind, total, day)].append(i)
-    flagged: set[int] = set()
-    for members in groups.values():
-        ranges = {i: _range(found[i][0]) for i in members}
-        source = {i: (found[i][0].article, found[i][0].reported_by) for i in members}
-        highest = _two_sources(sorted(members, key=lambda i: -ranges[i][0]), source)
-        lowest = _two_sources(sorted(members, key=lambda i: ranges[i][1]), source)
-        for i in members:
-            for j in (*highest, *lowest):
-                if source[j] != source[i] and conflicting(found[i][0], found[j][0]):
-                    flagged.add(i)
-                    break
-    figures = [replace(fig, disagreement=(i in flagged)) for i, (fig, _, _) in enumerate(found)]
-    figures.sort(key=_figure_order)
-    return figures
-
-
-def _figure_order(fig: Figure) -> tuple[bool, int, int]:
-    """By kind, largest first; an earlier war's toll (Figure.background, once models.py has it) after
-    every current figure, so it is never the headline."""
-    kind = KIND_ORDER.index(fig.kind) if fig.kind in KIND_ORDER else 99
-    return (bool(getattr(fig, "background", False)), kind, -fig.value)
-
-
-def _two_sources(ordered: list[int], source: dict[int, tuple[str, str | None]]) -> list[int]:
-    """The first member, and the first member from a different source."""
-    if not ordered:
-        return []
-    first = ordered[0]
-    other = next((i for i in ordered if source[i] != source[first]), None)
-    return [first] if other is None else [first, other]

@@ -6,13 +6,9 @@ import datetime as dt
 
 from article_text import article_from_text  # tests/unit is on the path
 from briefing.status.dates import Reference
-from briefing.status.figures import (
-    compile_rules,
-    conflicting,
-    extract_figures,
-    mark_disagreements,
-    reported_by,
-)
+from briefing.status.disagreements import conflicting, mark_disagreements
+from briefing.status.figure_sources import reported_by
+from briefing.status.figures import compile_rules, extract_figures
 from briefing.status.profile import load_lexicon
 from briefing.models import Article, Figure
 

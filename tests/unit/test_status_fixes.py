@@ -11,7 +11,7 @@ import datetime as dt
 
 from article_text import article_from_text  # tests/unit is on the path
 from briefing.status.dates import Reference, article_reference, find_dates, infer_reference
-from briefing.status.figures import reported_by
+from briefing.status.figure_sources import reported_by
 from briefing.status.build import build_status
 from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
