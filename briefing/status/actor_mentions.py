@@ -8,8 +8,8 @@ Everything is one regex pass per article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from briefing.nlp.names.mention import Mention
 from briefing.nlp.titles import post_nominal_words
 from briefing.status.actor_rules import (
     GENERIC_HEADS,
@@ -44,15 +44,6 @@ _SUFFIX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    key: str  # merge key (profile key, or norm_key of the name)
-    name: str  # as shown if no profile name
-    kind: str
-    start: int
-    end: int
-
-
 def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
     """Every actor mention in one article, non-overlapping, longest and profiled first."""
     found: list[Mention] = []
@@ -68,7 +59,7 @@ def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
         for m in regex.finditer(text):
             key = rules.alias_to_key.get(norm_key(m.group(0)))
             if key and not (rules.entries[key][1] == "state" and _locative(text, m.start())):
-                claim(Mention(key, m.group(0), rules.entries[key][1], m.start(), m.end()))
+                claim(Mention(m.start(), m.end(), m.group(0), rules.entries[key][1], key=key))
     if rules.state_body_re:
         for m in rules.state_body_re.finditer(text):
             country = rules.demonyms.get(m.group("dem")) or rules.country_names.get(m.group("dem"))
@@ -78,12 +69,12 @@ def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
             name = f"{_demonym_for(m.group('dem'), rules)} {body}"
             known = rules.alias_to_key.get(norm_key(name))
             if known:
-                claim(Mention(known, m.group(0), rules.entries[known][1], m.start(), m.end()))
+                claim(Mention(m.start(), m.end(), m.group(0), rules.entries[known][1], key=known))
             else:
                 # "Russian forces", "Russian troops" and "Russian military" are one actor.
                 group = _BODY_GROUPS.get(body, body)
                 key = f"{norm_key(_demonym_for(m.group('dem'), rules))} {group}"
-                claim(Mention(key, name, rules.state_bodies[body], m.start(), m.end()))
+                claim(Mention(m.start(), m.end(), name, rules.state_bodies[body], key=key))
     for m in NAME_RE.finditer(text):
         raw = m.group(0)
         parts = rules.cache.get(raw)
@@ -98,7 +89,7 @@ def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
                 if _locative(text, start):
                     continue
                 kind = "state"
-            claim(Mention(key, name, kind, start, start + length))
+            claim(Mention(start, start + length, name, kind, key=key))
     return found
 
 
@@ -160,7 +151,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     key = rules.alias_to_key.get(norm_key(name))
     if key:
         kind = rules.entries[key][1]
-        return [Mention(key, name, "state-place" if kind == "state" else kind, start, start + len(name))]
+        return [Mention(start, start + len(name), name, "state-place" if kind == "state" else kind, key=key)]
     tail = _country_tail(name, rules)
     if tail:  # "Reclusive North Korea": a describing word, then the state
         return _classify(name[tail:], start + tail, rules)
@@ -168,9 +159,9 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     if country:
         ckey = rules.alias_to_key.get(norm_key(country), norm_key(country))
         kind = "state-place" if name in rules.country_names else "state"
-        return [Mention(ckey, country, kind, start, start + len(name))]
+        return [Mention(start, start + len(name), country, kind, key=ckey)]
     if norm_key(name) in rules.media:
-        return [Mention(norm_key(name), rules.media[norm_key(name)], "organisation", start, start + len(name))]
+        return [Mention(start, start + len(name), rules.media[norm_key(name)], "organisation", key=norm_key(name))]
     head, _, last = name.rpartition(" ")
     if last in post_nominal_words() and " " in head:  # "Keith Vaz MP": a title after the name
         return _titled_people(_classify(head, start, rules))
@@ -186,7 +177,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     if kind and name.lower() in GENERIC_HEADS:
         return []  # "Army chief ...", "the Front": a head noun, not a name
     if kind:
-        return [Mention(norm_key(name), name, kind, start, start + len(name))]
+        return [Mention(start, start + len(name), name, kind, key=norm_key(name))]
     if name in rules.regions or name.lower() in NOT_NAMES:
         return []
     tokens = name.split()
@@ -199,22 +190,22 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         bare = [re.sub(r"(?:'s|’s)$", "", t) for t in tokens]
         if any(rules.country_names.get(t) or rules.demonyms.get(t) or len(t) < 2 for t in bare):
             return []
-        return [Mention(norm_key(name), name, "person", start, start + len(name))]
+        return [Mention(start, start + len(name), name, "person", key=norm_key(name))]
     if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", name):
         if any(c.isdigit() for c in name):
             # "M23" is a rebel group, "MH17" a flight: kept only where the set says which (build_actors)
-            return [Mention(norm_key(name), name, "code", start, start + len(name))]
+            return [Mention(start, start + len(name), name, "code", key=norm_key(name))]
         # Two letters ("PA", "SU") stand for an actor only once the set spells them out.
         kind = "single" if len(name) == 2 else "organisation"
-        return [Mention(norm_key(name), name, kind, start, start + len(name))]
+        return [Mention(start, start + len(name), name, kind, key=norm_key(name))]
     if len(tokens) == 1:
-        return [Mention(norm_key(name), name, "single", start, start + len(name))]
+        return [Mention(start, start + len(name), name, "single", key=norm_key(name))]
     return []
 
 
 def _titled_people(mentions: list[Mention]) -> list[Mention]:
     """A title names a person: the people among `mentions` need no other evidence."""
-    return [Mention(m.key, m.name, "titled person", m.start, m.end) if m.kind == "person" else m for m in mentions]
+    return [Mention(m.start, m.end, m.name, "titled person", key=m.key) if m.kind == "person" else m for m in mentions]
 
 
 # Title-case headline verbs: "White House Says Putin ..." is two names and a verb.
@@ -237,7 +228,7 @@ def _split_run(name: str, start: int, rules: ActorRules) -> list[Mention] | None
     tokens = name.split(" ")
     key = norm_key(tokens[0])
     if key in rules.media and len(tokens) > 1 and all(t in CREDIT_WORDS for t in tokens[1:]):
-        return [Mention(key, rules.media[key], "organisation", start, start + len(name))]
+        return [Mention(start, start + len(name), rules.media[key], "organisation", key=key)]
     owner = _POSSESSIVE_TOKEN_RE.search(name)
     if owner:
         head, rest_at = name[:owner.start()], owner.end() + 1

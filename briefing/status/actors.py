@@ -19,7 +19,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from briefing.models import Actor, Article
-from briefing.status.actor_mentions import Mention, article_mentions, collect_aliases
+from briefing.nlp.names.mention import Mention
+from briefing.status.actor_mentions import article_mentions, collect_aliases
 from briefing.status.actor_rules import PARTICLES, PERSON_CUE_RE, ActorRules, norm_key
 
 @dataclass
@@ -107,7 +108,7 @@ def build_actors(
                 continue
             if m.kind == "titled person":
                 evidenced.add(m.key)
-                m = Mention(m.key, m.name, "person", m.start, m.end)
+                m = Mention(m.start, m.end, m.name, "person", key=m.key)
             elif m.kind == "person" and m.key not in evidenced and PERSON_CUE_RE.match(article.text, m.end):
                 evidenced.add(m.key)
             if m.kind == "code":

@@ -59,7 +59,7 @@ def test_canonical_names_across_articles() -> None:
 
 def test_organisation_names_with_of_are_one_organisation() -> None:
     idx = index("The Ministry of Foreign Affairs said so. Secretary of State Antony Blinken spoke later")
-    surfaces = {(m.surface, m.kind) for m in idx.mentions}
+    surfaces = {(m.name, m.kind) for m in idx.mentions}
     assert ("Ministry of Foreign Affairs", "org") in surfaces
     assert ("Foreign Affairs", "person") not in surfaces
     blinken = idx.lookup("Blinken")

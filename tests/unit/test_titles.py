@@ -70,7 +70,7 @@ def test_qualifiers_and_party_labels_are_read_where_they_belong() -> None:
 def test_a_post_nominal_title_ends_the_mention_not_the_name() -> None:
     text = "Keith Vaz MP, the chairman of the committee, said the decision was wrong."
     index = NameIndex(text, [0])
-    assert index.mentions[0].surface == "Keith Vaz MP" and index.mentions[0].entity.name == "Keith Vaz"
+    assert index.mentions[0].name == "Keith Vaz MP" and index.mentions[0].entity.name == "Keith Vaz"
     assert "titled person" in _actor_kinds(text, "Keith Vaz")
 
 

@@ -27,12 +27,19 @@ class Entity:
 
 @dataclass(slots=True)
 class Mention:
-    """One place in the text where an entity (or an anonymous speaker) is named."""
+    """One place in a text where someone or something is named, or a speaker described.
+
+    The one shape for every reader of names: quote attribution (NameIndex: people,
+    organisations and unnamed speakers, `entity` resolved within the article) and
+    the actor list (states, armed groups, organisations, people, merged by `key`
+    across a set).
+    """
 
     start: int
     end: int
-    surface: str
-    entity: Entity | None
-    kind: str  # person | org | anon
+    name: str  # as written ("De Mistura"), or as the reader names it ("Russian forces" for "Russia's forces")
+    kind: str  # person | org | anon for quotes; the actor list's kinds (state, armed group, ...) for status
+    key: str = ""  # the name_key it merges under across a set (the actor list's)
+    entity: Entity | None = None  # who it refers to in its article, once resolved
     subject: bool = False
-    gender: str | None = None  # of an anonymous speaker, from its role noun: "a spokeswoman"
+    gender: str | None = None  # of an unnamed speaker, from its role noun: "a spokeswoman"

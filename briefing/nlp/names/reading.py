@@ -171,7 +171,7 @@ class MentionIndex:
                     self.persons.setdefault(name_key(r.name), entity)
             if entity is None:
                 continue
-            self.mentions.append(Mention(start, end, self.text[start:end], entity, entity.kind))
+            self.mentions.append(Mention(start, end, self.text[start:end], entity.kind, entity=entity))
 
     # look-ups
     def lookup(self, surface: str, kind: str | None = None) -> Entity | None:
@@ -209,7 +209,7 @@ class MentionIndex:
     def add_person(self, start: int, end: int, name: str) -> Mention:
         """A person the run reader could not tell from a word ("Collins said"), once a cue shows it speaks."""
         entity = self.persons.setdefault(name_key(name), Entity(name, PERSON))
-        m = Mention(start, end, self.text[start:end], entity, PERSON, True)
+        m = Mention(start, end, self.text[start:end], PERSON, entity=entity, subject=True)
         i = bisect.bisect_left(self._starts, start)
         self.mentions.insert(i, m)
         self._starts.insert(i, start)
@@ -228,7 +228,7 @@ class MentionIndex:
         last = surface.split()[-1].lower() if surface.split() else ""
         # an unresolved "he" is still a man: a later "she" must not stop at him
         gender = gender_of_words(role) or PRONOUN_GENDER.get(last) if last in ("he", "she") else gender_of_words(role)
-        m = Mention(start, end, surface, None, ANON, subject, gender)
+        m = Mention(start, end, surface, ANON, subject=subject, gender=gender)
         i = bisect.bisect_left(self._starts, start)
         self.mentions.insert(i, m)
         self._starts.insert(i, start)
