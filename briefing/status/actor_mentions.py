@@ -21,8 +21,8 @@ from briefing.status.actor_rules import (
     PLACE_TAILS,
     STOP_FIRST,
     ActorRules,
-    norm_key,
 )
+from briefing.nlp.names.keys import org_key
 
 # "High Negotiations Committee (HNC)": the short form is found first, then the long one is read
 # backwards from it, word by word, within ACRONYM_WINDOW characters. One regex for both parts
@@ -57,7 +57,7 @@ def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
 
     for regex in rules.profile_res:
         for m in regex.finditer(text):
-            key = rules.alias_to_key.get(norm_key(m.group(0)))
+            key = rules.alias_to_key.get(org_key(m.group(0)))
             if key and not (rules.entries[key][1] == "state" and _locative(text, m.start())):
                 claim(Mention(m.start(), m.end(), m.group(0), rules.entries[key][1], key=key))
     if rules.state_body_re:
@@ -67,13 +67,13 @@ def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
                 continue
             body = m.group("body").lower()
             name = f"{_demonym_for(m.group('dem'), rules)} {body}"
-            known = rules.alias_to_key.get(norm_key(name))
+            known = rules.alias_to_key.get(org_key(name))
             if known:
                 claim(Mention(m.start(), m.end(), m.group(0), rules.entries[known][1], key=known))
             else:
                 # "Russian forces", "Russian troops" and "Russian military" are one actor.
                 group = _BODY_GROUPS.get(body, body)
-                key = f"{norm_key(_demonym_for(m.group('dem'), rules))} {group}"
+                key = f"{org_key(_demonym_for(m.group('dem'), rules))} {group}"
                 claim(Mention(m.start(), m.end(), name, rules.state_bodies[body], key=key))
     for m in NAME_RE.finditer(text):
         raw = m.group(0)
@@ -139,7 +139,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     name = re.sub(r"(?:'s|’s|')$", "", name).rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$", name) else name
     if not name:
         return []
-    if not rules.alias_to_key.get(norm_key(name)):
+    if not rules.alias_to_key.get(org_key(name)):
         split = _split_run(name, start, rules)
         if split is not None:
             return split
@@ -148,7 +148,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         # "Assad and Putin" is two actors; "Armed Conflict Location and Event Data Project" is one
         head, _, rest = name.partition(" and ")
         return _classify(head, start, rules) + _classify(rest, start + len(head) + 5, rules)
-    key = rules.alias_to_key.get(norm_key(name))
+    key = rules.alias_to_key.get(org_key(name))
     if key:
         kind = rules.entries[key][1]
         return [Mention(start, start + len(name), name, "state-place" if kind == "state" else kind, key=key)]
@@ -157,11 +157,11 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         return _classify(name[tail:], start + tail, rules)
     country = rules.country_names.get(name) or rules.demonyms.get(name)
     if country:
-        ckey = rules.alias_to_key.get(norm_key(country), norm_key(country))
+        ckey = rules.alias_to_key.get(org_key(country), org_key(country))
         kind = "state-place" if name in rules.country_names else "state"
         return [Mention(start, start + len(name), country, kind, key=ckey)]
-    if norm_key(name) in rules.media:
-        return [Mention(start, start + len(name), rules.media[norm_key(name)], "organisation", key=norm_key(name))]
+    if org_key(name) in rules.media:
+        return [Mention(start, start + len(name), rules.media[org_key(name)], "organisation", key=org_key(name))]
     head, _, last = name.rpartition(" ")
     if last in post_nominal_words() and " " in head:  # "Keith Vaz MP": a title after the name
         return _titled_people(_classify(head, start, rules))
@@ -177,7 +177,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     if kind and name.lower() in GENERIC_HEADS:
         return []  # "Army chief ...", "the Front": a head noun, not a name
     if kind:
-        return [Mention(start, start + len(name), name, kind, key=norm_key(name))]
+        return [Mention(start, start + len(name), name, kind, key=org_key(name))]
     if name in rules.regions or name.lower() in NOT_NAMES:
         return []
     tokens = name.split()
@@ -190,16 +190,16 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         bare = [re.sub(r"(?:'s|’s)$", "", t) for t in tokens]
         if any(rules.country_names.get(t) or rules.demonyms.get(t) or len(t) < 2 for t in bare):
             return []
-        return [Mention(start, start + len(name), name, "person", key=norm_key(name))]
+        return [Mention(start, start + len(name), name, "person", key=org_key(name))]
     if len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", name):
         if any(c.isdigit() for c in name):
             # "M23" is a rebel group, "MH17" a flight: kept only where the set says which (build_actors)
-            return [Mention(start, start + len(name), name, "code", key=norm_key(name))]
+            return [Mention(start, start + len(name), name, "code", key=org_key(name))]
         # Two letters ("PA", "SU") stand for an actor only once the set spells them out.
         kind = "single" if len(name) == 2 else "organisation"
-        return [Mention(start, start + len(name), name, kind, key=norm_key(name))]
+        return [Mention(start, start + len(name), name, kind, key=org_key(name))]
     if len(tokens) == 1:
-        return [Mention(start, start + len(name), name, "single", key=norm_key(name))]
+        return [Mention(start, start + len(name), name, "single", key=org_key(name))]
     return []
 
 
@@ -226,7 +226,7 @@ def _split_run(name: str, start: int, rules: ActorRules) -> list[Mention] | None
     ends the owner's name. "White House Says Putin": a headline verb separates two names.
     """
     tokens = name.split(" ")
-    key = norm_key(tokens[0])
+    key = org_key(tokens[0])
     if key in rules.media and len(tokens) > 1 and all(t in CREDIT_WORDS for t in tokens[1:]):
         return [Mention(start, start + len(name), rules.media[key], "organisation", key=key)]
     owner = _POSSESSIVE_TOKEN_RE.search(name)
@@ -253,17 +253,17 @@ def _country_tail(name: str, rules: ActorRules) -> int | None:
 
 def _splits_at_and(name: str, rules: ActorRules) -> bool:
     """Split "X and Y" unless the whole is one name, or the left part cannot stand alone."""
-    if rules.alias_to_key.get(norm_key(name)) or name in rules.country_names:
+    if rules.alias_to_key.get(org_key(name)) or name in rules.country_names:
         return False
     head, _, rest = name.partition(" and ")
     if _kind_of(name, rules) is None:
         return True
     rest = re.sub(r"^(?:the|The)\s+", "", rest)
-    if not (_kind_of(rest, rules) or rules.alias_to_key.get(norm_key(rest)) or rest in rules.country_names
+    if not (_kind_of(rest, rules) or rules.alias_to_key.get(org_key(rest)) or rest in rules.country_names
             or rest in rules.demonyms):
         return False  # "Organization for Security and Co-operation": one name
     return bool(
-        _kind_of(head, rules) or rules.alias_to_key.get(norm_key(head)) or head in rules.country_names
+        _kind_of(head, rules) or rules.alias_to_key.get(org_key(head)) or head in rules.country_names
     )
 
 

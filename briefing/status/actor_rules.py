@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from briefing.nlp.names.keys import org_key
 from briefing.nlp.titles import dotted_abbreviations, title_chain_pattern, title_lexicon
 from briefing.status.profile import Lexicon, Profile, compile_phrases
 
@@ -71,22 +71,6 @@ federation secretariat government military police
 """.split())
 
 
-@lru_cache(maxsize=65536)
-def norm_key(name: str) -> str:
-    """A merge key: "al-Nusra Front" = "Nusra Front", "the Islamic State group" = "Islamic State"."""
-    key = name.lower().replace("’", "'").strip(" .,'\"")
-    key = re.sub(r"'s$", "", key)
-    key = re.sub(r"^(?:the|a|an)\s+", "", key)
-    key = re.sub(r"^(?:al|el)[-\s]", "", key)
-    key = re.sub(r"\s+group$", "", key)
-    # "X Trading Co" = "X Trading Company"
-    key = re.sub(r"(?<=\w)\s+(?:co|company|inc|ltd|corp|corporation)\.?$", "", key)
-    key = re.sub(r"[\s-]+", " ", key)
-    key = re.sub(r"(?<=\w)'(?=\w|\s|$)", "", key)  # "Workers' Party" = "Workers Party", "Ja'afari" = "Jaafari"
-    key = re.sub(r"(?<=\w \w)(\w*) (?:jr|sr|ii|iii|iv)\.?$", r"\1", key)  # "Harry Sargeant III" = "Harry Sargeant"
-    return key
-
-
 @dataclass(frozen=True)
 class ActorRules:
     """Lexicon and profile compiled once per (lexicon, profile)."""
@@ -118,12 +102,12 @@ def compile_actor_rules(lexicon: Lexicon, profile: Profile | None) -> ActorRules
               for g in lexicon.get("known_groups") or []]
     profiled = [(a.name, a.kind, a.side, a.aliases) for a in (profile.actors if profile else ())]
     for name, kind, side, aliases in [*groups, *profiled]:
-        key = norm_key(name)
+        key = org_key(name)
         for alias in (name, *aliases):
-            old = alias_to_key.get(norm_key(alias))
+            old = alias_to_key.get(org_key(alias))
             if old and old != key and old in entries and entries[old][2] != "unknown":
                 continue  # a profile's own entry wins over a generic one
-            alias_to_key[norm_key(alias)] = key
+            alias_to_key[org_key(alias)] = key
         prior = entries.get(key)
         merged_aliases = tuple(dict.fromkeys((*(prior[3] if prior else ()), *aliases)))
         entries[key] = (name, kind, side, merged_aliases)
@@ -139,7 +123,7 @@ def compile_actor_rules(lexicon: Lexicon, profile: Profile | None) -> ActorRules
         body_re = re.compile(rf"(?<![\w-])(?=[A-Z])(?P<dem>{dem})(?:'s|’s)?\s+(?P<body>{body})\b")
     kinds = lexicon.get("actor_kinds") or {}
     org_items = [str(w) for w in kinds.get("organisation") or []]
-    media = {norm_key(m): m for m in lexicon.phrases("media")}
+    media = {org_key(m): m for m in lexicon.phrases("media")}
     dem_or_country = "|".join(re.escape(d) for d in sorted(set(demonyms) | set(lexicon.country_names), key=len, reverse=True))
     # Up to three capitalised words may come before a title ("Interior Minister", "Knesset Speaker").
     titles_re = re.compile(

@@ -21,7 +21,8 @@ from functools import lru_cache
 from briefing.models import Actor, Article
 from briefing.nlp.names.mention import Mention
 from briefing.status.actor_mentions import article_mentions, collect_aliases
-from briefing.status.actor_rules import PARTICLES, PERSON_CUE_RE, ActorRules, norm_key
+from briefing.nlp.names.keys import org_key
+from briefing.status.actor_rules import PARTICLES, PERSON_CUE_RE, ActorRules
 
 @dataclass
 class _Entry:
@@ -39,18 +40,18 @@ class ActorSet:
     """The actors of a set, and a way to name any surface form the way the panel names it."""
 
     actors: tuple[Actor, ...]
-    names: dict[str, str]  # norm_key(surface form) -> display name
+    names: dict[str, str]  # org_key(surface form) -> display name
     rules: ActorRules
     known: frozenset[str] = frozenset()  # every display name
 
     def canonical(self, surface: str) -> str:
         """"the Russian" -> "Russia", "de Mistura" -> "Staffan de Mistura"; unknown names unchanged."""
-        key = norm_key(surface)
+        key = org_key(surface)
         if key in self.names:
             return self.names[key]
         country = self.rules.country_names.get(surface.strip()) or self.rules.demonyms.get(surface.strip())
         if country:
-            return self.names.get(norm_key(country), country)
+            return self.names.get(org_key(country), country)
         profile_key = self.rules.alias_to_key.get(key)
         if profile_key:
             return self.rules.entries[profile_key][0]
@@ -101,8 +102,8 @@ def build_actors(
         datelines.update(w.lower() for m in DATELINE_RE.finditer(article.text) for w in re.split(r"[ /]", m.group(1)))
         datelines.update(m.group(1).lower() for m in LABEL_RE.finditer(article.text))
         for long_name, short in collect_aliases(article.text):
-            if _acronym_fits(short, long_name) and norm_key(short) not in rules.media:
-                acronyms[norm_key(short)] = norm_key(long_name)
+            if _acronym_fits(short, long_name) and org_key(short) not in rules.media:
+                acronyms[org_key(short)] = org_key(long_name)
         for m in article_mentions(article.text, rules):
             if m.name in places and m.key not in rules.entries:
                 continue
@@ -130,7 +131,7 @@ def build_actors(
                 entry = entries[m.key] = _entry_for(m, rules)
             entry.mentions += 1
             entry.forms[m.name] += 1
-            redirect.setdefault(norm_key(m.name), m.key)
+            redirect.setdefault(org_key(m.name), m.key)
             if m.name != entry.name:
                 entry.aliases.add(m.name)
     _drop_role_nouns(entries, vocabulary, redirect)
@@ -163,7 +164,7 @@ def build_actors(
             names[surface_key] = entries[key].name
     for key, entry in entries.items():
         names[key] = entry.name
-        names[norm_key(entry.name)] = entry.name
+        names[org_key(entry.name)] = entry.name
     actors = [
         Actor(e.name, e.side, e.mentions, tuple(sorted(a for a in e.aliases if a != e.name)), e.kind)
         for e in entries.values()
@@ -188,13 +189,13 @@ def _drop_role_nouns(entries: dict[str, _Entry], vocabulary: set[str], redirect:
             continue
         entry = entries.pop(key)
         name = " ".join(words[1:])
-        target = entries.get(norm_key(name))
+        target = entries.get(org_key(name))
         if target is None:
-            target = entries[norm_key(name)] = _Entry(name, "person")
+            target = entries[org_key(name)] = _Entry(name, "person")
         target.mentions += entry.mentions
         target.aliases |= {a for a in entry.aliases if a != name}
         target.forms.update({name: entry.mentions})
-        redirect[key] = norm_key(name)
+        redirect[key] = org_key(name)
 
 
 def _drop_word_lookalikes(entries: dict[str, _Entry], vocabulary: set[str], evidenced: set[str]) -> None:
@@ -408,7 +409,7 @@ def _merge_surnames(
     by_tail: dict[str, list[str]] = defaultdict(list)
     for key in people:
         # the other spellings merged into this person end names too ("Yanukovich", "Yanukovych")
-        for full in {key, *(norm_key(a) for a in entries[key].aliases if " " in a.strip())}:
+        for full in {key, *(org_key(a) for a in entries[key].aliases if " " in a.strip())}:
             words = full.split()
             for i in range(1, len(words)):
                 if key not in by_tail[" ".join(words[i:])]:

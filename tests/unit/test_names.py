@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.nlp.names import NameIndex, canonical_names, read_run, surname_keys
+from briefing.nlp.names import NameIndex, canonical_names, name_key, read_run, surname_keys
 
 
 def index(text: str) -> NameIndex:
@@ -14,8 +14,8 @@ def index(text: str) -> NameIndex:
 
 
 def test_surname_keys_with_particles() -> None:
-    assert "de mistura" in surname_keys("Staffan de Mistura")
-    assert {"al-burhan", "burhan"} <= surname_keys("Abdel Fattah al-Burhan")
+    assert name_key("de Mistura") in surname_keys("Staffan de Mistura")
+    assert {name_key("al-Burhan"), name_key("Burhan")} <= surname_keys("Abdel Fattah al-Burhan")
     assert surname_keys("Putin") == set()
 
 
@@ -64,3 +64,29 @@ def test_organisation_names_with_of_are_one_organisation() -> None:
     assert ("Foreign Affairs", "person") not in surfaces
     blinken = idx.lookup("Blinken")
     assert blinken is not None and blinken.role == "Secretary of State"
+
+
+def test_one_name_key_folds_spelling_not_meaning() -> None:
+    assert name_key("al-Nusra Front") == name_key("Nusra Front")
+    assert name_key("Harry Sargeant III") == name_key("Harry Sargeant")
+    assert name_key("Workers’ Party") == name_key("Workers Party")
+    assert name_key("the U.N.") == name_key("U.N.") == name_key("U.N")
+    assert name_key("Ban Ki-moon") == name_key("Ban Ki-Moon")
+    assert name_key("Chertoff Group") != name_key("Chertoff")  # a firm named after a person is not the person
+    assert name_key("Ali Omar") != name_key("Ali Amir")
+
+
+def test_org_key_also_folds_what_only_an_organisation_carries() -> None:
+    from briefing.nlp.names.keys import org_key
+
+    assert org_key("the Islamic State group") == org_key("Islamic State") == name_key("Islamic State")
+    assert org_key("Nile Trading Co.") == org_key("Nile Trading Company")
+    assert org_key("Group") == "group"  # nothing before it: a word, not a form
+    assert name_key("the Islamic State group") != name_key("Islamic State")
+
+
+def test_a_firm_named_after_a_person_is_not_that_person() -> None:
+    text = "Michael Chertoff said it was hard. The Chertoff Group advises banks. Chertoff added more."
+    index = NameIndex(text, [0, text.index("The Chertoff"), text.index("Chertoff added")])
+    people = [m for m in index.mentions if m.entity is not None and m.entity.name == "Michael Chertoff"]
+    assert [m.name for m in people] == ["Michael Chertoff", "Chertoff"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from briefing.nlp.names.lexicon import name_lexicon
@@ -16,9 +17,39 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Comparison key: case and apostrophe style folded."""
-    return name.lower().replace("’", "'")
+    """The one comparison key of a name, for quote speakers and the actor list alike.
+
+    Case, apostrophes, a leading article or "al-", a possessive, hyphens and a
+    generational suffix are folded: "al-Nusra Front" = "Nusra Front", "Harry
+    Sargeant III" = "Harry Sargeant", "Workers' Party" = "Workers Party",
+    "Ja'afari" = "Jaafari", "the U.N." = "U.N".
+    """
+    return _fold(name, org=False)
+
+
+@lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    """`name_key`, also folding what only an organisation's name carries: "the Islamic
+    State group" = "Islamic State", "X Trading Co" = "X Trading Company". Not for
+    people: "the Chertoff Group" is a firm, not Michael Chertoff. The actor list keys
+    every actor so, since it merges organisations and people in one table."""
+    return _fold(name, org=True)
+
+
+def _fold(name: str, org: bool) -> str:
+    key = name.lower().replace("’", "'").strip(" .,'\"")
+    key = re.sub(r"'s$", "", key)
+    key = re.sub(r"^(?:the|a|an)\s+", "", key)
+    key = re.sub(r"^(?:al|el)[-\s]", "", key)
+    if org:
+        key = re.sub(r"\s+group$", "", key)
+        key = re.sub(r"(?<=\w)\s+(?:co|company|inc|ltd|corp|corporation)\.?$", "", key)  # "X Trading Co"
+    key = re.sub(r"[\s-]+", " ", key)
+    key = re.sub(r"(?<=\w)'(?=\w|\s|$)", "", key)  # "Workers' Party" = "Workers Party", "Ja'afari" = "Jaafari"
+    key = re.sub(r"(?<=\w \w)(\w*) (?:jr|sr|ii|iii|iv)\.?$", r"\1", key)  # "Harry Sargeant III" = "Harry Sargeant"
+    return key
 
 
 @lru_cache(maxsize=65536)  # each name is asked for by the index, then twice across the set
