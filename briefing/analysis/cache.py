@@ -33,8 +33,9 @@ from briefing.config import CacheSettings, config_dir
 from briefing.models import Article
 
 FORMAT_VERSION = 1
-# The packages whose code shapes a cached result (the TUI, the brief and ingestion do not).
-PRODUCT_PACKAGES = ("analysis", "nlp", "summary", "digest", "quotes", "status")
+# The packages whose code shapes a cached result: every one but the views (tui, brief); ingest
+# too, since the digest reads its caption rules (ingest.credits).
+PRODUCT_PACKAGES = ("analysis", "nlp", "summary", "digest", "quotes", "status", "ingest")
 # Entries not rewritten for this long are deleted (see AnalysisCache.prune).
 MAX_AGE_DAYS = 30
 log = logging.getLogger(__name__)

@@ -57,10 +57,12 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
     return run(articles, settings)
 
 
-def build_status(articles: Sequence[Article], settings: ConflictSettings) -> ConflictStatus:
+def build_status(
+    articles: Sequence[Article], settings: ConflictSettings, cue_verbs: tuple[str, ...] | None = None
+) -> ConflictStatus:
     from briefing.status.build import build_status as run
 
-    return run(articles, settings)
+    return run(articles, settings, cue_verbs)
 
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -178,7 +180,8 @@ def _set_token(kind: str, settings: Settings) -> str:
         return settings_token(settings.digest)
     if kind == "quotes":
         return settings_token(settings.quotes)
-    return settings_token(settings.conflict, file_fingerprint(settings.conflict.profile))
+    # the status reads names with the quotes' speech verbs (briefing.nlp.names.lexicon)
+    return settings_token(settings.conflict, file_fingerprint(settings.conflict.profile), settings.quotes.cue_verbs)
 
 
 # --------------------------------------------------------------------------- computing
@@ -304,7 +307,7 @@ def _run_set_task(kind: str, articles: tuple[Article, ...], settings: Settings) 
 _SET_TASKS: dict[str, Callable[[Sequence[Article], Settings], Any]] = {
     "digest": lambda articles, s: build_digest(articles, s.digest),
     "quotes": lambda articles, s: extract_quotes(articles, s.quotes),
-    "status": lambda articles, s: build_status(articles, s.conflict),
+    "status": lambda articles, s: build_status(articles, s.conflict, s.quotes.cue_verbs),
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.nlp.names.lexicon import quote_lexicon
+from briefing.nlp.names.lexicon import quote_lexicon, reporting_verbs, speech_verbs, trie_regex
 from briefing.quotes.marks import QuoteSpan
 
 MASK = "#"
@@ -31,28 +31,6 @@ class CueLexicon:
     reported_verbs: frozenset[str] = frozenset()
 
 
-def trie_regex(words: Sequence[str]) -> str:
-    """A regex alternation shaped as a trie: a long word list matches without backtracking."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + build(trie) + ")"
-
-
 def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
@@ -60,7 +38,7 @@ def _alternation(words: Sequence[str]) -> str:
 @lru_cache(maxsize=8)
 def cue_lexicon(cue_verbs: tuple[str, ...] | None = None) -> CueLexicon:
     lex = quote_lexicon()
-    verbs = cue_verbs if cue_verbs is not None else tuple(str(v) for v in lex.get("cue_verbs", ()))
+    verbs = speech_verbs(cue_verbs)
     nouns = [str(n) for n in lex.get("statement_nouns", ())]
     svs = [str(v) for v in lex.get("statement_verbs", ())]
     scare = [str(s) for s in lex.get("scare_markers", ())]
@@ -77,7 +55,7 @@ def cue_lexicon(cue_verbs: tuple[str, ...] | None = None) -> CueLexicon:
         ),
         scare_regex=re.compile(rf"(?:{_alternation(scare) or 'so-called'})\s*[\"“'‘«]?\s*$", re.IGNORECASE),
         written_verbs=frozenset(str(v) for v in lex.get("written_verbs", ())),
-        reported_verbs=frozenset(str(v) for v in lex.get("reported_verbs", ())),
+        reported_verbs=frozenset(reporting_verbs(cue_verbs)),
     )
 
 

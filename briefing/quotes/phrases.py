@@ -16,9 +16,9 @@ from briefing.quotes.chunks import ChunkReader
 from briefing.quotes.cues import MASK
 from briefing.quotes.wording import (
     AUXILIARY,
-    CLAUSE_START,
     NOBODY,
     Attribution,
+    clause_start,
     first_word,
     starts_adverbial,
     starts_with_role,
@@ -120,7 +120,7 @@ class PhraseReader(ChunkReader):
         if first.speaker or first.kind:
             return first
         words = self.text[chunks[0][0] : chunks[0][1]].split()
-        clause = CLAUSE_START.search(" ".join(words))  # "says the Russian plan is aimed at": no speaker
+        clause = clause_start().search(" ".join(words))  # "says the Russian plan is aimed at": no speaker
         if words and words[0].lower() in {"the", "a", "an"} and len(words) <= 6 and not clause:
             return Attribution(None, " ".join(words[1:]), None, ANON)  # "said the former firefighter"
         return NOBODY

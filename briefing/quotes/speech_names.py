@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from briefing.nlp.names.index import NameIndex
-from briefing.nlp.names.lexicon import quote_lexicon
+from briefing.nlp.names.lexicon import speech_verbs
 from briefing.nlp.names.mention import PERSON
 from briefing.nlp.names.runs import RunReading
 from briefing.quotes.cues import MASK
@@ -22,7 +22,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 @lru_cache(maxsize=1)
 def _cue_participles() -> frozenset[str]:
-    return frozenset(str(v).lower() for v in quote_lexicon().get("cue_verbs", ()) if str(v).endswith("ing"))
+    return frozenset(str(v).lower() for v in speech_verbs() if str(v).endswith("ing"))
 
 
 def _opener_verb_shape(word: str) -> bool:
@@ -48,7 +48,7 @@ def _is_verb_participle(word: str, lower_words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _single_cue_verbs() -> frozenset[str]:
-    return frozenset(str(v).lower() for v in quote_lexicon().get("cue_verbs", ()) if " " not in str(v))
+    return frozenset(str(v).lower() for v in speech_verbs() if " " not in str(v))
 
 
 def _drop_first_word(r: RunReading, words: list[str]) -> RunReading:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.nlp.names.lexicon import name_lexicon
+from briefing.nlp.names.lexicon import name_lexicon, reporting_verb_pattern
 from briefing.nlp.names.mention import ANON, DETERMINERS, PRONOUNS, Mention
 from briefing.nlp.names.roles import HONORIFICS, ROLE_MODIFIERS, has_role_noun
 from briefing.nlp.titles import dotted_abbreviations
@@ -52,11 +52,16 @@ def from_mention(m: Mention) -> Attribution:
 # A role is a noun phrase: a relative pronoun, an auxiliary or a speech verb starts a clause
 # that the reader of a role cut short ("chairman of the committee which has pressed ...",
 # "the Russian plan is aimed"), and so does a sentence break glued on by the feed.
-CLAUSE_START = re.compile(
-    r"\b(?:who|whom|whose|which|that|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
-    r"shall|should|may|might|must|do|does|did|said|says|told|tells|he|she|they|we)\b"
-    r"|[.!?](?=[\s\"“”'‘’-]*[A-Z-])"
-)
+@lru_cache(maxsize=1)
+def clause_start() -> re.Pattern[str]:
+    """Where a clause starts: a relative pronoun, an auxiliary, a plain speech verb (the
+    names engine's one list), a subject pronoun, or a sentence break."""
+    return re.compile(
+        r"\b(?:who|whom|whose|which|that|is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
+        r"shall|should|may|might|must|do|does|did|he|she|they|we)\b"
+        rf"|{reporting_verb_pattern()}"
+        r"|[.!?](?=[\s\"“”'‘’-]*[A-Z-])"
+    )
 
 
 _DANGLING = re.compile(
@@ -74,7 +79,7 @@ def tidy_role(role: str | None, text: str) -> str | None:
     if not role or not role.strip():
         return None
     cut = role
-    for m in CLAUSE_START.finditer(role):
+    for m in clause_start().finditer(role):
         if m.group() == "." and abbreviated(role[: m.end()]):
             continue  # "Lt. Gen", "U.N. envoy": the dot belongs to the word
         cut = role[: m.start()]

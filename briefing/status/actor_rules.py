@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.nlp.names.keys import org_key
+from briefing.nlp.names.lexicon import quote_lexicon, speaker_verbs, trie_regex
 from briefing.nlp.titles import dotted_abbreviations, title_chain_pattern, title_lexicon
 from briefing.status.profile import Lexicon, Profile, compile_phrases
 
@@ -52,12 +53,13 @@ Olympics Games Cup War Wars Operation Offensive Accord Accords Agreement Treaty 
 Day Week Year Prize Award Festival Championship League Season Era Revolution Spring Crisis Zone Share MPs
 Lawmakers Flight Mount Era
 """.split())
-# Words after a name that show it is a person ("X said", "X, a spokesman for ...").
-PERSON_CUE_RE = re.compile(
-    r",\s+\d{1,3},"
-    r"|(?:'s|’s)?\s+(?:said|says|told|added|announced|wrote|warned|noted|stressed|insisted|argued|replied|"
-    r"asked|tweeted|vowed|urged|denied|called)\b"
-    r"|,\s+(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|minister|president|envoy|"
+# Words after a name that show it is a person ("X said", "X, a spokesman for ..."): an age, a
+# verb whose subject speaks (the names engine's one list: briefing.nlp.names.lexicon.speaker_verbs)
+# or a described role.
+_PERSON_CUE = (
+    r",\s+\d{{1,3}},"
+    r"|(?:'s|’s)?\s+{verbs}\b"
+    r"|,\s+(?:the|a|an)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:spokesman|spokeswoman|spokesperson|minister|president|envoy|"
     r"commander|leader|chief|official|ambassador|director|head|secretary|general|founder|governor|mayor)\b"
 )
 # Organisation head nouns that are not names on their own ("Army chief X said").
@@ -89,13 +91,20 @@ class ActorRules:
     titles_re: re.Pattern[str]
     regions: frozenset[str]
     sides_order: tuple[str, ...]
+    person_cue_re: re.Pattern[str]  # after a name: it is a person
+    spoke_re: re.Pattern[str]  # after a name: its owner speaks
+    speech_tail_re: re.Pattern[str]  # after a closing quotation mark: who said it
     # name -> classification; names repeat across articles, so each is classified once
     cache: dict[str, tuple[tuple[int, int, str, str, str, bool], ...]] = field(
         default_factory=dict, compare=False, hash=False
     )
 
 
-def compile_actor_rules(lexicon: Lexicon, profile: Profile | None) -> ActorRules:
+def compile_actor_rules(
+    lexicon: Lexicon, profile: Profile | None, cue_verbs: tuple[str, ...] | None = None
+) -> ActorRules:
+    """The rules for one lexicon and profile; `cue_verbs` are the settings' `quotes.cue_verbs`
+    (None: the shipped list), the speech verbs quote attribution uses too."""
     entries: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
     alias_to_key: dict[str, str] = {}
     groups = [(g["name"], g.get("kind", "unknown"), "unknown", tuple(g.get("aliases") or ()))
@@ -149,6 +158,7 @@ def compile_actor_rules(lexicon: Lexicon, profile: Profile | None) -> ActorRules
         titles_re=titles_re,
         regions=frozenset(lexicon.phrases("regions")),
         sides_order=tuple(profile.sides) if profile else (),
+        **_speech_patterns(speaker_verbs(cue_verbs)),
     )
 
 
@@ -158,3 +168,17 @@ def _alternation(phrases: list[str], flags: re.RegexFlag, upper_start: bool = Fa
     body = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
     lead = "(?=[A-Z])" if upper_start else ""  # lets the engine skip most positions fast
     return re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-]|\.\w)", flags)
+
+
+def _speech_patterns(verbs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """The actor list's readings of speech, from the names engine's one list of verbs."""
+    said = trie_regex(verbs or ("said",))
+    listeners = {str(v) for v in quote_lexicon().get("listener_verbs", ())}
+    inverted = trie_regex([v for v in verbs if v not in listeners] or ["said"])  # "said X", not "told X"
+    return {
+        "person_cue_re": re.compile(_PERSON_CUE.format(verbs=said)),
+        "spoke_re": re.compile(rf"\s+{said}\b"),
+        "speech_tail_re": re.compile(
+            rf"^,?\s*(?:{inverted}\s+(?P<after>[^,.;]{{3,60}})|(?P<before>[^,.;\"“]{{3,60}}?)\s+{said}\b)"
+        ),
+    }

@@ -22,7 +22,7 @@ from briefing.models import Actor, Article
 from briefing.nlp.names.mention import Mention
 from briefing.status.actor_mentions import article_mentions, collect_aliases
 from briefing.nlp.names.keys import org_key
-from briefing.status.actor_rules import PARTICLES, PERSON_CUE_RE, ActorRules
+from briefing.status.actor_rules import PARTICLES, ActorRules
 
 @dataclass
 class _Entry:
@@ -110,7 +110,7 @@ def build_actors(
             if m.kind == "titled person":
                 evidenced.add(m.key)
                 m = Mention(m.start, m.end, m.name, "person", key=m.key)
-            elif m.kind == "person" and m.key not in evidenced and PERSON_CUE_RE.match(article.text, m.end):
+            elif m.kind == "person" and m.key not in evidenced and rules.person_cue_re.match(article.text, m.end):
                 evidenced.add(m.key)
             if m.kind == "code":
                 if _ARMED_AFTER_RE.match(article.text, m.end):
@@ -251,11 +251,7 @@ _BARE_BODY_RE = re.compile(
     r"^(?:the\s+)?(?:(?:Defen[cs]e|Foreign|Interior|Justice|Finance|Information|Health|Emergencies|Emergency)\s+"
     r"Ministry|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs|the\s+Interior))$"
 )
-_SPOKE_RE = re.compile(r"\s+(?:said|says|told|added|announced|warned|declared|stated)\b")
 _QUOTE_CLOSE_RE = re.compile(r"[\"”]")
-_SPEECH_TAIL_RE = re.compile(
-    r"^,?\s*(?:said\s+(?P<after>[^,.;]{3,60})|(?P<before>[^,.;\"“]{3,60}?)\s+(?:said|says|told|added))"
-)
 
 
 def _quoting_speaker(text: str, start: int, end: int, rules: ActorRules) -> str | None:
@@ -269,14 +265,14 @@ def _quoting_speaker(text: str, start: int, end: int, rules: ActorRules) -> str 
     close = _QUOTE_CLOSE_RE.search(text, end)
     if close is None or "\n" in text[end:close.start()]:
         return None
-    tail = _SPEECH_TAIL_RE.match(text[close.end():close.end() + 80])
+    tail = rules.speech_tail_re.match(text[close.end():close.end() + 80])
     if not tail:
         return None
     who = (tail.group("after") or tail.group("before")).strip()
     if who.lower() in ("he", "she"):  # the last person seen speaking before the quotation
         chunk = text[max(0, para_start - 600):para_start]
         earlier = [m for m in article_mentions(chunk, rules)
-                   if m.kind in ("person", "titled person") and _SPOKE_RE.match(chunk, m.end)]
+                   if m.kind in ("person", "titled person") and rules.spoke_re.match(chunk, m.end)]
         return earlier[-1].key if earlier else None
     people = [m for m in article_mentions(who, rules) if m.kind in ("person", "titled person")]
     return people[0].key if people else None

@@ -76,8 +76,8 @@ def _profile_stamp(profile: str) -> int | None:
 
 
 @lru_cache(maxsize=8)
-def _actor_rules(profile: str | None, _stamp: int | None) -> ActorRules:
-    return compile_actor_rules(load_lexicon(), load_profile(profile))
+def _actor_rules(profile: str | None, _stamp: int | None, cue_verbs: tuple[str, ...] | None) -> ActorRules:
+    return compile_actor_rules(load_lexicon(), load_profile(profile), cue_verbs)
 
 
 def _chosen_profile(setting: str | None, articles: Sequence[Article], countries: Counter[str]) -> str | None:
@@ -108,8 +108,13 @@ def _ceasefire_ways(settings: ConflictSettings) -> dict[str, str]:
     return ways
 
 
-def build_status(articles: Sequence[Article], settings: ConflictSettings) -> ConflictStatus:
+def build_status(
+    articles: Sequence[Article], settings: ConflictSettings, cue_verbs: tuple[str, ...] | None = None
+) -> ConflictStatus:
     """The status panel for a set of articles.
+
+    `cue_verbs` are the settings' `quotes.cue_verbs` (None: the shipped list): the
+    names engine's one list of speech verbs, which quote attribution uses too.
 
     Raises ProfileError (a ConfigError, so the command line prints one line
     naming the file) when the configured profile is missing or malformed.
@@ -121,7 +126,7 @@ def build_status(articles: Sequence[Article], settings: ConflictSettings) -> Con
     rules = _rules(settings)
     countries = country_counts(articles, rules.places)
     profile = _chosen_profile(settings.profile, articles, countries)
-    actor_rules = _actor_rules(profile, _profile_stamp(profile) if profile else None)
+    actor_rules = _actor_rules(profile, _profile_stamp(profile) if profile else None, cue_verbs)
     set_reference = infer_reference(articles)
 
     references: dict[str, Reference] = {}

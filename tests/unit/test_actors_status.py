@@ -101,3 +101,34 @@ def test_profile_errors_are_config_errors(tmp_path: Path) -> None:
         load_profile(str(broken))
     again = pickle.loads(pickle.dumps(info.value))  # raised in a worker process, re-raised here
     assert str(again) == str(info.value) and str(broken) in str(again)
+
+
+# --- one list of speech verbs: the quotes' (briefing.nlp.names.lexicon) ---------------------------
+def test_speaker_verbs_are_the_speech_verbs_whose_subject_speaks() -> None:
+    from briefing.nlp.names.lexicon import speaker_verbs, speech_verbs
+
+    verbs = set(speaker_verbs())
+    assert verbs <= set(speech_verbs())
+    assert {"said", "says", "told", "vowed", "declared", "tweeted"} <= verbs
+    # groups and things "say" and "suggest"; "reported" is an outlet relaying; participles are furniture
+    assert not verbs & {"say", "suggests", "continues", "reported", "threatening", "according to"}
+    assert speaker_verbs(("said", "vowed", "says")) == ("said", "vowed", "says")
+
+
+def _kept_people(text: str, cue_verbs: tuple[str, ...] | None) -> set[str]:
+    rules = compile_actor_rules(load_lexicon(), None, cue_verbs)
+    return {a.name for a in build_actors(_articles(text), rules).actors if a.kind == "person"}
+
+
+def test_the_actor_list_reads_people_with_the_quotes_cue_verbs() -> None:
+    """A name written once is kept only when something shows it is a person: here its speech
+    verb, which comes from `quotes.cue_verbs` like the quotes' own cues."""
+    text = "Rowan Vaquez insisted the road was open. Fighting continued near the border."
+    assert "Rowan Vaquez" in _kept_people(text, None)  # "insisted" is a shipped cue verb
+    assert "Rowan Vaquez" not in _kept_people(text, ("said", "says"))  # a config without it
+    assert "Rowan Vaquez" in _kept_people("Rowan Vaquez said the road was open.", ("said", "says"))
+
+
+def test_a_present_tense_cue_after_a_group_is_no_evidence_of_a_person() -> None:
+    text = "Border Villagers say the road was open. Fighting continued near the border."
+    assert "Border Villagers" not in _kept_people(text, None)

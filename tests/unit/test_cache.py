@@ -161,3 +161,21 @@ def test_prune_drops_old_entries_once_a_day(tmp_path):
     assert store.get("summary", "b" * 64, Summary) is not None
     os.utime(tmp_path / "summary" / "bb" / ("b" * 64 + ".json"), (old, old))
     assert store.prune() == 0, "pruned again within a day"
+
+
+def test_the_status_key_follows_the_quotes_cue_verbs():
+    """The actor list reads people with the quotes' speech verbs: another cue list is another status."""
+    from briefing.config import QuoteSettings
+
+    other = replace(Settings(), quotes=QuoteSettings(cue_verbs=("said",)))
+    assert pipeline._set_token("status", other) != pipeline._set_token("status", Settings())
+    assert pipeline._set_token("digest", other) == pipeline._set_token("digest", Settings())
+
+
+def test_the_code_fingerprint_covers_every_package_a_result_depends_on():
+    """Every package but the views (tui, brief): editing one must invalidate cached results."""
+    import briefing
+
+    package = Path(briefing.__file__).resolve().parent
+    packages = {p.parent.name for p in package.glob("*/__init__.py")}
+    assert packages - {"tui", "brief"} <= set(cache_mod.PRODUCT_PACKAGES)

@@ -90,3 +90,12 @@ def test_a_firm_named_after_a_person_is_not_that_person() -> None:
     index = NameIndex(text, [0, text.index("The Chertoff"), text.index("Chertoff added")])
     people = [m for m in index.mentions if m.entity is not None and m.entity.name == "Michael Chertoff"]
     assert [m.name for m in people] == ["Michael Chertoff", "Chertoff"]
+
+
+def test_a_role_ends_before_any_plain_speech_verb_of_the_one_list() -> None:
+    from briefing.nlp.names.roles import clean_role
+
+    assert clean_role("a professor at the university") == "professor at the university"
+    assert clean_role("a professor at the university said that the study was flawed") is None
+    assert clean_role("a professor at the university insisted that the study was flawed") is None
+    assert clean_role("head of the claims office") == "head of the claims office"  # a noun after "the"

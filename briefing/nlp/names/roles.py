@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from briefing.nlp.names.keys import strip_possessive
-from briefing.nlp.names.lexicon import name_lexicon
+from briefing.nlp.names.lexicon import name_lexicon, reporting_verb_pattern
 from briefing.nlp.names.mention import DETERMINERS
 from briefing.nlp.names.runs import ABBREV_TITLE
 from briefing.nlp.titles import honorific_words
@@ -15,7 +15,6 @@ from briefing.nlp.titles import honorific_words
 _ROLE_WORD = re.compile(r"[A-Za-z][\w.-]*")
 _ROLE_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
 _SHORT_ABBREV = re.compile(rf"(?:[A-Z]\.)+|{ABBREV_TITLE}")
-_SPEECH_WORD = re.compile(r"\b(?:said|says|told|tells|added|stated)\b")
 _HONORIFICS = honorific_words()
 
 
@@ -130,7 +129,7 @@ def clean_role(text: str) -> str | None:
     words = text.split()
     while words and words[0].lower() in DETERMINERS | {"but", "and", "meanwhile"}:
         words = words[1:]
-    if not words or len(words) > 25 or _SPEECH_WORD.search(text):
+    if not words or len(words) > 25 or _speech_word().search(text):
         return None  # a clause, not a role: "professor at X said that the study ..."
     role = " ".join(words)
     return role if has_role_noun(role) else None
@@ -156,3 +155,9 @@ def role_in_apposition(text: str, start: int, end: int) -> str | None:
         if role and len(role.split()) <= 12:
             return clean_role(role)
     return None
+
+
+@lru_cache(maxsize=1)
+def _speech_word() -> re.Pattern[str]:
+    """A plain speech verb (the one list, lexicon.reporting_verbs): a role never holds one."""
+    return re.compile(reporting_verb_pattern())
