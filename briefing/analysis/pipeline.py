@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.analysis.cache import AnalysisCache, article_hash, file_fingerprint, make_key, settings_token
@@ -131,10 +131,23 @@ def analyze(
         articles=articles,
         summaries={a.id: summaries[a.id] for a in articles},
         digest=sets["digest"],
-        quotes=sets["quotes"],
+        quotes=_one_name_per_person(sets["quotes"], sets["status"]),
         status=sets["status"],
         warnings=tuple(warnings),
     )
+
+
+def _one_name_per_person(quotes: tuple[Quote, ...], status: ConflictStatus) -> tuple[Quote, ...]:
+    """Quote speakers named as the actor list names the same person (the names engine's
+    `adopt_names`), so the two lists of one analysis agree. Done here, after both are
+    computed (or read from the cache): they run in parallel."""
+    from briefing.nlp.names.canon import adopt_names
+
+    people = [(a.name, a.aliases) for a in status.actors if a.kind == "person"]
+    names = adopt_names((q.speaker for q in quotes if q.speaker), people)
+    if not names:
+        return quotes
+    return tuple(replace(q, speaker=names[q.speaker]) if q.speaker in names else q for q in quotes)
 
 
 class _Reporter:

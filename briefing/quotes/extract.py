@@ -116,7 +116,10 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
     occurrences = [o for aq in per_article for o in aq.occurrences]
     distinct = set().union(*(distinct_pairs(aq.persons) for aq in per_article))
     speakers = [o.speaker for o in occurrences if o.speaker]
-    names = canonical_names(speakers + [p for aq in per_article for p in aq.persons], distinct)
+    mentions: Counter[str] = Counter()
+    for aq in per_article:
+        mentions.update(aq.prominence)
+    names = canonical_names(speakers + [p for aq in per_article for p in aq.persons], distinct, mentions)
     occurrences = [replace(o, speaker=names.get(o.speaker, o.speaker)) if o.speaker else o for o in occurrences]
     roles = _fuller_roles(per_article, names)
     occurrences = [_with_fuller_role(o, roles) for o in occurrences]

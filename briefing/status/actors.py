@@ -15,13 +15,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 from briefing.models import Actor, Article
 from briefing.nlp.names.mention import Mention
 from briefing.status.actor_mentions import article_mentions, collect_aliases
-from briefing.nlp.names.keys import org_key
+from briefing.nlp.names.keys import close_spelling, org_key
 from briefing.status.actor_rules import PARTICLES, ActorRules
 
 @dataclass
@@ -347,26 +345,11 @@ def _merge_spellings(entries: dict[str, _Entry], redirect: dict[str, str]) -> No
             if key not in entries:
                 continue
             for other in keys[i + 1:]:
-                if other in entries and not entries[other].profiled and _close(entries[key].name, entries[other].name):
+                if other in entries and not entries[other].profiled and close_spelling(entries[key].name, entries[other].name):
                     moved = entries.pop(other)
                     entries[key].mentions += moved.mentions
                     entries[key].aliases |= {moved.name, *moved.aliases}
                     redirect[other] = key
-
-
-def _close(a: str, b: str) -> bool:
-    """Every word pair close: "Arseny Yatseniuk" ~ "Arseniy Yatsenyuk", not "Ali Omar" ~ "Ali Amir"."""
-    pairs = list(zip(a.lower().split(), b.lower().split()))
-    last = len(pairs) - 1
-    return all(x == y or _close_words(x, y, 0.8 if i == last else 0.75) for i, (x, y) in enumerate(pairs))
-
-
-@lru_cache(maxsize=65536)  # the same first names meet again and again
-def _close_words(x: str, y: str, threshold: float) -> bool:
-    shorter, total = min(len(x), len(y)), len(x) + len(y)
-    if shorter < 5 or 2.0 * shorter / total < threshold:  # difflib's own formula: the best ratio possible
-        return False
-    return SequenceMatcher(None, x, y).ratio() >= threshold
 
 
 def _entry_for(m: Mention, rules: ActorRules) -> _Entry:

@@ -99,3 +99,29 @@ def test_a_role_ends_before_any_plain_speech_verb_of_the_one_list() -> None:
     assert clean_role("a professor at the university said that the study was flawed") is None
     assert clean_role("a professor at the university insisted that the study was flawed") is None
     assert clean_role("head of the claims office") == "head of the claims office"  # a noun after "the"
+
+
+# --- one name per person across a set (canon) --------------------------------------------------
+def test_variants_of_a_full_name_become_its_commonest_form() -> None:
+    counts = {"John F. Kerry": 2, "John Kerry": 9, "Sergey Lavrov": 1, "Sergei Lavrov": 4}
+    names = canonical_names(["John F. Kerry", "John Kerry", "Kerry", "Sergey Lavrov", "Sergei Lavrov"], None, counts)
+    assert names == {"John F. Kerry": "John Kerry", "Kerry": "John Kerry", "Sergey Lavrov": "Sergei Lavrov"}
+
+
+def test_a_suffix_initial_or_accent_is_the_same_person() -> None:
+    names = canonical_names(["William C. Mayville Jr.", "William Mayville", "François Hollande", "Francois Hollande"])
+    assert names == {"William C. Mayville Jr.": "William Mayville", "Francois Hollande": "François Hollande"}
+
+
+def test_close_names_of_two_people_stay_apart() -> None:
+    assert canonical_names(["Ali Omar", "Ali Amir", "Ann Smith", "John Smith", "Smith"]) == {}
+
+
+def test_the_quote_list_adopts_the_actor_list_name_of_the_same_person() -> None:
+    from briefing.nlp.names.canon import adopt_names
+
+    people = [("John Kerry", ("Kerry",)), ("Sergei Lavrov", ("Sergey Lavrov",)), ("Ann Smith", ()), ("John Smith", ()),
+              ("Activist Valeri Kazachenko", ())]
+    names = ["John F. Kerry", "Kerry", "Sergey Lavrov", "Smith", "Valeri Kazachenko", "John Kerry", "Bashar Asad"]
+    assert adopt_names(names, people) == {"John F. Kerry": "John Kerry", "Kerry": "John Kerry",
+                                          "Sergey Lavrov": "Sergei Lavrov"}

@@ -118,3 +118,20 @@ print("pool", bool(pool.POOLS), "fallbacks", len(fallbacks), "digest", len(analy
     assert "pool True fallbacks 0" in done.stdout
     assert "digest 0" not in done.stdout
     assert done.stderr == ""
+
+
+def test_quote_speakers_are_named_as_the_actor_list_names_them(tmp_path):
+    """One names engine: a person the actor list names "John Kerry" is not "John F. Kerry" among the quotes."""
+    (tmp_path / "a.txt").write_text(
+        "Secretary of State John Kerry flew to Geneva on Monday.\n"
+        "John Kerry said the talks would resume. Kerry met the envoy, and John Kerry left at noon.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "“We will not stop until the road is open,” Secretary of State John F. Kerry said on Monday.\n",
+        encoding="utf-8",
+    )
+    articles = load_paths([str(tmp_path)], IngestSettings()).articles
+    analysis = pipeline.analyze(articles, _settings())
+    assert "John Kerry" in {a.name for a in analysis.status.actors}
+    assert [q.speaker for q in analysis.quotes] == ["John Kerry"]

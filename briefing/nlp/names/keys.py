@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from briefing.nlp.names.lexicon import name_lexicon
@@ -52,6 +54,21 @@ def _fold(name: str, org: bool) -> str:
     return key
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str) -> str:
+    """`name_key`, also folding what reports of one person vary in: middle initials
+    ("John F. Kerry" = "John Kerry", "William C. Mayville Jr." = "William Mayville")
+    and accents ("François Hollande" = "Francois Hollande")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = plain.split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
+    return name_key(" ".join(words))
+
+
 @lru_cache(maxsize=65536)  # each name is asked for by the index, then twice across the set
 def surname_keys(full_name: str) -> frozenset[str]:
     """Every shorter form a full name can be referred to by.
@@ -72,3 +89,19 @@ def surname_keys(full_name: str) -> frozenset[str]:
         if last.lower().startswith(prefix + "-"):
             keys.add(name_key(last[len(prefix) + 1 :]))
     return frozenset(keys)
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two transliterations of one name, word by word (same number of words, each pair
+    close): "Arseny Yatseniuk" ~ "Arseniy Yatsenyuk", not "Ali Omar" ~ "Ali Amir"."""
+    pairs = list(zip(a.lower().split(), b.lower().split()))
+    last = len(pairs) - 1
+    return all(x == y or _close_words(x, y, 0.8 if i == last else 0.75) for i, (x, y) in enumerate(pairs))
+
+
+@lru_cache(maxsize=65536)  # the same first names meet again and again
+def _close_words(x: str, y: str, threshold: float) -> bool:
+    shorter, total = min(len(x), len(y)), len(x) + len(y)
+    if shorter < 5 or 2.0 * shorter / total < threshold:  # difflib's own formula: the best ratio possible
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= threshold
