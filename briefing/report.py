@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.models import Analysis, Article, ConflictStatus, Event, Figure, Quote, SentenceRef
+from briefing.summary.length import describe_length
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -136,7 +137,7 @@ def _article_text(number: int, article: Article, analysis: Analysis) -> list[str
     lines = [f"[{number}] {article.title}", f"    {' | '.join(facts)}", f"    {article.location}"]
     summary = analysis.summaries.get(article.id)
     if summary is not None:
-        lines.append(f"    Summary ({summary.algorithm}, {summary.length.describe()}):")
+        lines.append(f"    Summary ({summary.algorithm}, {describe_length(summary.settings)}):")
         lines += [_wrap(f"- {article.sentences[i].text}", "    ") for i in summary.indexes]
         if summary.note:
             lines.append(f"    note: {summary.note}")

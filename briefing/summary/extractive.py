@@ -28,7 +28,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from briefing.config import ALGORITHMS, SummarySettings
-from briefing.models import Article, Summary, SummaryLength
+from briefing.models import Article, Summary
 from briefing.nlp.words import sumy_document, word_tokens
 
 if TYPE_CHECKING:
@@ -60,45 +60,19 @@ STIGMA_WORDS = frozenset(
 )
 
 
-def length_of(settings: SummarySettings) -> SummaryLength:
-    """The one length the settings ask for; refuses what sumy would silently misread.
-
-    (sumy given a negative count returns N-1 sentences instead of failing.)
-    """
-    given = [
-        name for name in ("sentences", "ratio", "words") if getattr(settings, name) is not None
-    ]
-    if len(given) != 1:
-        raise ValueError(f"exactly one of sentences, ratio, words must be set, got {given or 'none'}")
-    if settings.sentences is not None:
-        _require(isinstance(settings.sentences, int) and settings.sentences > 0, "sentences", settings.sentences)
-        return SummaryLength(sentences=settings.sentences)
-    if settings.ratio is not None:
-        _require(0 < settings.ratio <= 1, "ratio", settings.ratio, "a number in (0, 1]")
-        return SummaryLength(ratio=float(settings.ratio))
-    _require(isinstance(settings.words, int) and settings.words > 0, "words", settings.words)
-    return SummaryLength(words=settings.words)
-
-
-def _require(ok: bool, name: str, value: object, what: str = "a positive integer") -> None:
-    if not ok or isinstance(value, bool):
-        raise ValueError(f"summary.{name} must be {what}, got {value!r}")
-
-
 def summarize(article: Article, settings: SummarySettings) -> Summary:
     """The summary of `article` that `settings` asks for."""
     if settings.algorithm not in ALGORITHMS:
         raise ValueError(f"unknown summary algorithm {settings.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
-    length = length_of(settings)
     total = len(article.sentences)
     limit = input_limit(settings.algorithm, settings.max_input_sentences, total)
     ranked = rank(article, settings.algorithm, settings.language, limit)
-    chosen = _choose(ranked, article, length)
+    chosen = _choose(ranked, article, settings)
     note = None
     if limit < total:
         note = f"{settings.algorithm} was given the first {limit} of {total} sentences"
         note += " (its own limit)" if limit < settings.max_input_sentences else " (summary.max_input_sentences)"
-    return Summary(article.id, settings.algorithm, length, tuple(sorted(chosen)), note)
+    return Summary(article.id, settings, tuple(sorted(chosen)), note)
 
 
 def input_limit(algorithm: str, max_input_sentences: int, total: int) -> int:
@@ -203,13 +177,14 @@ def _stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
-def _choose(ranked: Sequence[int], article: Article, length: SummaryLength) -> list[int]:
-    if length.sentences is not None:
-        return list(ranked[: length.sentences])
-    if length.ratio is not None:
-        wanted = max(1, round(length.ratio * len(article.sentences))) if article.sentences else 0
+def _choose(ranked: Sequence[int], article: Article, settings: SummarySettings) -> list[int]:
+    """The best sentences for the one length the settings give (config.py checked there is one)."""
+    if settings.sentences is not None:
+        return list(ranked[: settings.sentences])
+    if settings.ratio is not None:
+        wanted = max(1, round(settings.ratio * len(article.sentences))) if article.sentences else 0
         return list(ranked[:wanted])
-    return _within_words(ranked, article, length.words or 0)
+    return _within_words(ranked, article, settings.words or 0)
 
 
 def _within_words(ranked: Sequence[int], article: Article, budget: int) -> list[int]:

@@ -12,7 +12,7 @@ import pytest
 from briefing.analysis import cache as cache_mod
 from briefing.analysis import pipeline
 from briefing.analysis.cache import AnalysisCache, from_json, make_key, to_json
-from briefing.config import CacheSettings, IngestSettings, Settings
+from briefing.config import CacheSettings, IngestSettings, Settings, SummarySettings
 from briefing.ingest import load_paths
 from briefing.models import (
     Ceasefire,
@@ -21,7 +21,6 @@ from briefing.models import (
     Figure,
     SentenceRef,
     Summary,
-    SummaryLength,
     Trend,
 )
 
@@ -47,7 +46,7 @@ def test_dataclasses_round_trip_through_json():
         trend=Trend(label="de-escalating", de_escalating=(ref,)),
     )
     values = [
-        (Summary("a1", "lexrank", SummaryLength(sentences=3), (0, 4, 7), None), Summary),
+        (Summary("a1", SummarySettings("lexrank", sentences=3), (0, 4, 7), None), Summary),
         ((DigestSentence("t", ("a1", "b2"), ref, 1.5),), tuple[DigestSentence, ...]),
         (status, ConflictStatus),
     ]
@@ -57,7 +56,7 @@ def test_dataclasses_round_trip_through_json():
 
 def test_put_get_hit_and_miss(tmp_path):
     store = AnalysisCache(tmp_path)
-    summary = Summary("a1", "lead", SummaryLength(sentences=2), (0, 1))
+    summary = Summary("a1", SummarySettings("lead", sentences=2), (0, 1))
     assert store.get("summary", "k" * 64, Summary) is None
     store.put("summary", "k" * 64, summary)
     assert store.get("summary", "k" * 64, Summary) == summary
@@ -86,7 +85,7 @@ def test_corrupt_entries_are_misses_not_errors(tmp_path, content):
 
 def test_old_format_version_is_ignored(tmp_path, monkeypatch):
     store = AnalysisCache(tmp_path)
-    store.put("summary", "a" * 64, Summary("a1", "lead", SummaryLength(sentences=1), (0,)))
+    store.put("summary", "a" * 64, Summary("a1", SummarySettings("lead", sentences=1), (0,)))
     monkeypatch.setattr(cache_mod, "FORMAT_VERSION", cache_mod.FORMAT_VERSION + 1)
     assert store.get("summary", "a" * 64, Summary) is None
 
@@ -152,8 +151,8 @@ def test_prune_drops_old_entries_once_a_day(tmp_path):
     import time
 
     store = AnalysisCache(tmp_path)
-    store.put("summary", "a" * 64, Summary("a1", "lead", SummaryLength(sentences=1), (0,)))
-    store.put("summary", "b" * 64, Summary("b1", "lead", SummaryLength(sentences=1), (0,)))
+    store.put("summary", "a" * 64, Summary("a1", SummarySettings("lead", sentences=1), (0,)))
+    store.put("summary", "b" * 64, Summary("b1", SummarySettings("lead", sentences=1), (0,)))
     old = time.time() - 40 * 86_400
     os.utime(tmp_path / "summary" / "aa" / ("a" * 64 + ".json"), (old, old))
     assert store.prune() == 1

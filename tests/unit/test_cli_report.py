@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.report import analysis_to_json, format_report
+from briefing.config import SummarySettings
 from briefing.models import (
     Actor,
     Analysis,
@@ -20,7 +21,6 @@ from briefing.models import (
     Quote,
     SentenceRef,
     Summary,
-    SummaryLength,
     Trend,
 )
 from briefing.nlp.sentences import segment
@@ -34,7 +34,7 @@ def _analysis(full: bool) -> Analysis:
         "abc123def456", "Truce holds", "Example News" if full else None, dt.date(2016, 3, 14) if full else None,
         "\n".join(PARAGRAPHS), PARAGRAPHS, sentences, 20, path="a.txt",
     )  # fmt: skip
-    summaries = {article.id: Summary(article.id, "lead", SummaryLength(sentences=2), (0, 1), note="capped")}
+    summaries = {article.id: Summary(article.id, SummarySettings("lead", sentences=2), (0, 1), note="capped")}
     if not full:
         return Analysis((article,), summaries)
     ref = SentenceRef(article.id, 0, sentences[0].text)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.summary.extractive import ALGORITHM_LIMITS, length_of, rank, summarize
+from briefing.summary.extractive import ALGORITHM_LIMITS, rank, summarize
+from briefing.summary.length import describe_length
 from briefing.config import ALGORITHMS, SummarySettings
 from briefing.ingest import load_paths
 from briefing.models import Article
@@ -100,28 +101,39 @@ def test_words_budget_smaller_than_any_sentence() -> None:
 
 
 @pytest.mark.parametrize(
-    "settings",
+    "summary",
     [
-        SummarySettings(sentences=-3),
-        SummarySettings(sentences=0),
-        SummarySettings(sentences=None, ratio=0.0),
-        SummarySettings(sentences=None, ratio=1.5),
-        SummarySettings(sentences=None, words=-1),
-        SummarySettings(sentences=None),
-        SummarySettings(sentences=3, ratio=0.2),
-        SummarySettings(sentences=True),  # type: ignore[arg-type]
-        SummarySettings(algorithm="textrnk"),
+        "sentences: -3",
+        "sentences: 0",
+        "sentences: null\n  ratio: 0.0",
+        "sentences: null\n  ratio: 1.5",
+        "sentences: null\n  words: -1",
+        "sentences: null",
+        "sentences: 3\n  ratio: 0.2",
+        "sentences: true",
+        "algorithm: textrnk",
     ],
 )
-def test_invalid_lengths_refused(seeds: list[Article], settings: SummarySettings) -> None:
-    """sumy itself would return N-1 sentences for -1: we refuse instead."""
-    with pytest.raises(ValueError):
-        summarize(seeds[0], settings)
+def test_invalid_lengths_refused(tmp_path: Path, summary: str) -> None:
+    """sumy itself would return N-1 sentences for -1: the settings are refused where they are
+    read (config.py, the one validation), before any summary is asked for."""
+    from briefing.config import ConfigError, load_settings
+
+    path = tmp_path / "briefing.yaml"
+    path.write_text(f"summary:\n  {summary}\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_settings(path)
 
 
-def test_length_of() -> None:
-    assert length_of(SummarySettings(sentences=None, words=100)).words == 100
-    assert length_of(SummarySettings(sentences=None, ratio=0.5)).describe() == "50% of the article"
+def test_length_is_described_from_the_settings() -> None:
+    assert describe_length(SummarySettings(sentences=None, words=100)) == "100 words"
+    assert describe_length(SummarySettings(sentences=None, ratio=0.5)) == "50% of the article"
+
+
+def test_a_summary_carries_the_settings_it_was_made_with(seeds: list[Article]) -> None:
+    settings = SummarySettings(algorithm="lsa", sentences=None, ratio=0.2)
+    summary = summarize(seeds[0], settings)
+    assert summary.settings == settings and summary.algorithm == "lsa"
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.config import SummarySettings
 from briefing.models import (
     Actor,
     Analysis,
@@ -22,7 +23,6 @@ from briefing.models import (
     Sentence,
     SentenceRef,
     Summary,
-    SummaryLength,
     Trend,
 )
 
@@ -153,7 +153,7 @@ DIGEST = (
 
 
 def sample_analysis() -> Analysis:
-    summaries = {a.id: Summary(a.id, "lead", SummaryLength(sentences=2), (0, 1)) for a in ARTICLES}
+    summaries = {a.id: Summary(a.id, SummarySettings("lead", sentences=2), (0, 1)) for a in ARTICLES}
     return Analysis(ARTICLES, summaries, DIGEST, (QUOTE_YUSUF, QUOTE_ARMY), STATUS)
 
 
