@@ -35,11 +35,11 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import groupby
 from dataclasses import dataclass
+from itertools import groupby
 
-from briefing.digest.features import Terms, is_candidate, needs_context, terms, word_count
 from briefing.config import DigestSettings
+from briefing.digest.features import Terms, is_candidate, needs_context, terms, word_count
 from briefing.models import Article, DigestSentence, SentenceRef
 
 # Position prior: an article's k-th content sentence counts 1 / (1 + k / POSITION_SCALE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.nlp.names.keys import org_key
 from briefing.nlp.names.mention import Mention
 from briefing.nlp.titles import post_nominal_words
 from briefing.status.actor_rules import (
@@ -22,7 +23,6 @@ from briefing.status.actor_rules import (
     STOP_FIRST,
     ActorRules,
 )
-from briefing.nlp.names.keys import org_key
 
 # "High Negotiations Committee (HNC)": the short form is found first, then the long one is read
 # backwards from it, word by word, within ACRONYM_WINDOW characters. One regex for both parts

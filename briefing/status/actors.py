@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.models import Actor, Article
+from briefing.nlp.names.keys import close_spelling, org_key
 from briefing.nlp.names.mention import Mention
 from briefing.status.actor_mentions import article_mentions, collect_aliases
-from briefing.nlp.names.keys import close_spelling, org_key
 from briefing.status.actor_rules import PARTICLES, ActorRules
 
 @dataclass

@@ -15,12 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.config import ConflictSettings
+from briefing.models import Article, ConflictStatus
 from briefing.status.actor_rules import ActorRules, compile_actor_rules
 from briefing.status.actors import build_actors
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
-from briefing.status.events import build_events
 from briefing.status.disagreements import mark_disagreements
+from briefing.status.events import build_events
 from briefing.status.figures import FigureRules, compile_rules, extract_figures
 from briefing.status.negotiations import build_negotiations, compile_sticking_rules
 from briefing.status.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
@@ -36,8 +38,6 @@ from briefing.status.profile import (
     shipped_profile_names,
 )
 from briefing.status.trend import build_trend
-from briefing.config import ConflictSettings
-from briefing.models import Article, ConflictStatus
 
 __all__ = ["ProfileError", "build_status"]
 

@@ -19,10 +19,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from briefing.models import Article, Ceasefire, SentenceRef
 from briefing.status.actors import ActorSet
 from briefing.status.dates import Reference, When, find_dates
 from briefing.status.profile import Hit
-from briefing.models import Article, Ceasefire, SentenceRef
 
 _FOLLOW_UP_RE = re.compile(r"\b(?:the|this|that) (?:deal|agreement|accord|pact)\b", re.I)
 _BROKERED_BEFORE_RE = re.compile(

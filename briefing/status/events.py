@@ -16,9 +16,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from briefing.models import Article, Event, SentenceRef
 from briefing.status.dates import Reference, When, find_dates
 from briefing.status.profile import Hit
-from briefing.models import Article, Event, SentenceRef
 
 MAX_TEXT = 260
 _WORD_RE = re.compile(r"[a-z]{4,}")

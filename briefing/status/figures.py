@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 
-from briefing.status.figure_sources import named_sources, reported_by
+from briefing.models import Article, Figure, SentenceRef
 from briefing.status.dates import PRESENT_RE, RELATIVE_LINK_RE, Period, Reference, When, find_dates, past_periods
+from briefing.status.figure_sources import named_sources, reported_by
 from briefing.status.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
 from briefing.status.profile import Lexicon, compile_phrases
-from briefing.models import Article, Figure, SentenceRef
 
 KIND_ORDER = ("killed", "injured", "displaced", "refugees", "troops", "other")
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|be|to|reportedly|now|already|also)\s+)*"

@@ -16,10 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from briefing.models import Article, Negotiations, Place, SentenceRef
 from briefing.status.actors import ActorSet
 from briefing.status.profile import Hit, Lexicon
 from briefing.status.trend import negated
-from briefing.models import Article, Negotiations, Place, SentenceRef
 
 STATE_PRIORITY = ("collapsed", "suspended", "resumed", "under way", "planned")
 _MEDIATOR_WINDOW = 70

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing.models import Article, Place
+from briefing.nlp.titles import title_surface_words
 from briefing.status.actor_rules import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
 from briefing.status.profile import Lexicon
-from briefing.nlp.titles import title_surface_words
-from briefing.models import Article, Place
 
 _NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*(?: [A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*)?"
 _KINDS = (r"city|town|village|port|province|region|capital|district|governorate|state|camp|airbase|base|community|"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from briefing.status.profile import Hit
 from briefing.models import Article, SentenceRef, Trend
+from briefing.status.profile import Hit
 
 RATIO = 1.5
 NEGATIONS = frozenset("not no never without nor didn't don't doesn't won't hasn't haven't isn't wasn't".split())

@@ -73,23 +73,27 @@ def canonical_names(
     return out
 
 
-# Spellings are compared pairwise within a bucket (same initials and word count): keep it small.
+# Spellings are compared pairwise within a bucket (same initials and word count): quadratic in its
+# size. Variants worth merging belong to names the set mentions often, so only the most-mentioned
+# names take part, and at most this many per bucket (as in the actor list, status/actors.py).
+MAX_SPELLING_CANDIDATES = 1_000
 MAX_BUCKET = 100
 
 
 def _accents(name: str) -> int:
     """Letters written with their accents ("François"): on a tie the fuller spelling is shown."""
-    return sum(1 for c in name if not c.isascii())
+    return 0 if name.isascii() else sum(1 for c in name if not c.isascii())
 
 
 def _variants(full: list[str], order: Callable[[str], tuple[int, int, int, int, str]]) -> dict[str, str]:
     """Each full name that is a variant of a preferred one (the first in `order`) -> that one."""
+    rank = {n: order(n) for n in full}
     groups: dict[str, list[str]] = {}
     for n in full:
         groups.setdefault(person_key(n), []).append(n)
-    heads = {key: min(forms, key=order) for key, forms in groups.items()}
+    heads = {key: min(forms, key=rank.__getitem__) for key, forms in groups.items()}
     buckets: dict[tuple[str, int], list[str]] = {}
-    for key in sorted(heads, key=lambda k: order(heads[k])):
+    for key in sorted(heads, key=lambda k: rank[heads[k]])[:MAX_SPELLING_CANDIDATES]:
         words = key.split()
         bucket = buckets.setdefault((words[0][:1] + words[-1][:2], len(words)), [])
         if len(bucket) < MAX_BUCKET:

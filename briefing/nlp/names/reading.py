@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from briefing.nlp.names.keys import name_key, strip_possessive, surname_keys
 from briefing.nlp.names.lexicon import name_lexicon
 from briefing.nlp.names.mention import ANON, ORG, PERSON, Entity, Mention
-from briefing.nlp.names.roles import PRONOUN_GENDER, clean_role, gender_of_words, has_role_noun, role_before, role_in_apposition
+from briefing.nlp.names.roles import (
+    PRONOUN_GENDER,
+    clean_role,
+    gender_of_words,
+    has_role_noun,
+    role_before,
+    role_in_apposition,
+)
 from briefing.nlp.names.runs import RunReading, read_run, run_regex
 
 _PREV_WORD = re.compile(r"([A-Za-z.]+)\s+$")
