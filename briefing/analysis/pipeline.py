@@ -226,7 +226,7 @@ def _compute_offloaded(
 ) -> _Computed:
     """The conflict status in a worker, everything else here at the same time."""
     try:
-        future: Future | None = _pool(workers).submit(_run_set_task, "status", articles, settings)
+        future: Future[Any] | None = _pool(workers).submit(_run_set_task, "status", articles, settings)
     except _POOL_ERRORS as exc:
         log.warning("parallel analysis unavailable (%s); running in one process", exc)
         drop_pool(workers)
@@ -290,7 +290,7 @@ def _compute_parallel(
     and keys are answered at once."""
     out = _Computed()
     pool = _pool(workers)
-    futures: dict[Future, str | int] = {}
+    futures: dict[Future[Any], str | int] = {}
     for kind in todo:
         futures[pool.submit(_run_set_task, kind, articles, settings)] = kind
     missing = plan.missing

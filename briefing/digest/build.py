@@ -218,7 +218,8 @@ def _select(
 
 def _ratio(unit: _Unit, weights: dict[str, float], covered: set[str]) -> float:
     gain = _gain(unit.terms, weights, covered) * unit.prior
-    return gain / (unit.words**LENGTH_EXPONENT)
+    length: float = float(unit.words) ** LENGTH_EXPONENT
+    return gain / length
 
 
 def _same_fact(a: Terms, b: Terms) -> bool:

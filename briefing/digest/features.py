@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sumy.utils import get_stop_words
 
@@ -56,7 +57,7 @@ def stop_words(language: str = "english") -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - nltk's PorterStemmer
+def _stemmer() -> Any:  # nltk's PorterStemmer (nltk ships no types)
     """Imported on first use: `import nltk` alone takes 0.4 s, which the TUI's start
     must not pay before it has anything to analyse."""
     from nltk.stem.porter import PorterStemmer
@@ -67,7 +68,7 @@ def _stemmer():  # noqa: ANN202 - nltk's PorterStemmer
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem, cached: news vocabulary repeats heavily across articles."""
-    return _stemmer().stem(word)
+    return str(_stemmer().stem(word))
 
 
 def tokens(text: str) -> list[str]:

@@ -264,7 +264,8 @@ class ChunkReader:
             if m.kind in (PERSON, ORG):
                 return self._proxy(a, m) or from_mention(m)
         # "the report said" is not the statement issued earlier: the nouns must agree
-        noun = noun_key(self.lex.statement_regex.search(self.text[noun_at:b]).group())
+        said = self.lex.statement_regex.search(self.text[noun_at:b])  # found there by the caller
+        noun = noun_key(said.group()) if said else ""
         i = bisect.bisect_left([o[0] for o in self._owners], pos) - 1
         while i >= 0:
             if self._owners[i][2] == noun:

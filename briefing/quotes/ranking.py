@@ -31,7 +31,9 @@ def key_quotes(quotes: Sequence[Quote], settings: QuoteSettings) -> tuple[Quote,
     """The top `max` quotations of at least `min_words` words, one per speaker before any second."""
     eligible = [q for q in quotes if len(q.text.split()) >= settings.min_words]
     eligible.sort(key=lambda q: -q.score)
-    first, rest, seen = [], [], set()
+    first: list[Quote] = []
+    rest: list[Quote] = []
+    seen: set[str] = set()
     for q in eligible:
         key = q.speaker or f"\0{id(q)}"
         (rest if key in seen else first).append(q)

@@ -151,8 +151,6 @@ class ArticleAttributor(CueSubjects):
         if i < 0 or self.cues[i].start < s:
             return None
         att = self._subject(self.cues[i])
-        if att is None:
-            return None
         return att if att.speaker or att.kind else Attribution(None, None, self.cues[i].form, None)
 
     def context(self, index: int, partial: bool, done: dict[int, Attribution]) -> Attribution | None:

@@ -150,16 +150,16 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         return _classify(head, start, rules) + _classify(rest, start + len(head) + 5, rules)
     key = rules.alias_to_key.get(org_key(name))
     if key:
-        kind = rules.entries[key][1]
-        return [Mention(start, start + len(name), name, "state-place" if kind == "state" else kind, key=key)]
+        profiled = rules.entries[key][1]
+        return [Mention(start, start + len(name), name, "state-place" if profiled == "state" else profiled, key=key)]
     tail = _country_tail(name, rules)
     if tail:  # "Reclusive North Korea": a describing word, then the state
         return _classify(name[tail:], start + tail, rules)
     country = rules.country_names.get(name) or rules.demonyms.get(name)
     if country:
         ckey = rules.alias_to_key.get(org_key(country), org_key(country))
-        kind = "state-place" if name in rules.country_names else "state"
-        return [Mention(start, start + len(name), country, kind, key=ckey)]
+        place_or_state = "state-place" if name in rules.country_names else "state"
+        return [Mention(start, start + len(name), country, place_or_state, key=ckey)]
     if org_key(name) in rules.media:
         return [Mention(start, start + len(name), rules.media[org_key(name)], "organisation", key=org_key(name))]
     head, _, last = name.rpartition(" ")
@@ -196,8 +196,8 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
             # "M23" is a rebel group, "MH17" a flight: kept only where the set says which (build_actors)
             return [Mention(start, start + len(name), name, "code", key=org_key(name))]
         # Two letters ("PA", "SU") stand for an actor only once the set spells them out.
-        kind = "single" if len(name) == 2 else "organisation"
-        return [Mention(start, start + len(name), name, kind, key=org_key(name))]
+        short = "single" if len(name) == 2 else "organisation"
+        return [Mention(start, start + len(name), name, short, key=org_key(name))]
     if len(tokens) == 1:
         return [Mention(start, start + len(name), name, "single", key=org_key(name))]
     return []

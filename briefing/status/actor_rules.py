@@ -139,6 +139,7 @@ def compile_actor_rules(
         rf"^(?:(?:the|The)\s+)?(?:(?:{dem_or_country}|[A-Z][a-z]+(?:an|ese|ish|ic|i))(?:'s|’s)?\s+)?"
         rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}?{title_chain_pattern()}"
     )
+    person_cue_re, spoke_re, speech_tail_re = _speech_patterns(speaker_verbs(cue_verbs))
     return ActorRules(
         profile_res=tuple(r for r in (
             _alternation([a for a in cased if a[:1].isupper()], re.NOFLAG, upper_start=True),
@@ -158,7 +159,9 @@ def compile_actor_rules(
         titles_re=titles_re,
         regions=frozenset(lexicon.phrases("regions")),
         sides_order=tuple(profile.sides) if profile else (),
-        **_speech_patterns(speaker_verbs(cue_verbs)),
+        person_cue_re=person_cue_re,
+        spoke_re=spoke_re,
+        speech_tail_re=speech_tail_re,
     )
 
 
@@ -170,15 +173,14 @@ def _alternation(phrases: list[str], flags: re.RegexFlag, upper_start: bool = Fa
     return re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-]|\.\w)", flags)
 
 
-def _speech_patterns(verbs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
-    """The actor list's readings of speech, from the names engine's one list of verbs."""
+def _speech_patterns(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The actor list's readings of speech, from the names engine's one list of verbs:
+    a person cue, a spoke-here cue, and the attribution after a closing quotation mark."""
     said = trie_regex(verbs or ("said",))
     listeners = {str(v) for v in quote_lexicon().get("listener_verbs", ())}
     inverted = trie_regex([v for v in verbs if v not in listeners] or ["said"])  # "said X", not "told X"
-    return {
-        "person_cue_re": re.compile(_PERSON_CUE.format(verbs=said)),
-        "spoke_re": re.compile(rf"\s+{said}\b"),
-        "speech_tail_re": re.compile(
-            rf"^,?\s*(?:{inverted}\s+(?P<after>[^,.;]{{3,60}})|(?P<before>[^,.;\"“]{{3,60}}?)\s+{said}\b)"
-        ),
-    }
+    return (
+        re.compile(_PERSON_CUE.format(verbs=said)),
+        re.compile(rf"\s+{said}\b"),
+        re.compile(rf"^,?\s*(?:{inverted}\s+(?P<after>[^,.;]{{3,60}})|(?P<before>[^,.;\"“]{{3,60}}?)\s+{said}\b)"),
+    )

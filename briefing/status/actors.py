@@ -139,7 +139,8 @@ def build_actors(
             del entries[key]  # "talks in Addis Ababa": a place, though it looks like a name
     for entry in entries.values():
         if not entry.profiled and entry.forms:  # the commonest spelling, the shorter on a tie
-            entry.name = min(entry.forms, key=lambda f: (-entry.forms[f], len(f), f))
+            forms = entry.forms
+            entry.name = min(forms, key=lambda f: (-forms[f], len(f), f))
             entry.aliases = {f for f in entry.forms if f != entry.name} | (entry.aliases - {entry.name})
     for key, count in codes.items():
         if key in armed_codes or key in acronyms:  # "M23 rebels", "March 23 Movement (M23)"

@@ -91,7 +91,10 @@ def _chosen_profile(setting: str | None, articles: Sequence[Article], countries:
         return setting or None
     best: tuple[int, str] | None = None
     for name in shipped_profile_names():
-        score = applies(load_profile(name), articles, countries)
+        profile = load_profile(name)
+        if profile is None:
+            continue
+        score = applies(profile, articles, countries)
         if score is not None and (best is None or score > best[0]):
             best = (score, name)
     return best[1] if best else None

@@ -88,7 +88,8 @@ def build_ceasefire(
     return Ceasefire(
         state=decide_state(votes),
         since=best_since,
-        since_inferred=bool(best_since) and inferred.get((best_since.year, best_since.month, best_since.day), False),
+        since_inferred=best_since is not None
+        and inferred.get((best_since.year, best_since.month, best_since.day), False),
         brokers=tuple(name for name, _ in brokers.most_common()),
         excluded=tuple(name for name, _ in excluded.most_common()),
         evidence=tuple(ref for *_, ref in evidence[:max_evidence]),

@@ -162,7 +162,7 @@ def infer_reference(articles: Sequence[Article]) -> Reference:
     full: list[dt.date] = []
     for article in articles:
         full.extend(_full_dates(article.text))
-    datelines = [d for a in articles if (d := dateline(a, lambda a=a: _year_hint(_full_dates(a.text), full)))]
+    datelines = [d for a in articles if (d := dateline(a, _year_of(a, full)))]
     if datelines:
         latest = max(datelines)
         return Reference(latest.year, latest.month, latest.day, True, f"latest dateline ({latest.isoformat()})")
@@ -203,6 +203,11 @@ def article_reference(article: Article, set_reference: Reference) -> Reference:
         return Reference(floor, None, None, True, f"the latest year the article writes ({floor})",
                          anchored=False, floor_year=floor)
     return replace(set_reference, floor_year=floor)
+
+
+def _year_of(article: Article, full: list[dt.date]) -> Callable[[], int | None]:
+    """The year an article's dateline is in, worked out only if its dateline gives none."""
+    return lambda: _year_hint(_full_dates(article.text), full)
 
 
 def dateline(article: Article, year: Callable[[], int | None]) -> dt.date | None:
@@ -337,6 +342,7 @@ NEAR_MONTHS = 3  # "in May" written in April: maybe next month, maybe last May
 
 def _month_day(m: re.Match[str], ref: Reference, future: bool) -> When:
     month, day = _month_number(m.group("month")), int(m.group("day"))
+    year: int | None
     if m.group("year"):
         year, inferred = int(m.group("year")), False
     else:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from briefing.models import Article, Figure, SentenceRef
 from briefing.status.dates import PRESENT_RE, RELATIVE_LINK_RE, Period, Reference, When, find_dates, past_periods
@@ -58,7 +59,7 @@ class FigureRules:
 
 def compile_rules(lexicon: Lexicon) -> FigureRules:
     kinds_raw: dict[str, list[str]] = lexicon.get("figures", "kinds") or {}
-    kinds = tuple((k, compile_phrases(v)) for k, v in kinds_raw.items() if compile_phrases(v))
+    kinds = tuple((k, p) for k, v in kinds_raw.items() if (p := compile_phrases(v)) is not None)
     # One regex per direction with a named group per kind: one match call finds the nearest cue.
     groups = "|".join(f"(?P<{_group(k)}>{p.pattern})" for k, p in kinds)
     after = re.compile(
@@ -167,13 +168,14 @@ def extract_figures(
             # a part of a count ("including 12 children") or an earlier war's toll is compared with nothing
             scope = (False, None) if part or past else (total, day)
             fig = replace(fig, reported_by=by, article=article.id, evidence=evidence)
-            out.append((replace(fig, background=True) if past else fig, *scope))
+            out.append((replace(fig, **_BACKGROUND) if past else fig, *scope))
     return out
 
 
 # Figure.background (requested from models.py) marks an earlier war's toll; until the field
 # exists such figures are left out, so that none is ever shown as a current total.
 CAN_MARK_BACKGROUND = "background" in {f.name for f in fields(Figure)}
+_BACKGROUND: dict[str, Any] = {"background": True}  # a field Figure does not have yet
 
 
 class _History:
@@ -263,9 +265,10 @@ def _sentence_figures(text: str, rules: FigureRules) -> list[tuple[Figure, int]]
             kind = figures[-1][0].kind  # "killed at least 45 people, including 12 children"
         written = _as_written(text, num, rules)
         if kind == "other":
-            written = _what_it_counts(text, num, rules)
-            if written is None:
+            counted = _what_it_counts(text, num, rules)
+            if counted is None:
                 continue
+            written = counted
         qualifier = "at least" if num.vague else _qualifier(text, num.start, rules)
         figures.append((Figure(kind, num.value, qualifier, written, None, ""), num.start))
     return figures
@@ -419,7 +422,7 @@ def _kind(text: str, start: int, end: int, rules: FigureRules) -> str | None:
     if after and _OPEN_QUOTE_RE.search(text, end, after.end()):
         return None  # "Five 'happy refugees' pictures": a quoted label, not a count
     kind = _kind_from(after, rules)
-    if kind == "troops":
+    if kind == "troops" and after is not None:  # a kind comes from a match
         # "Two soldiers were killed": the soldiers are the count, the verb its kind
         casualty = _kind_from(rules.after.match(text, after.end()), rules)
         if casualty in ("killed", "injured") and not _EITHER_RE.match(text, after.end()):

@@ -163,7 +163,7 @@ def _venues(text: str, place_re: re.Pattern[str] | None) -> list[str]:
 def _pick_venue(venues: Counter[str], theatre: str | None) -> str | None:
     ranked = [name for name, _ in venues.most_common()]
     others = [name for name in ranked if name != theatre]
-    return (others or ranked or [None])[0]
+    return others[0] if others else ranked[0] if ranked else None
 
 
 def _decide(votes: Counter[str]) -> str:

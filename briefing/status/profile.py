@@ -33,7 +33,7 @@ class ProfileError(ConfigError, ValueError):
     def __init__(self, file: Path | str, message: str, line: int | None = None) -> None:
         super().__init__(message, file=str(file), line=line)
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.file, self.message, self.line))
 
 
@@ -158,8 +158,8 @@ def _country_forms(path: Path, table: Any) -> tuple[dict[str, str], dict[str, st
         for form in entry.get("demonyms") or []:
             demonyms[str(form)] = str(name)
     for country in pycountry.countries:
-        forms = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        forms = [f for f in forms if f and "," not in f]
+        written = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+        forms = [str(f) for f in written if f and "," not in f]
         if not forms:
             continue
         canonical = next((names[f] for f in forms if f in names), forms[0])

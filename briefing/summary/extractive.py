@@ -139,7 +139,8 @@ def _configured(algorithm: str, language: str) -> AbstractSummarizer:
 
 def _summarizer_class(algorithm: str) -> type[AbstractSummarizer]:
     module, name = _SUMY_CLASSES[algorithm]
-    return getattr(import_module(module), name)
+    found: type[AbstractSummarizer] = getattr(import_module(module), name)
+    return found
 
 
 def _bonus_words(article: Article, stop_words: frozenset[str]) -> frozenset[str]:
@@ -160,7 +161,8 @@ def _stemmer(language: str) -> Callable[[str], str]:
         stemmer = Stemmer(language)
         stemmer("probe")
     except (LookupError, ValueError):
-        return null_stemmer
+        plain: Callable[[str], str] = null_stemmer
+        return plain
     # Memoised: stemming is a pure function of the word, and the Snowball
     # stemmer (~30 µs a word) was called for every word of every sentence.
     return lru_cache(maxsize=1 << 17)(stemmer)

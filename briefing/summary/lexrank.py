@@ -20,7 +20,7 @@ from sumy.models.dom import Sentence as SumySentence
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 
-class FastLexRankSummarizer(LexRankSummarizer):
+class FastLexRankSummarizer(LexRankSummarizer):  # type: ignore[misc]  # sumy ships no types
     """sumy's LexRank, its similarity matrix built with numpy.
 
     The definitions are sumy's, unchanged: idf = log(N / (1 + n_j)),
@@ -75,4 +75,5 @@ class FastLexRankSummarizer(LexRankSummarizer):
         matrix = (cosine > threshold).astype(float)
         degrees = matrix.sum(axis=1)
         degrees[degrees == 0] = 1
-        return matrix / degrees[:, np.newaxis]
+        normalised: np.ndarray = matrix / degrees[:, np.newaxis]
+        return normalised

@@ -16,7 +16,7 @@ from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers.lsa import LsaSummarizer
 
 
-class StableLsaSummarizer(LsaSummarizer):
+class StableLsaSummarizer(LsaSummarizer):  # type: ignore[misc]  # sumy ships no types
     """LsaSummarizer with a deterministic word numbering."""
 
     def _create_dictionary(self, document: ObjectDocumentModel) -> dict[str, int]:

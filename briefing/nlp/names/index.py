@@ -137,7 +137,7 @@ class NameIndex(MentionIndex):
         """"the envoy" -> the latest person whose stated role contains "envoy"."""
         role_re = re.compile(rf"\b{re.escape(word.lower())}")
         pool = self._titled_pool()
-        return self._latest(pool, pos, lambda m: bool(role_re.search((m.entity.role or "").lower())))
+        return self._latest(pool, pos, lambda m: bool(m.entity and role_re.search((m.entity.role or "").lower())))
 
     def resolve_org_noun(self, word: str, pos: int) -> Mention | None:
         """"the ministry" -> the latest organisation whose name contains "ministry"."""

@@ -38,7 +38,7 @@ class NameLexicon:
 
 
 @lru_cache(maxsize=1)
-def quote_lexicon() -> dict:
+def quote_lexicon() -> dict[str, Any]:
     """The whole quotes lexicon file, parsed once per process."""
     path = config_dir() / "lexicons" / "quotes.yaml"
     with path.open(encoding="utf-8") as handle:
