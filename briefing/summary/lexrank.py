@@ -29,7 +29,7 @@ class FastLexRankSummarizer(LexRankSummarizer):  # type: ignore[misc]  # sumy sh
     self-loop included, as sumy does), rows divided by their degree, then
     sumy's own power method and ranking. The thresholded matrix holds the same
     values (1 / degree), so the ranking is sumy's unless a cosine sits within
-    rounding error of 0.1; tests/unit/test_summarize.py checks the whole
+    rounding error of 0.1; tests/summary/test_summary_extractive.py checks the whole
     ranking against sumy's LexRankSummarizer.
     """
 
