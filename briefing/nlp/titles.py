@@ -1,9 +1,9 @@
 """Person titles and honorifics, one list for every reader of names.
 
-The names engine (nlp/names: quote speakers) reads capitalised runs word by word,
-the actor list (status/actors.py) strips titles off a run with one regex; both must agree on what a
-title is, or "Defence Minister X" is a titled person in one panel and an unknown
-name in the other. So the words live in one lexicon, config/lexicons/titles.yaml,
+The names engine (nlp/names: quote speakers) reads capitalised runs word by
+word, the actor list (status/actor_rules.py) strips titles off a run with one
+regex; both must agree on what a title is, or "Defence Minister X" is a titled
+person in one panel and an unknown name in the other. So the words live in one lexicon, config/lexicons/titles.yaml,
 read once per process, and each reader takes the view it needs from here.
 """
 

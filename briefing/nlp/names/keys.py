@@ -71,7 +71,9 @@ def person_key(name: str) -> str:
     """`name_key`, also folding what reports of one person vary in: middle initials
     ("John F. Kerry" = "John Kerry", "William C. Mayville Jr." = "William Mayville")
     and accents ("François Hollande" = "Francois Hollande")."""
-    plain = name if name.isascii() else "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = name
+    if not name.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     words = plain.split()
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
