@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/briefing seeds
 
 test: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

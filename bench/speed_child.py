@@ -16,7 +16,7 @@ def main(pickled: str, n: str, cache: str, workers: str) -> None:
     cache the cold run filled). Both in this process: the cache key includes a hash
     of the analysis code, computed once per process, so a colleague editing code
     between two processes can't turn a warm run into a cold one."""
-    from briefing.analysis import pipeline
+    from briefing.analysis import pipeline, pool
     from briefing.config import CacheSettings, Settings
 
     articles = pickle.loads(Path(pickled).read_bytes())[: int(n)]  # written by speed.py itself
@@ -38,7 +38,7 @@ def main(pickled: str, n: str, cache: str, workers: str) -> None:
                 "sentences": sum(len(a.sentences) for a in articles),
                 "digest_sentences": len(analysis.digest),
                 "quotes": len(analysis.quotes),
-                "parallel": mode == "cold" and bool(pipeline._POOLS),
+                "parallel": mode == "cold" and bool(pool.POOLS),
             }
         )
     print(json.dumps(rows))
@@ -46,10 +46,10 @@ def main(pickled: str, n: str, cache: str, workers: str) -> None:
 
 def breakdown(pickled: str, n: str) -> None:
     """Each part of `analyze` alone, serially, uncached: where the cold time goes."""
-    from briefing.analysis.digest import build_digest
-    from briefing.analysis.quotes import extract_quotes
-    from briefing.analysis.status import build_status
-    from briefing.analysis.summarize import summarize
+    from briefing.digest.build import build_digest
+    from briefing.quotes.extract import extract_quotes
+    from briefing.status.build import build_status
+    from briefing.summary.extractive import summarize
     from briefing.config import Settings
 
     articles = pickle.loads(Path(pickled).read_bytes())[: int(n)]

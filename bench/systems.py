@@ -19,7 +19,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from briefing.analysis.digest import build_digest
+from briefing.digest.build import build_digest
 from briefing.config import DigestSettings
 from briefing.models import Article
 

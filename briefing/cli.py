@@ -165,7 +165,7 @@ def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO) 
 
 
 def _run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from briefing.analysis.report import analysis_to_json, format_report
+    from briefing.report import analysis_to_json, format_report
 
     analysis = _load_and_analyze(args.paths, _settings(args), stderr)
     if args.json:

@@ -44,7 +44,7 @@ def from_json(hint: Any, data: Any) -> Any:
         return data
     if origin in (typing.Union, types.UnionType):
         return _from_union(typing.get_args(hint), data)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(data, dict):
             raise TypeError(f"expected an object for {hint.__name__}")
         hints = _hints(hint)
@@ -76,7 +76,7 @@ def _from_union(options: Sequence[Any], data: Any) -> Any:
     raise TypeError(f"no type of {options} fits {data!r:.40}")
 
 
-def _from_tuple(args: Sequence[Any], data: Any) -> tuple:
+def _from_tuple(args: Sequence[Any], data: Any) -> tuple[Any, ...]:
     items = _as_list(data)
     if len(args) == 2 and args[1] is Ellipsis:
         return tuple(from_json(args[0], v) for v in items)
@@ -85,7 +85,7 @@ def _from_tuple(args: Sequence[Any], data: Any) -> tuple:
     return tuple(from_json(a, v) for a, v in zip(args, items))
 
 
-def _as_list(data: Any) -> list:
+def _as_list(data: Any) -> list[Any]:
     if not isinstance(data, list):
         raise TypeError("expected a list")
     return data

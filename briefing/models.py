@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from briefing.config import SummarySettings
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -61,30 +63,18 @@ class LoadWarning:
 
 
 @dataclass(frozen=True, slots=True)
-class SummaryLength:
-    """How long a summary should be: exactly one of the three is set."""
-
-    sentences: int | None = None
-    ratio: float | None = None
-    words: int | None = None
-
-    def describe(self) -> str:
-        if self.sentences is not None:
-            return f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}"
-        if self.ratio is not None:
-            return f"{self.ratio:.0%} of the article"
-        return f"{self.words} word{'' if self.words == 1 else 's'}"
-
-
-@dataclass(frozen=True, slots=True)
 class Summary:
-    """An extractive summary: the chosen sentence indexes, in document order."""
+    """An extractive summary: the chosen sentence indexes, in document order, and the
+    settings (algorithm and length) it was made with."""
 
     article_id: str
-    algorithm: str
-    length: SummaryLength
+    settings: SummarySettings
     indexes: tuple[int, ...]
     note: str | None = None  # e.g. "input capped at 400 sentences for lexrank"
+
+    @property
+    def algorithm(self) -> str:
+        return self.settings.algorithm
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,9 @@ from briefing.config import CacheSettings, config_dir
 from briefing.models import Article
 
 FORMAT_VERSION = 1
+# The packages whose code shapes a cached result: every one but the views (tui, brief); ingest
+# too, since the digest reads its caption rules (ingest.credits).
+PRODUCT_PACKAGES = ("analysis", "nlp", "summary", "digest", "quotes", "status", "ingest")
 # Entries not rewritten for this long are deleted (see AnalysisCache.prune).
 MAX_AGE_DAYS = 30
 log = logging.getLogger(__name__)
@@ -51,8 +54,8 @@ def code_fingerprint() -> str:
     half a megabyte read once per process)."""
     package = Path(briefing.__file__).resolve().parent
     files: list[Path] = []
-    for sub in ("analysis", "nlp"):
-        files.extend(sorted((package / sub).glob("*.py")))
+    for sub in PRODUCT_PACKAGES:
+        files.extend(sorted((package / sub).rglob("*.py")))
     files.extend((package / "models.py", package / "codec.py"))  # the shape of what is stored
     try:
         files.extend(sorted(p for p in config_dir().rglob("*") if p.is_file()))

@@ -15,19 +15,16 @@ forward it to its own thread safely): total = number of articles + 3.
 
 from __future__ import annotations
 
-import atexit
 import logging
-import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.analysis.cache import AnalysisCache, article_hash, file_fingerprint, make_key, settings_token
+from briefing.analysis.pool import drop_pool, get_pool
 from briefing.config import CacheSettings, ConflictSettings, DigestSettings, QuoteSettings, Settings, SummarySettings
 from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, LoadWarning, Quote, Summary
 
@@ -35,35 +32,37 @@ from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, L
 # imported on first use, so that importing this module (the TUI does, at start)
 # costs nothing before the first screen is drawn.
 _ANALYSIS_MODULES = (
-    "briefing.analysis.summarize",
-    "briefing.analysis.digest",
-    "briefing.analysis.quotes",
-    "briefing.analysis.status",
+    "briefing.summary.extractive",
+    "briefing.digest.build",
+    "briefing.quotes.extract",
+    "briefing.status.build",
 )
 
 
 def summarize(article: Article, settings: SummarySettings) -> Summary:
-    from briefing.analysis.summarize import summarize as run
+    from briefing.summary.extractive import summarize as run
 
     return run(article, settings)
 
 
 def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple[DigestSentence, ...]:
-    from briefing.analysis.digest import build_digest as run
+    from briefing.digest.build import build_digest as run
 
     return run(articles, settings)
 
 
 def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tuple[Quote, ...]:
-    from briefing.analysis.quotes import extract_quotes as run
+    from briefing.quotes.extract import extract_quotes as run
 
     return run(articles, settings)
 
 
-def build_status(articles: Sequence[Article], settings: ConflictSettings) -> ConflictStatus:
-    from briefing.analysis.status import build_status as run
+def build_status(
+    articles: Sequence[Article], settings: ConflictSettings, cue_verbs: tuple[str, ...] | None = None
+) -> ConflictStatus:
+    from briefing.status.build import build_status as run
 
-    return run(articles, settings)
+    return run(articles, settings, cue_verbs)
 
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -132,10 +131,23 @@ def analyze(
         articles=articles,
         summaries={a.id: summaries[a.id] for a in articles},
         digest=sets["digest"],
-        quotes=sets["quotes"],
+        quotes=_one_name_per_person(sets["quotes"], sets["status"]),
         status=sets["status"],
         warnings=tuple(warnings),
     )
+
+
+def _one_name_per_person(quotes: tuple[Quote, ...], status: ConflictStatus) -> tuple[Quote, ...]:
+    """Quote speakers named as the actor list names the same person (the names engine's
+    `adopt_names`), so the two lists of one analysis agree. Done here, after both are
+    computed (or read from the cache): they run in parallel."""
+    from briefing.nlp.names.canon import adopt_names
+
+    people = [(a.name, a.aliases) for a in status.actors if a.kind == "person"]
+    names = adopt_names((q.speaker for q in quotes if q.speaker), people)
+    if not names:
+        return quotes
+    return tuple(replace(q, speaker=names[q.speaker]) if q.speaker in names else q for q in quotes)
 
 
 class _Reporter:
@@ -181,7 +193,8 @@ def _set_token(kind: str, settings: Settings) -> str:
         return settings_token(settings.digest)
     if kind == "quotes":
         return settings_token(settings.quotes)
-    return settings_token(settings.conflict, file_fingerprint(settings.conflict.profile))
+    # the status reads names with the quotes' speech verbs (briefing.nlp.names.lexicon)
+    return settings_token(settings.conflict, file_fingerprint(settings.conflict.profile), settings.quotes.cue_verbs)
 
 
 # --------------------------------------------------------------------------- computing
@@ -201,7 +214,7 @@ def _compute(articles: tuple[Article, ...], plan: _Plan, settings: Settings, rep
             return _compute_parallel(articles, plan, settings, report, todo, workers)
         except _POOL_ERRORS as exc:  # no processes here (sandbox, limits): do it all here
             log.warning("parallel analysis unavailable (%s); running in one process", exc)
-            _drop_pool(workers)
+            drop_pool(workers)
             report.done = len(plan.summaries) + len(plan.sets)
     elif workers > 1 and "status" in todo and sum(len(a.sentences) for a in articles) >= OFFLOAD_MIN_SENTENCES:
         return _compute_offloaded(articles, plan, settings, report, todo, workers)
@@ -213,10 +226,10 @@ def _compute_offloaded(
 ) -> _Computed:
     """The conflict status in a worker, everything else here at the same time."""
     try:
-        future: Future | None = _pool(workers).submit(_run_set_task, "status", articles, settings)
+        future: Future[Any] | None = _pool(workers).submit(_run_set_task, "status", articles, settings)
     except _POOL_ERRORS as exc:
         log.warning("parallel analysis unavailable (%s); running in one process", exc)
-        _drop_pool(workers)
+        drop_pool(workers)
         future = None
     out = _compute_serial(articles, plan, settings, report, [k for k in todo if k != "status"])
     status = None
@@ -225,7 +238,7 @@ def _compute_offloaded(
             status = future.result()
         except _POOL_ERRORS as exc:
             log.warning("parallel analysis unavailable (%s); running in one process", exc)
-            _drop_pool(workers)
+            drop_pool(workers)
     out.sets["status"] = status if status is not None else _SET_TASKS["status"](articles, settings)
     report.add(1)
     return out
@@ -277,7 +290,7 @@ def _compute_parallel(
     and keys are answered at once."""
     out = _Computed()
     pool = _pool(workers)
-    futures: dict[Future, str | int] = {}
+    futures: dict[Future[Any], str | int] = {}
     for kind in todo:
         futures[pool.submit(_run_set_task, kind, articles, settings)] = kind
     missing = plan.missing
@@ -307,87 +320,10 @@ def _run_set_task(kind: str, articles: tuple[Article, ...], settings: Settings) 
 _SET_TASKS: dict[str, Callable[[Sequence[Article], Settings], Any]] = {
     "digest": lambda articles, s: build_digest(articles, s.digest),
     "quotes": lambda articles, s: extract_quotes(articles, s.quotes),
-    "status": lambda articles, s: build_status(articles, s.conflict),
+    "status": lambda articles, s: build_status(articles, s.conflict, s.quotes.cue_verbs),
 }
 
 
-# --------------------------------------------------------------------------- the pool
-
-_POOLS: dict[int, ProcessPoolExecutor] = {}
-
-
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """One long-lived pool per size: re-analysing (a new summary length in the TUI)
-    must not pay process start-up again."""
-    pool = _POOLS.get(workers)
-    if pool is None:
-        quiet = not _has_stderr()
-        if quiet:
-            _start_helpers_quietly()
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=_context(), initializer=_silence_output if quiet else None
-        )
-        _POOLS[workers] = pool
-    return pool
-
-
-def _has_stderr() -> bool:
-    """False inside a Textual app: it swaps sys.stderr for a capture whose fileno() is -1."""
-    try:
-        return sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
-def _start_helpers_quietly() -> None:
-    """Start multiprocessing's resource tracker with /dev/null as its stderr.
-
-    It hands `sys.stderr.fileno()` to the new process, and -1 (the TUI's capture)
-    is refused ("bad value(s) in fds_to_keep"); without this the TUI analysed in
-    one process, sharing the interpreter with the screen.
-    """
-    from multiprocessing import resource_tracker
-
-    saved = sys.stderr
-    with open(os.devnull, "w") as sink:
-        sys.stderr = sink
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = saved
-
-
-def _silence_output() -> None:
-    """In workers of a terminal app, fd 1 and 2 are the app's screen: a stray warning
-    printed there would draw over it. Results and errors travel back by pickle anyway."""
-    sink = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(sink, 1)
-    os.dup2(sink, 2)
-    os.close(sink)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """`fork` when this process has a single thread (fast, nothing re-imported); a
-    fork server otherwise, because forking a multi-threaded process (the TUI runs
-    analysis in a worker thread) can copy a held lock and hang the child."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["briefing.analysis.pipeline", *_ANALYSIS_MODULES])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _drop_pool(workers: int) -> None:
-    pool = _POOLS.pop(workers, None)
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-@atexit.register
-def _shutdown_pools() -> None:
-    for pool in _POOLS.values():
-        pool.shutdown(wait=False, cancel_futures=True)
-    _POOLS.clear()
+    """The shared pool; a fork server preloads this module and the products'."""
+    return get_pool(workers, preload=(__name__, *_ANALYSIS_MODULES))

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.analysis.quotes import key_quotes
+from briefing.quotes.ranking import key_quotes
 from briefing.brief import items as mk
 from briefing.brief.budget import word_count
 from briefing.brief.model import Brief, DuplicateItemError, ItemOrigin

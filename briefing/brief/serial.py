@@ -186,7 +186,7 @@ def _sources(v: Any) -> dict[str, SourceInfo]:
 def _sections(v: Any) -> list[Section]:
     if not isinstance(v, list) or not v:
         raise BriefError("sections: expected a non-empty list")
-    out = []
+    out: list[Section] = []
     for k, s in enumerate(v):
         sid = _str(s, "id", f"sections[{k}]")
         if sid not in SECTION_IDS or any(x.id == sid for x in out):

@@ -23,6 +23,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from briefing.analysis.pool import start_helpers
 from briefing.brief.budget import count_words
 from briefing.brief.drafts import Draft, DraftStore
 from briefing.brief.model import Brief
@@ -455,22 +456,6 @@ def unloaded_citations_text(not_loaded: Sequence[str], unknown: Sequence[str]) -
     return None
 
 
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's helper process while stderr is still the real one.
-
-    The analysis may use a process pool. Its resource tracker is started on first
-    use and passes `sys.stderr.fileno()` to the child; inside a running Textual
-    app stderr is a capture object whose fileno() is -1, and the start fails with
-    "bad value(s) in fds_to_keep".
-    """
-    try:
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
-    except (OSError, ValueError, ImportError):  # no processes here: the analysis then runs in-process
-        pass
-
-
 def _exit_now(code: int) -> None:
     """After SIGTERM/SIGHUP: the draft is saved and the terminal restored; leave at once.
 
@@ -494,7 +479,7 @@ def make_app(settings: Settings, paths: Sequence[str] = (), drafts: DraftStore |
 
 def run_tui(paths: list[str], settings: Settings) -> int:
     """Run the app until the user quits; the exit status for the CLI."""
-    _start_resource_tracker()
+    start_helpers()  # while stderr is still the real one (see briefing.analysis.pool)
     app = make_app(settings, paths)
     pending = app.pending_signals
 

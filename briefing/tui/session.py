@@ -22,11 +22,11 @@ BATCH = 25  # articles in the first batch: small enough that the first ones show
 MAX_BATCH = 200  # later batches double up to this: each batch costs the screen a repaint, and
 # with 1,000 files forty repaints competing with the loader for the interpreter took 4.2 s
 
-SummaryKey = tuple[str, str, int | None, float | None, int | None]
+SummaryKey = tuple[str, SummarySettings]  # (article id, the settings it was summarised with)
 
 
 def summary_key(article_id: str, s: SummarySettings) -> SummaryKey:
-    return (article_id, s.algorithm, s.sentences, s.ratio, s.words)
+    return (article_id, s)
 
 
 def step_length(s: SummarySettings, delta: int) -> SummarySettings:

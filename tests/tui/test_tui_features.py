@@ -245,7 +245,7 @@ async def test_meter_turns_red_past_one_page(build_app, seed_paths, settle, sett
 async def test_a_failing_summariser_is_reported_not_fatal(build_app, seed_paths, settle, monkeypatch) -> None:
     from textual.notifications import Notify
 
-    import briefing.analysis.summarize as summarize_module  # the reader imports it from there when it runs
+    import briefing.summary.extractive as summarize_module  # the reader imports it from there when it runs
 
     def broken(article, settings):
         raise ValueError(f"cannot summarise {article.title[:10]} [/bold]")

@@ -5,6 +5,8 @@ The key is offered (footer, bindings) only while something has failed.
 
 from __future__ import annotations
 
+import threading
+
 from textual.notifications import Notify
 from textual.worker import get_current_worker
 
@@ -62,28 +64,64 @@ async def test_a_failed_analysis_says_why_and_r_runs_it_again(build_app, seed_pa
         assert "Trend" in _panel_text(panel)
 
 
+def _hold_analysis(monkeypatch) -> threading.Event:
+    """The analysis (which also summarises every article) waits until the event is set, so a
+    summary that failed is not quietly replaced by the analysis's own while the test looks."""
+    real, go = pipeline.analyze, threading.Event()
+
+    def held(*args, **kwargs):
+        go.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze", held)
+    return go
+
+
 async def test_a_failed_summary_says_why_and_r_computes_it_again(build_app, seed_paths, settle, monkeypatch) -> None:
     _fail_once(monkeypatch, "summarize", "no stemmer for this language", "summary")
+    analysis_may_run = _hold_analysis(monkeypatch)
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48)) as pilot:
         for _ in range(400):
             await pilot.pause(0.05)
             if app.main_screen.failed:
                 break
-        await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.main_screen
+        screen.show_article(screen.query_one("#articles").current, keep_cursor=True)  # a re-render keeps it said
         assert screen.failed == {"summary": "no stemmer for this language"}
         info = str(screen.query_one("#summary-info").render())
         assert "The summary could not be computed: no stemmer for this language. (r retries)" in info
 
         await pilot.press("r")
-        await settle(app, pilot)
         current = screen.query_one("#articles").current
-        assert app.session.summary_for(current.id) is not None
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.session.summary_for(current.id) is not None:
+                break
+        assert app.session.summary_for(current.id) is not None, "r computed it (the analysis is still held)"
+        analysis_may_run.set()
+        await settle(app, pilot)
         assert screen.failed == {}
         assert "r" not in screen.active_bindings
         assert screen.query_one(Reader) is not None
+
+
+async def test_a_summary_the_analysis_brings_ends_the_failure(build_app, seed_paths, settle, monkeypatch) -> None:
+    _fail_once(monkeypatch, "summarize", "no stemmer for this language", "summary")
+    analysis_may_run = _hold_analysis(monkeypatch)
+    app = build_app(seed_paths)
+    async with app.run_test(size=(160, 48)) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.main_screen.failed:
+                break
+        assert app.main_screen.failed == {"summary": "no stemmer for this language"}
+        analysis_may_run.set()  # the analysis summarises every article itself
+        await settle(app, pilot)
+        screen = app.main_screen
+        assert screen.failed == {} and "r" not in screen.active_bindings
+        assert "Algorithm: " in str(screen.query_one("#summary-info").render())
 
 
 async def test_no_retry_key_when_nothing_failed(build_app, seed_paths, settle) -> None:

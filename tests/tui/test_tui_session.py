@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from briefing.config import ALGORITHMS, SummarySettings
+from briefing.brief import items
+from briefing.brief.model import Brief, ItemOrigin
+from briefing.brief.sources import SourceInfo
+from briefing.config import ALGORITHMS, Settings, SummarySettings
 from briefing.tui.safe import clean, one_line, plain
-from briefing.tui.session import next_algorithm, plan_batches, step_length
+from briefing.tui.session import Session, next_algorithm, plan_batches, step_length
+from support.brief_sample import DAILY, DIGEST, FIGURES, QUOTE_YUSUF, WIRE
 
 
 def test_length_steps_in_the_configured_unit() -> None:
@@ -105,3 +109,46 @@ def test_an_other_figure_is_labelled_with_what_it_counts() -> None:
     killed = Figure("killed", 250000, "at least", "at least 250,000 people", None, "a1")
     assert figure_label(crowd) == "Around 1,500 people protested in Donetsk on Sunday"
     assert figure_label(killed).startswith("at least 250,000")
+
+
+# --- what counts as unsaved, and citations of articles not loaded -----------------------------------
+DAY = dt.date(2026, 11, 21)
+
+
+def brief_citing_the_sample() -> Brief:
+    b = Brief.new(Settings(), DAY)
+    b.add(*items.from_digest(DIGEST[0]), "bottom_line")
+    b.add(*items.from_sentence(DAILY, 3))
+    b.add(*items.from_quote(QUOTE_YUSUF))
+    b.add(*items.from_figure(FIGURES[0]))
+    b.add(*items.free("Watch the rains."))
+    return b
+
+
+def test_undo_back_to_the_saved_state_is_not_unsaved(tmp_path: Path) -> None:
+    session = Session(Settings())
+    assert not session.unsaved
+    first = session.brief.add("Alpha.", ItemOrigin.free())
+    session.brief.add("Beta.", ItemOrigin.free())
+    assert session.unsaved
+    session.mark_saved(tmp_path / "b.md")
+    assert not session.unsaved
+    session.brief.remove(first.id)
+    session.brief.edit(session.brief.items[0].id, "Gamma.")
+    assert session.unsaved
+    session.brief.undo()
+    assert session.unsaved
+    session.brief.undo()
+    assert not session.unsaved
+
+
+def test_session_counts_items_citing_articles_that_are_not_loaded() -> None:
+    session = Session(Settings())
+    session.add_articles([WIRE])
+    draft = brief_citing_the_sample()
+    draft.sources[DAILY.id] = SourceInfo.of(DAILY)
+    assert session.not_loaded_counts(draft) == (3, 0)  # the bottom line, the Daily sentence, the quote
+    draft.sources.clear()
+    assert session.not_loaded_counts(draft) == (3, 3)
+    session.replace_brief(draft)
+    assert WIRE.id in session.brief.sources, "replacing remembers the loaded sources"

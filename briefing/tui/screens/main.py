@@ -95,6 +95,7 @@ class MainScreen(Screen[None]):
         self._pending_show: Timer | None = None
         self._stage = ""
         self.failed: dict[str, str] = {}  # worker group -> why it failed, while a retry applies
+        self._summary_failure: tuple[str | None, str | None] = (None, None)  # (article shown, what it said)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -126,6 +127,7 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
         self.notify(toast, title="Error", severity="error", timeout=10, markup=False)
         if summary_line:
+            self._summary_failure = (self._shown_id, summary_line)
             self.query_one("#summary-info", Static).update(Content.styled(summary_line, "$error"))
         if message.group in ("load", "analyse"):
             self._stage = ""
@@ -185,6 +187,8 @@ class MainScreen(Screen[None]):
         self.query_one(StatusPanel).show_status(analysis.status, self.session.titles(), analysis.articles)
         current = self.query_one(ArticleList).current
         if current is not None:
+            if self.session.summary_for(current.id) is not None:  # the analysis brought the summary that failed
+                self._no_longer_failed("summary")
             self.show_article(current, keep_cursor=True)
         self.query_one(Reader).show_digest(analysis.digest, self.session.titles(), len(self.session.articles))
         self.refresh_brief_state()
@@ -229,13 +233,18 @@ class MainScreen(Screen[None]):
         """Fill the three tabs for this article; start its summary if it is not known yet."""
         self._shown_id = article.id
         summary = self.session.summary_for(article.id)
-        if summary is None:
+        shown_id, failure = self._summary_failure
+        # a failed summary stays said (and is not retried behind the user's back) until r
+        failure = failure if summary is None and shown_id == article.id and "summary" in self.failed else None
+        if summary is None and failure is None:
             self.query_one(BackgroundWork).summarise(article, self.session.summary_settings)
         analysis = self.session.analysis
         longer, shorter, cycle = (self.keys(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
         self.query_one(Reader).show_article(article, summary, analysis.quotes if analysis else None,
                                             self.session.titles(), f"{longer}/{shorter} length · {cycle} algorithm",
                                             keep_cursor=keep_cursor)
+        if failure is not None:
+            self.query_one("#summary-info", Static).update(Content.styled(failure, "$error"))
 
     def on_jump_to(self, message: JumpTo) -> None:
         self.jump_to(message.article_id, message.sentence)

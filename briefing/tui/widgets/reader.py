@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing.models import Article, DigestSentence, Quote, Summary
+from briefing.summary.length import describe_length
 from briefing.tui.messages import JumpTo
 from briefing.tui.safe import one_line, plain
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
@@ -284,7 +285,7 @@ class Reader(Vertical):
         if summary is None:
             info.update(Content("Summarising…" if pending else "No summary yet."))
             return
-        words = f"{summary.algorithm} · {summary.length.describe()}"
+        words = f"{summary.algorithm} · {describe_length(summary.settings)}"
         note = f" · {one_line(summary.note)}" if summary.note else ""
         busy = " · updating…" if pending else ""
         info.update(

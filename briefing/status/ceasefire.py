@@ -1,0 +1,161 @@
+"""Ceasefire state, start date, brokers and excluded groups, with the sentences that say so.
+
+State rule (cue words from config/lexicons/conflict.yaml, counted over the
+sentences that mention a ceasefire, plus a "the deal"/"the agreement" sentence
+right after one):
+  collapsed  if collapse cues are at least as many as holding cues;
+  fragile    if it is holding but violations or fragility are reported too
+             ("has largely held, but ... accused one another of violations");
+  violated   if violations are reported and nothing says it holds;
+  fragile    if only fragility is reported;
+  holding    if it holds, or is in force with nothing said either way;
+  none       if no ceasefire is mentioned, or one is only called for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from briefing.models import Article, Ceasefire, SentenceRef
+from briefing.status.actors import ActorSet
+from briefing.status.dates import Reference, When, find_dates
+from briefing.status.profile import Hit
+
+_FOLLOW_UP_RE = re.compile(r"\b(?:the|this|that) (?:deal|agreement|accord|pact)\b", re.I)
+_BROKERED_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|The|a|A|an|An)\s+)(?P<list>(?:[A-Z][\w.'’]*-?(?:\s+|,\s*|\s+and\s+))*?[A-Z][\w.'’]*)[-‐]"
+    r"(?:brokered|mediated|sponsored|negotiated)\b"
+)
+_BROKER_NAME = r"(?:the\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)(?:\s+(?:of\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*))*"
+_BROKERED_AFTER_RE = re.compile(
+    rf"\b(?:brokered|mediated|sponsored|negotiated|arranged|facilitated)\s+by\s+"
+    rf"(?P<list>{_BROKER_NAME}(?:(?:\s*,\s*|\s*,?\s+and\s+){_BROKER_NAME})*)"
+)
+_SINCE_WINDOW = 60
+
+
+def build_ceasefire(
+    articles: Sequence[Article],
+    cues: Callable[[Article], dict[int, list[Hit]]],
+    actors: ActorSet,
+    reference: Callable[[Article], Reference],
+    max_evidence: int = 8,
+) -> Ceasefire:
+    """`cues` gives an article's lexicon hits by sentence (profile.CueIndex.by_sentence)."""
+    votes: Counter[str] = Counter()
+    evidence: list[tuple[int, int, SentenceRef]] = []
+    in_force = False
+    since: Counter[tuple[int, int, int]] = Counter()
+    inferred: dict[tuple[int, int, int], bool] = {}
+    brokers: Counter[str] = Counter()
+    excluded: Counter[str] = Counter()
+    for article in articles:
+        hits_by_sentence = cues(article)
+        previous = -2
+        for index in sorted(hits_by_sentence):
+            hits = hits_by_sentence[index]
+            cats = {h.category for h in hits}
+            text = article.sentences[index].text
+            mentions = "cf.term" in cats
+            follow_up = previous == index - 1 and bool(_FOLLOW_UP_RE.search(text))
+            if mentions:
+                previous = index
+            if not (mentions or follow_up):
+                continue
+            states = [h.label for h in hits if h.category == "cf.state"]
+            votes.update(states)
+            if mentions:
+                in_force |= bool(states) or "cf.in_force" in cats
+                offset = article.sentences[index].start
+                for when in _start_dates(text, [h.end - offset for h in hits if h.category == "cf.since"],
+                                         reference(article)):
+                    key = (when.year or 0, when.month or 0, when.date.day if when.date else 0)
+                    since[key] += 1
+                    # one article that writes the full date is enough to call it read, not inferred
+                    inferred[key] = inferred.get(key, True) and when.inferred
+                brokers.update(_brokers(text, actors))
+                cue = next((h for h in hits if h.category == "cf.excluded"), None)
+                if cue is not None:
+                    excluded.update(_excluded(text, cue.start - offset, cue.end - offset, actors))
+            evidence.append((-len(states), len(evidence), SentenceRef(article.id, index, text)))
+    if not evidence or not (in_force or votes):
+        return Ceasefire(state="none", evidence=tuple(ref for *_, ref in evidence[:max_evidence]))
+    evidence.sort(key=lambda t: (t[0], t[1]))
+    best_since = _best_since(since)
+    return Ceasefire(
+        state=decide_state(votes),
+        since=best_since,
+        since_inferred=best_since is not None
+        and inferred.get((best_since.year, best_since.month, best_since.day), False),
+        brokers=tuple(name for name, _ in brokers.most_common()),
+        excluded=tuple(name for name, _ in excluded.most_common()),
+        evidence=tuple(ref for *_, ref in evidence[:max_evidence]),
+    )
+
+
+def decide_state(votes: Counter[str]) -> str:
+    """The rule in the module docstring."""
+    if votes["collapsed"] and votes["collapsed"] >= votes["holding"]:
+        return "collapsed"
+    if votes["holding"] and (votes["violated"] or votes["fragile"]):
+        return "fragile"
+    if votes["violated"]:
+        return "violated"
+    if votes["fragile"]:
+        return "fragile"
+    return "holding"
+
+
+def _start_dates(text: str, verb_ends: list[int], ref: Reference) -> list[When]:
+    """Dates within a short window after a start verb: "began on Feb. 27", "took effect late last month"."""
+    if not verb_ends:
+        return []
+    out = []
+    dates = find_dates(text, ref)
+    for verb_end in verb_ends:
+        for when in dates:
+            gap = when.start - verb_end
+            if 0 <= gap <= (12 if when.kind == "weekday" else _SINCE_WINDOW):
+                out.append(when)
+                break
+    return out
+
+
+def _best_since(since: Counter[tuple[int, int, int]]) -> dt.date | None:
+    """The most-reported start date known to the day; a month alone cannot fill a date field."""
+    days = [(n, key) for key, n in since.items() if key[2]]
+    if not days:
+        return None
+    _, (year, month, day) = max(days)
+    return dt.date(year, month, day)
+
+
+def _split_names(raw: str) -> list[str]:
+    parts = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", raw.strip())
+    return [p.strip(" -‐") for p in parts if p.strip(" -‐")]
+
+
+def _brokers(text: str, actors: ActorSet) -> list[str]:
+    names: list[str] = []
+    for regex in (_BROKERED_BEFORE_RE, _BROKERED_AFTER_RE):
+        for m in regex.finditer(text):
+            for part in _split_names(m.group("list")):
+                part = re.sub(r"^(?:the|The)\s+", "", part)
+                if part[:1].isupper():
+                    names.append(actors.canonical(part))
+    return list(dict.fromkeys(names))
+
+
+def _excluded(text: str, cue_start: int, cue_end: int, actors: ActorSet) -> list[str]:
+    """Groups named as outside the truce: "X and Y are excluded from", "excluding X"."""
+    before = re.search(r"\b(?:are|is|were|was|remain|remains|have been|has been)\s*$", text[:cue_start])
+    span = text[:before.start()] if before else text[cue_end:]
+    names = []
+    for name, kind, start, end in actors.in_span(span):
+        if span[end:end + 2] in ("'s", "’s") or kind in ("state", "person"):
+            continue
+        names.append(name)
+    return list(dict.fromkeys(names))
