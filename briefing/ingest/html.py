@@ -3,9 +3,9 @@
 trafilatura finds the article's main text and drops navigation, footers and
 most boilerplate. Before it sees the page, everything a reader never sees is
 removed: scripts, styles, templates, form controls, and elements hidden by
-`hidden`, inline `display:none` or a visually-hidden class — text planted there
-must never reach a summary or a brief. Softer signs of page furniture (navigation,
-page-level header and footer, `aria-hidden`, cookie and consent banners, forms)
+`hidden` or an inline `display:none` — text planted there must never reach a
+summary or a brief. Softer signs (a visually-hidden class, `aria-hidden`,
+navigation, page-level header and footer, cookie and consent banners, forms)
 go too, unless the element holds most of the page's text: then it is a layout
 wrapper (ASP.NET pages put the whole page in one <form>; a page saved with a
 dialog open has its content marked `aria-hidden`), and dropping it would leave
@@ -36,6 +36,12 @@ _INVISIBLE_TAGS = frozenset({
 })  # fmt: skip
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|sr-only|visually-hidden|screen-reader-text|invisible)(?:\s|$)", re.I)
+# Utility classes that show at a screen width what "hidden" / "d-none" hides on phones.
+_SHOWN_AT_SIZE = re.compile(
+    r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|contents"
+    r"|flow-root|list-item|visible)|d-(?:sm|md|lg|xl|xxl)-(?!none)[\w-]+)(?:\s|$)",
+    re.I,
+)
 _BANNER = re.compile(r"cookie|consent|gdpr", re.I)  # narrow on purpose: "paywall" wraps real articles
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"})
 _CONTENT_TAGS = ("body", "html", "main", "article")
@@ -157,23 +163,26 @@ def _walk(
 
 
 def _is_hidden(element: lxml.html.HtmlElement, tag: str) -> bool:
-    """Never shown on screen, whatever the page's size."""
+    """Never shown on screen, whatever the page's size: the `hidden` attribute or an
+    inline style that hides."""
     names = element.keys()
     if not names:
         return False  # most elements: no attributes to look at
-    if "hidden" in names:
-        return True
-    return bool(_HIDDEN_STYLE.search(element.get("style") or "") or _HIDDEN_CLASS.search(element.get("class") or ""))
+    return "hidden" in names or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _is_furniture(element: lxml.html.HtmlElement, tag: str, in_content: bool, chrome: bool) -> bool:
-    """Hidden from screen readers, a consent banner, or (with `chrome`) navigation and
-    page chrome. A <header>/<footer> inside the article holds its headline and byline,
-    so only the page-level ones go."""
+    """Probably not the article: a visually-hidden class (the stylesheet, which we do not
+    read, decides; "hidden md:block" is shown on wide screens), `aria-hidden`, a consent
+    banner, or (with `chrome`) navigation and page chrome. A <header>/<footer> inside the
+    article holds its headline and byline, so only the page-level ones go."""
     if element.keys():
+        css_class = element.get("class") or ""
+        if _HIDDEN_CLASS.search(css_class) and not _SHOWN_AT_SIZE.search(css_class):
+            return True
         if (element.get("aria-hidden") or "").lower() == "true":
             return True
-        marker = f"{element.get('id') or ''} {element.get('class') or ''} {element.get('role') or ''}"
+        marker = f"{element.get('id') or ''} {css_class} {element.get('role') or ''}"
         if tag not in _CONTENT_TAGS and _BANNER.search(marker):
             return True
         if chrome and (element.get("role") or "").lower() in _CHROME_ROLES:

@@ -249,3 +249,35 @@ def test_an_article_listed_among_related_ones_is_not_taken_for_the_page(tmp_path
     related = {"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle", "headline": "Another story"}]}
     head = "<title>Truce extended</title>" + _json_ld(related)
     assert _load(tmp_path, _page(head)).title == "Truce extended"
+
+
+# --- class names only hint at hiding: the stylesheet decides ------------------------------------
+
+
+@pytest.mark.parametrize("css_class", ["hidden md:block", "d-none d-lg-block", "invisible sm:visible"])
+def test_text_hidden_only_on_small_screens_is_read(tmp_path: Path, css_class: str) -> None:
+    article = BODY.replace(f"<p>{SECOND}</p>", f"<div class='{css_class}'><p>{SECOND}</p></div>")
+    assert _load(tmp_path, _page(article=article)).paragraphs == (LEDE, SECOND, THIRD)
+
+
+@pytest.mark.parametrize("css_class", ["hidden", "hidden md:hidden", "d-none d-lg-none", "sr-only", "hidden md:text-lg"])
+def test_text_hidden_at_every_size_is_dropped(tmp_path: Path, css_class: str) -> None:
+    article = BODY.replace(f"<p>{SECOND}</p>", f"<p>{SECOND}</p><p class='{css_class}'>PLANTED words for the summary.</p>")
+    loaded = _load(tmp_path, _page(article=article))
+    assert "PLANTED" not in loaded.text
+    assert loaded.paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_an_article_in_a_hidden_class_wrapper_is_read(tmp_path: Path) -> None:
+    """Pages that reveal their content with a script start it under class="hidden"."""
+    html = f"<html><head><title>Truce</title></head><body><div class='hidden' id='app'><article>{BODY}</article></div></body></html>"
+    assert _load(tmp_path, html).paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_an_inline_style_hides_even_the_whole_page(tmp_path: Path) -> None:
+    """An explicit display:none is never read, whatever its size: the page shows nothing."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><div style='display:none'><article>{BODY}</article></div></body></html>", encoding="utf-8")
+    result = load_paths([path])
+    assert result.articles == []
+    assert result.warnings[0].reason == "no article text found in the HTML page"
