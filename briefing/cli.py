@@ -156,7 +156,9 @@ def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO) 
     from briefing.analysis.pipeline import analyze
     from briefing.ingest import load_paths
 
-    result = load_paths(paths, settings.ingest, progress=_progress("loading", stderr), language=settings.summary.language)
+    result = load_paths(
+        paths, settings.ingest, progress=_progress("loading", stderr), language=settings.summary.language, cache=settings.cache
+    )
     for warning in result.warnings:
         stderr.write(f"warning: {sanitize_line(warning.location)}: {sanitize_line(warning.reason)}\n")
     if not result.articles:

@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.config import IngestSettings
+from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.article import Draft, build_article, dedupe
+from briefing.ingest.cache import IngestCache, Loaded
 from briefing.ingest.decode import decode_bytes, decode_with_charset, is_binary
 from briefing.ingest.errors import IngestError
 from briefing.ingest.files import expand, is_url, read_file
@@ -50,14 +51,19 @@ def load_paths(
     settings: IngestSettings | None = None,
     progress: Progress | None = None,
     language: str = "english",
+    cache: CacheSettings | None = None,
 ) -> LoadResult:
-    """Load every path (file, folder or http(s) URL); problems become warnings."""
+    """Load every path (file, folder or http(s) URL); problems become warnings.
+
+    With `cache` (enabled), what each file gave is kept on disk and a file whose
+    size, time and content did not change is not read again (see cache.py)."""
     settings = settings or IngestSettings()
     result = LoadResult()
     sources = list_sources(paths, settings.max_files, result.warnings)
+    store = IngestCache.open(cache, settings, language)
     articles: list[Article] = []
     for done, source in enumerate(sources, start=1):
-        loaded = _load_one(source, settings, language, result.warnings)
+        loaded = _load_one(source, settings, language, result.warnings, store)
         articles.extend(loaded)
         # A cut article is still loaded, but `analyze --json` and `build` show no
         # notices: the warning is how a user there learns that a cap applied.
@@ -97,25 +103,52 @@ def list_sources(paths: Sequence[str | Path], max_files: int, warnings: list[Loa
 
 
 def _load_one(
-    source: str | Path, settings: IngestSettings, language: str, warnings: list[LoadWarning]
+    source: str | Path,
+    settings: IngestSettings,
+    language: str,
+    warnings: list[LoadWarning],
+    cache: IngestCache | None = None,
 ) -> list[Article]:
+    if cache is None or isinstance(source, str):
+        return _load_source(source, settings, language, warnings)[0]
+    hit, probe = cache.lookup(source, _name(source), settings.max_file_bytes)
+    if hit is not None:
+        warnings.extend(hit.warnings)
+        return list(hit.articles)
+    own: list[LoadWarning] = []
+    articles, settled = _load_source(source, settings, language, own, probe.data)
+    warnings.extend(own)
+    if settled:
+        cache.store(probe, Loaded(tuple(articles), tuple(own)))
+    return articles
+
+
+def _load_source(
+    source: str | Path, settings: IngestSettings, language: str, warnings: list[LoadWarning], data: bytes | None = None
+) -> tuple[list[Article], bool]:
+    """The articles of one file or URL, and whether that result is settled (it came from
+    the reader, or the reader refused the input): a crash in a library is not cached."""
     location = _name(source)
 
     def warn(reason: str) -> None:
         warnings.append(LoadWarning(location, sanitize_line(reason)))
 
     try:
-        drafts = _read_url(source, settings, warn) if isinstance(source, str) else _read_path(source, settings, warn)
-        return _build_all(drafts, settings, language, location, warnings)
+        if isinstance(source, str):
+            drafts = _read_url(source, settings, warn)
+        else:
+            drafts = _read_path(source, settings, warn, data)
+        return _build_all(drafts, settings, language, location, warnings), True
     except IngestError as exc:
         warn(exc.reason)
+        return [], True
     except RecursionError:
         warn("too deeply nested to read")
     except MemoryError:
         warn("too large to read in memory")
     except Exception as exc:  # noqa: BLE001 - a library choking on hostile input must not end the load
         warn(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")
-    return []
+    return [], False
 
 
 def _build_all(
@@ -132,8 +165,9 @@ def _build_all(
     return articles
 
 
-def _read_path(path: Path, settings: IngestSettings, warn: Warn) -> list[Draft]:
-    data = read_file(path, settings.max_file_bytes)
+def _read_path(path: Path, settings: IngestSettings, warn: Warn, data: bytes | None = None) -> list[Draft]:
+    if data is None:
+        data = read_file(path, settings.max_file_bytes)
     kind = _KINDS.get(path.suffix.lower(), "sniff")
     return _read(data, kind, settings, warn, path=_name(path))
 
