@@ -9,19 +9,22 @@ or a page).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.article import Draft, build_article, dedupe
-from briefing.ingest.cache import IngestCache, Loaded
+from briefing.ingest.cache import IngestCache, Loaded, Probe
 from briefing.ingest.decode import decode_bytes, decode_with_charset, is_binary
 from briefing.ingest.errors import IngestError
 from briefing.ingest.files import expand, is_url, read_file
 from briefing.ingest.sanitize import sanitize_line, sanitize_text
 from briefing.ingest.text import read_text
+from briefing.ingest.workers import build_all, worker_count
 from briefing.models import Article, LoadWarning
+from briefing.nlp.sentences import segment
 
 Progress = Callable[[int, int], None]
 Warn = Callable[[str], None]
@@ -56,18 +59,40 @@ def load_paths(
     """Load every path (file, folder or http(s) URL); problems become warnings.
 
     With `cache` (enabled), what each file gave is kept on disk and a file whose
-    size, time and content did not change is not read again (see cache.py)."""
+    size, time and content did not change is not read again (see cache.py); the
+    others are built on `cache.workers` processes when there are many (workers.py).
+    """
     settings = settings or IngestSettings()
     result = LoadResult()
     sources = list_sources(paths, settings.max_files, result.warnings)
     store = IngestCache.open(cache, settings, language)
+    found: list[Loaded | None] = []
+    probes: list[Probe | None] = []
+    for source in sources:
+        hit, probe = (None, None)
+        if store is not None and isinstance(source, Path):
+            hit, probe = store.lookup(source, _name(source), settings.max_file_bytes)
+        found.append(hit)
+        probes.append(probe)
+    jobs = [
+        _Job(source, settings, language, probe.data if probe else None)
+        for source, hit, probe in zip(sources, found, probes)
+        if hit is None
+    ]
+    workers = worker_count(cache.workers) if cache is not None else 1
+    built = build_all(_build, jobs, workers, warm_up=lambda: segment(["Ready."], language))
     articles: list[Article] = []
-    for done, source in enumerate(sources, start=1):
-        loaded = _load_one(source, settings, language, result.warnings, store)
-        articles.extend(loaded)
+    for done, (source, hit, probe) in enumerate(zip(sources, found, probes), start=1):
+        if hit is None:
+            outcome = next(built)
+            hit = Loaded(tuple(outcome.articles), tuple(outcome.warnings))
+            if store is not None and probe is not None and outcome.settled and outcome.digest is not None:
+                store.store(probe, outcome.digest, hit)
+        result.warnings.extend(hit.warnings)
+        articles.extend(hit.articles)
         # A cut article is still loaded, but `analyze --json` and `build` show no
         # notices: the warning is how a user there learns that a cap applied.
-        result.warnings.extend(LoadWarning(_name(source), n) for a in loaded for n in a.notices)
+        result.warnings.extend(LoadWarning(_name(source), n) for a in hit.articles for n in a.notices)
         if progress is not None:
             progress(done, len(sources))
     kept, dropped = dedupe(articles)
@@ -102,25 +127,36 @@ def list_sources(paths: Sequence[str | Path], max_files: int, warnings: list[Loa
     return sources
 
 
-def _load_one(
-    source: str | Path,
-    settings: IngestSettings,
-    language: str,
-    warnings: list[LoadWarning],
-    cache: IngestCache | None = None,
-) -> list[Article]:
-    if cache is None or isinstance(source, str):
-        return _load_source(source, settings, language, warnings)[0]
-    hit, probe = cache.lookup(source, _name(source), settings.max_file_bytes)
-    if hit is not None:
-        warnings.extend(hit.warnings)
-        return list(hit.articles)
+@dataclass(frozen=True)
+class _Job:
+    """One file or URL to build (`data`: its bytes, when the cache look-up read them)."""
+
+    source: str | Path
+    settings: IngestSettings
+    language: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    articles: list[Article]
+    warnings: list[LoadWarning]
+    settled: bool  # a reader's answer (articles or a refusal), not a crash: may be cached
+    digest: str | None  # hash of the bytes read, for the cache
+
+
+def _build(job: _Job) -> _Outcome:
+    """Read and build one source; module level, so a worker process can run it."""
     own: list[LoadWarning] = []
-    articles, settled = _load_source(source, settings, language, own, probe.data)
-    warnings.extend(own)
-    if settled:
-        cache.store(probe, Loaded(tuple(articles), tuple(own)))
-    return articles
+    data = job.data
+    if data is None and isinstance(job.source, Path):
+        try:
+            data = read_file(job.source, job.settings.max_file_bytes)
+        except IngestError as exc:  # unreadable now, perhaps not later: not cached
+            own.append(LoadWarning(_name(job.source), sanitize_line(exc.reason)))
+            return _Outcome([], own, False, None)
+    articles, settled = _load_source(job.source, job.settings, job.language, own, data)
+    return _Outcome(articles, own, settled, hashlib.sha256(data).hexdigest() if data is not None else None)
 
 
 def _load_source(

@@ -61,12 +61,11 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Probe:
-    """A miss, with what the look-up already learnt: the entry key, the file's stamp
-    (size, mtime_ns) and, when it was read, its bytes and their hash."""
+    """What a look-up learnt: the entry key, the file's stamp (size, mtime_ns) taken
+    before any read (None: not to be cached), and the bytes when it read them."""
 
     key: str
     stamp: tuple[int, int] | None = None
-    digest: str | None = None
     data: bytes | None = None
 
 
@@ -119,21 +118,24 @@ class IngestCache:
             return None, Probe(key)
         stamp = (info.st_size, info.st_mtime_ns)
         entry = self._read(key)
-        if entry is not None and entry[0] == stamp:
+        if entry is None:
+            return None, Probe(key, stamp)  # the reader reads it; `store` gets the hash
+        if entry[0] == stamp:
             return entry[2], Probe(key, stamp)
         try:
             data = read_file(path, max_bytes)
         except IngestError:
             return None, Probe(key)  # refused (and said why) by the reader; not cached
         digest = hashlib.sha256(data).hexdigest()
-        if entry is not None and entry[1] == digest:
+        if entry[1] == digest:
             self._write(key, stamp, digest, entry[2])  # same text, new stamp: remember it
-            return entry[2], Probe(key, stamp, digest)
-        return None, Probe(key, stamp, digest, data)
+            return entry[2], Probe(key, stamp)
+        return None, Probe(key, stamp, data)
 
-    def store(self, probe: Probe, loaded: Loaded) -> None:
-        if probe.stamp is not None and probe.digest is not None:
-            self._write(probe.key, probe.stamp, probe.digest, loaded)
+    def store(self, probe: Probe, digest: str, loaded: Loaded) -> None:
+        """Remember what the file gave; `digest` hashes the bytes that were read."""
+        if probe.stamp is not None:
+            self._write(probe.key, probe.stamp, digest, loaded)
 
     # -- entries ------------------------------------------------------------------------------
 
