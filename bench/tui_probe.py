@@ -34,6 +34,7 @@ import termios
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.data import ROOT
 
@@ -52,12 +53,12 @@ class Trial:
     key_ms: list[float] = field(default_factory=list)
 
 
-def measure() -> dict:
+def measure() -> dict[str, Any]:
     """Every case, several trials each; medians (and the single trials) per case."""
     from bench.speed import make_articles
     from briefing.config import seeds_dir
 
-    out: dict = {"measured": True, "how": "pty 160x48, pyte; median of trials", "seconds": {}, "cases": {}}
+    out: dict[str, Any] = {"measured": True, "how": "pty 160x48, pyte; median of trials", "seconds": {}, "cases": {}}
     with tempfile.TemporaryDirectory(prefix="briefing-tui-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
@@ -79,17 +80,27 @@ def measure() -> dict:
     return out
 
 
-def _reader_header(screen) -> str:
+def measure_folder(folder: Path, trials: int = TRIALS["1000 articles"]) -> dict[str, Any]:
+    """One case: the app opened on `folder` with an empty cache, median of `trials` launches."""
+    return _summarise([_run_trial(folder, None) for _ in range(trials)])
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def _reader_header(screen: Any) -> str:
     """The reader's header line ("outlet · N words · path"): it changes when another article opens."""
     return next((line for line in screen.display if " words · " in line), "")
 
 
-def _first_screen(screen, text: str) -> bool:
+def _first_screen(screen: Any, text: str) -> bool:
     """The list is filled and the reader shows an article: the screen a user starts working on."""
     return "article(s)" in screen.display[0] and "No article yet." not in text and bool(_reader_header(screen))
 
 
-def _summarise(trials: list[Trial]) -> dict:
+def _summarise(trials: list[Trial]) -> dict[str, Any]:
     def median(values: list[float | None]) -> float | None:
         known = [v for v in values if v is not None]
         return round(statistics.median(known), 3) if len(known) == len(values) else None
@@ -100,8 +111,14 @@ def _summarise(trials: list[Trial]) -> dict:
         "first_screen": median([t.first_screen for t in trials]),
         "analysed": median([t.analysed for t in trials]),
         "trials_first_screen": [t.first_screen for t in trials],
-        "key_ms": {"median": round(statistics.median(keys), 1), "max": round(max(keys), 1), "presses": len(keys)}
-        if keys else None,
+        "key_ms": {
+            "median": round(statistics.median(keys), 1),
+            "p95": round(_percentile(keys, 0.95), 1),
+            "max": round(max(keys), 1),
+            "presses": len(keys),
+        }
+        if keys
+        else None,
     }
 
 
@@ -132,18 +149,14 @@ def _environment(home: Path) -> dict[str, str]:
     env["COLORTERM"] = "truecolor"
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(home / name.lower())
-    # The probe opens 1,000 files on purpose: the user's config lifts the folder cap (ingest.max_files).
-    config = home / "xdg_config_home" / "briefing" / "config.yaml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text("ingest:\n  max_files: 2000\n", encoding="utf-8")
-    return env
+    return env  # default settings: 1,000 files are under ingest.max_files
 
 
 def _set_size(fd: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
 
 
-def _watch(fd: int, stream, screen, start: float) -> Trial:
+def _watch(fd: int, stream: Any, screen: Any, start: float) -> Trial:
     trial = Trial()
     deadline = start + LIMIT_SECONDS
     pressed_at: float | None = None
