@@ -94,7 +94,10 @@ def page_metadata(root: lxml.html.HtmlElement) -> PageMetadata:
     published = None
     for candidate in (_json_text(article, "datePublished") if article else None, *(meta.get(k) for k in _DATE_KEYS)):
         published = published or parse_date(candidate)
-    return PageMetadata(_without_outlet(title, outlet), outlet, published)
+    title = _without_outlet(title, outlet)
+    if title and outlet and _fold(title) == _fold(outlet):
+        title = None  # "BBC News" names the site, not the story: the page's headline will do
+    return PageMetadata(title, outlet, published)
 
 
 def _meta_values(root: lxml.html.HtmlElement) -> dict[str, str]:
@@ -107,7 +110,7 @@ def _meta_values(root: lxml.html.HtmlElement) -> dict[str, str]:
         value = element.get("content") or element.get("datetime")
         if value is None and element.tag not in ("meta", "link"):
             value = element.text_content() if element.get("itemprop") == "headline" else None
-        value = " ".join((value or "").split())
+        value = _clean(value or "")  # some sites escape their meta values twice ("&amp;amp;")
         if value:
             values.setdefault(key.strip().lower(), value)
     return values

@@ -281,3 +281,18 @@ def test_an_inline_style_hides_even_the_whole_page(tmp_path: Path) -> None:
     result = load_paths([path])
     assert result.articles == []
     assert result.warnings[0].reason == "no article text found in the HTML page"
+
+
+def test_a_title_that_only_names_the_site_gives_way_to_the_headline(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Valley Post</title><meta property='og:site_name' content='Valley Post'></head>"
+        f"<body><article><h1>Convoys reach the villages</h1>{BODY}</article></body></html>"
+    )
+    article = _load(tmp_path, html)
+    assert (article.title, article.source) == ("Convoys reach the villages", "Valley Post")
+
+
+def test_meta_values_escaped_twice_are_read_once_more(tmp_path: Path) -> None:
+    head = '<meta property="og:title" content="Talks &amp;amp; aid: what we know"><meta property="og:site_name" content="Post &amp;amp; Courier">'
+    article = _load(tmp_path, _page(head))
+    assert (article.title, article.source) == ("Talks & aid: what we know", "Post & Courier")
