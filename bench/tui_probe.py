@@ -51,6 +51,7 @@ class Trial:
     first_screen: float | None = None
     analysed: float | None = None
     key_ms: list[float] = field(default_factory=list)
+    key_phase: list[str] = field(default_factory=list)  # "loading" or "analysing" when each key was pressed
 
 
 def measure() -> dict[str, Any]:
@@ -106,6 +107,10 @@ def _summarise(trials: list[Trial]) -> dict[str, Any]:
         return round(statistics.median(known), 3) if len(known) == len(values) else None
 
     keys = [k for t in trials for k in t.key_ms]
+    phases: dict[str, list[float]] = {}
+    for t in trials:
+        for ms, phase in zip(t.key_ms, t.key_phase):
+            phases.setdefault(phase, []).append(ms)
     return {
         "first_frame": median([t.first_frame for t in trials]),
         "first_screen": median([t.first_screen for t in trials]),
@@ -119,6 +124,12 @@ def _summarise(trials: list[Trial]) -> dict[str, Any]:
         }
         if keys
         else None,
+        # Where slow keys happen: while files load (the loader thread shares the
+        # interpreter with the screen) or while the analysis runs.
+        "key_ms_by_phase": {
+            phase: {"median": round(statistics.median(v), 1), "p95": round(_percentile(v, 0.95), 1), "presses": len(v)}
+            for phase, v in phases.items()
+        },
     }
 
 
@@ -189,6 +200,7 @@ def _watch(fd: int, stream: Any, screen: Any, start: float) -> Trial:
             trial.analysed = elapsed
         elif pressed_at is None and now - start - trial.first_screen > KEY_GAP * (len(trial.key_ms) + 1):
             header_before = _reader_header(screen)
+            trial.key_phase.append("loading" if "Loading" in top else "analysing")
             os.write(fd, next_key.encode())
             pressed_at = now
             next_key = "k" if next_key == "j" else "j"
