@@ -119,8 +119,11 @@ def clean_tree(root: lxml.html.HtmlElement, max_depth: int, chrome: bool = True)
         if wrapper is None:
             break
         furniture.remove(wrapper)
-        depth = sum(1 for _ in wrapper.iterancestors()) + 1
-        more_hidden, more_furniture, more = _walk([(wrapper, depth, True)], max_depth, chrome, inside=True)
+        ancestors = [a.tag for a in wrapper.iterancestors()]
+        in_content = any(tag in ("article", "main") for tag in ancestors)
+        more_hidden, more_furniture, more = _walk(
+            [(wrapper, len(ancestors) + 1, in_content)], max_depth, chrome, inside=True
+        )
         for element in more_hidden:
             _drop(element)
         furniture.extend(more_furniture)

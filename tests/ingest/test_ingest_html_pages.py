@@ -296,3 +296,17 @@ def test_meta_values_escaped_twice_are_read_once_more(tmp_path: Path) -> None:
     head = '<meta property="og:title" content="Talks &amp;amp; aid: what we know"><meta property="og:site_name" content="Post &amp;amp; Courier">'
     article = _load(tmp_path, _page(head))
     assert (article.title, article.source) == ("Talks & aid: what we know", "Post & Courier")
+
+
+def test_page_chrome_inside_a_kept_wrapper_still_goes() -> None:
+    from briefing.ingest.html import clean_tree, parse_document
+
+    root = parse_document(
+        "<html><body><form id='aspnetForm'><header><p>Site menu and sign in</p></header>"
+        f"<main><header><h1>Truce extended</h1></header>{BODY}</main>"
+        "<footer><p>Copyright and contact details</p></footer></form></body></html>"
+    )
+    clean_tree(root, max_depth=200)
+    text = root.text_content()
+    assert "Site menu" not in text and "Copyright" not in text
+    assert "Truce extended" in text and LEDE in text
