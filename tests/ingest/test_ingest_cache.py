@@ -175,3 +175,20 @@ def test_warm_cli_output_is_byte_identical(tmp_path: Path, seeds_dir: Path) -> N
         outputs.append((out.getvalue(), err.getvalue()))
     assert outputs[0] == outputs[1]
     assert list((tmp_path / "cache" / "ingest").glob("*/*.json"))
+
+
+def test_a_feed_keeps_its_entries_and_notes_warm(
+    tmp_path: Path, settings: CacheSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>'
+        f"<item><title>Truce</title><description>{FIRST}</description><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>"
+        f"<item><title>Convoys</title><description>{SECOND}</description></item>"
+        "<item><title>Empty</title><description></description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    cold = _load(feed, settings)
+    assert len(cold.articles) == 2 and any("has no text" in w.reason for w in cold.warnings)
+    _no_splitting(monkeypatch)
+    assert _load(feed, settings) == cold
