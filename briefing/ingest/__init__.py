@@ -13,10 +13,11 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.article import Draft, build_article, dedupe
-from briefing.ingest.cache import IngestCache, Loaded, Probe
+from briefing.ingest.cache import IngestCache, Loaded, Probe, article_from_plain, article_to_plain
 from briefing.ingest.decode import decode_bytes, decode_with_charset, is_binary
 from briefing.ingest.errors import IngestError
 from briefing.ingest.files import expand, is_url, read_file
@@ -143,6 +144,14 @@ class _Outcome:
     warnings: list[LoadWarning]
     settled: bool  # a reader's answer (articles or a refusal), not a crash: may be cached
     digest: str | None  # hash of the bytes read, for the cache
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Across processes as plain data: sentence texts travel as spans of the text."""
+        return (_outcome, ([article_to_plain(a) for a in self.articles], self.warnings, self.settled, self.digest))
+
+
+def _outcome(plain: list[dict[str, Any]], warnings: list[LoadWarning], settled: bool, digest: str | None) -> _Outcome:
+    return _Outcome([article_from_plain(a) for a in plain], warnings, settled, digest)
 
 
 def _build(job: _Job) -> _Outcome:

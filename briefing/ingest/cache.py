@@ -154,7 +154,7 @@ class IngestCache:
                 return None
             size, mtime = entry["stamp"]
             loaded = Loaded(
-                tuple(_article(a) for a in entry["articles"]),
+                tuple(article_from_plain(a) for a in entry["articles"]),
                 tuple(LoadWarning(_str(w[0]), _str(w[1])) for w in entry["warnings"]),
             )
             return (_int(size), _int(mtime)), _str(entry["sha256"]), loaded
@@ -170,7 +170,7 @@ class IngestCache:
             "key": key,
             "stamp": list(stamp),
             "sha256": digest,
-            "articles": [_plain(a) for a in loaded.articles],
+            "articles": [article_to_plain(a) for a in loaded.articles],
             "warnings": [[w.location, w.reason] for w in loaded.warnings],
         }
         try:
@@ -209,10 +209,12 @@ class IngestCache:
         return removed
 
 
-# --- Articles as compact JSON: sentence texts are spans of the article text -------------------
+# --- Articles as compact plain data: sentence texts are spans of the article text ---------------
+# (also how worker processes send articles back: pickling 1,000 Articles object by
+# object took 0.29 s, their plain form 0.04 s)
 
 
-def _plain(article: Article) -> dict[str, Any]:
+def article_to_plain(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "title": article.title,
@@ -228,8 +230,8 @@ def _plain(article: Article) -> dict[str, Any]:
     }
 
 
-def _article(data: dict[str, Any]) -> Article:
-    """An Article back from `_plain`; TypeError/ValueError when the entry does not fit."""
+def article_from_plain(data: dict[str, Any]) -> Article:
+    """An Article back from `article_to_plain`; TypeError/ValueError when the data does not fit."""
     text = _str(data["text"])
     spans = data["sentences"]
     if not isinstance(spans, list) or len(spans) % 3 or not all(type(n) is int for n in spans):
