@@ -49,6 +49,7 @@ CTRL_Q = b"\x11"
 class Trial:
     first_frame: float | None = None
     first_screen: float | None = None
+    loaded: float | None = None  # the top bar no longer says Loading: every file read
     analysed: float | None = None
     key_ms: list[float] = field(default_factory=list)
     key_phase: list[str] = field(default_factory=list)  # "loading" or "analysing" when each key was pressed
@@ -114,6 +115,7 @@ def _summarise(trials: list[Trial]) -> dict[str, Any]:
     return {
         "first_frame": median([t.first_frame for t in trials]),
         "first_screen": median([t.first_screen for t in trials]),
+        "loaded": median([t.loaded for t in trials]),
         "analysed": median([t.analysed for t in trials]),
         "trials_first_screen": [t.first_screen for t in trials],
         "key_ms": {
@@ -193,6 +195,8 @@ def _watch(fd: int, stream: Any, screen: Any, start: float) -> Trial:
                 trial.first_screen = elapsed
             continue
         top = screen.display[0]
+        if trial.loaded is None and "Loading" not in top:
+            trial.loaded = elapsed
         if pressed_at is not None and (_reader_header(screen) != header_before or now - pressed_at > 5):
             trial.key_ms.append(round(1000 * (now - pressed_at), 1))
             pressed_at = None
