@@ -24,6 +24,7 @@ import hashlib
 import importlib.metadata
 import json
 import logging
+import operator
 import os
 import stat
 import tempfile
@@ -234,10 +235,10 @@ def article_from_plain(data: dict[str, Any]) -> Article:
     """An Article back from `article_to_plain`; TypeError/ValueError when the data does not fit."""
     text = _str(data["text"])
     spans = data["sentences"]
-    if not isinstance(spans, list) or len(spans) % 3 or not all(type(n) is int for n in spans):
+    if not isinstance(spans, list) or len(spans) % 3 or set(map(type, spans)) - {int}:
         raise ValueError("sentence spans")
     starts, ends = spans[0::3], spans[1::3]
-    if not all(0 <= s <= e <= len(text) for s, e in zip(starts, ends)):
+    if starts and (min(starts) < 0 or max(ends) > len(text) or not all(map(operator.le, starts, ends))):
         raise ValueError("sentence outside the text")
     sentences = map(Sentence, range(len(starts)), [text[s:e] for s, e in zip(starts, ends)], starts, ends, spans[2::3])
     published = data["published"]
