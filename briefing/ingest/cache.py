@@ -179,7 +179,7 @@ class IngestCache:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as handle:
-                    json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+                    handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))  # C encoder; dump is not
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
