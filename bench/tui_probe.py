@@ -34,6 +34,7 @@ import termios
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.data import ROOT
 
@@ -48,16 +49,18 @@ CTRL_Q = b"\x11"
 class Trial:
     first_frame: float | None = None
     first_screen: float | None = None
+    loaded: float | None = None  # the top bar no longer says Loading: every file read
     analysed: float | None = None
     key_ms: list[float] = field(default_factory=list)
+    key_phase: list[str] = field(default_factory=list)  # "loading" or "analysing" when each key was pressed
 
 
-def measure() -> dict:
+def measure() -> dict[str, Any]:
     """Every case, several trials each; medians (and the single trials) per case."""
     from bench.speed import make_articles
     from briefing.config import seeds_dir
 
-    out: dict = {"measured": True, "how": "pty 160x48, pyte; median of trials", "seconds": {}, "cases": {}}
+    out: dict[str, Any] = {"measured": True, "how": "pty 160x48, pyte; median of trials", "seconds": {}, "cases": {}}
     with tempfile.TemporaryDirectory(prefix="briefing-tui-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
@@ -79,29 +82,56 @@ def measure() -> dict:
     return out
 
 
-def _reader_header(screen) -> str:
+def measure_folder(folder: Path, trials: int = TRIALS["1000 articles"]) -> dict[str, Any]:
+    """One case: the app opened on `folder` with an empty cache, median of `trials` launches."""
+    return _summarise([_run_trial(folder, None) for _ in range(trials)])
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def _reader_header(screen: Any) -> str:
     """The reader's header line ("outlet · N words · path"): it changes when another article opens."""
     return next((line for line in screen.display if " words · " in line), "")
 
 
-def _first_screen(screen, text: str) -> bool:
+def _first_screen(screen: Any, text: str) -> bool:
     """The list is filled and the reader shows an article: the screen a user starts working on."""
     return "article(s)" in screen.display[0] and "No article yet." not in text and bool(_reader_header(screen))
 
 
-def _summarise(trials: list[Trial]) -> dict:
+def _summarise(trials: list[Trial]) -> dict[str, Any]:
     def median(values: list[float | None]) -> float | None:
         known = [v for v in values if v is not None]
         return round(statistics.median(known), 3) if len(known) == len(values) else None
 
     keys = [k for t in trials for k in t.key_ms]
+    phases: dict[str, list[float]] = {}
+    for t in trials:
+        for ms, phase in zip(t.key_ms, t.key_phase):
+            phases.setdefault(phase, []).append(ms)
     return {
         "first_frame": median([t.first_frame for t in trials]),
         "first_screen": median([t.first_screen for t in trials]),
+        "loaded": median([t.loaded for t in trials]),
         "analysed": median([t.analysed for t in trials]),
         "trials_first_screen": [t.first_screen for t in trials],
-        "key_ms": {"median": round(statistics.median(keys), 1), "max": round(max(keys), 1), "presses": len(keys)}
-        if keys else None,
+        "key_ms": {
+            "median": round(statistics.median(keys), 1),
+            "p95": round(_percentile(keys, 0.95), 1),
+            "max": round(max(keys), 1),
+            "presses": len(keys),
+        }
+        if keys
+        else None,
+        # Where slow keys happen: while files load (the loader thread shares the
+        # interpreter with the screen) or while the analysis runs.
+        "key_ms_by_phase": {
+            phase: {"median": round(statistics.median(v), 1), "p95": round(_percentile(v, 0.95), 1), "presses": len(v)}
+            for phase, v in phases.items()
+        },
     }
 
 
@@ -132,18 +162,14 @@ def _environment(home: Path) -> dict[str, str]:
     env["COLORTERM"] = "truecolor"
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(home / name.lower())
-    # The probe opens 1,000 files on purpose: the user's config lifts the folder cap (ingest.max_files).
-    config = home / "xdg_config_home" / "briefing" / "config.yaml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text("ingest:\n  max_files: 2000\n", encoding="utf-8")
-    return env
+    return env  # default settings: 1,000 files are under ingest.max_files
 
 
 def _set_size(fd: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
 
 
-def _watch(fd: int, stream, screen, start: float) -> Trial:
+def _watch(fd: int, stream: Any, screen: Any, start: float) -> Trial:
     trial = Trial()
     deadline = start + LIMIT_SECONDS
     pressed_at: float | None = None
@@ -169,6 +195,8 @@ def _watch(fd: int, stream, screen, start: float) -> Trial:
                 trial.first_screen = elapsed
             continue
         top = screen.display[0]
+        if trial.loaded is None and "Loading" not in top:
+            trial.loaded = elapsed
         if pressed_at is not None and (_reader_header(screen) != header_before or now - pressed_at > 5):
             trial.key_ms.append(round(1000 * (now - pressed_at), 1))
             pressed_at = None
@@ -176,6 +204,7 @@ def _watch(fd: int, stream, screen, start: float) -> Trial:
             trial.analysed = elapsed
         elif pressed_at is None and now - start - trial.first_screen > KEY_GAP * (len(trial.key_ms) + 1):
             header_before = _reader_header(screen)
+            trial.key_phase.append("loading" if "Loading" in top else "analysing")
             os.write(fd, next_key.encode())
             pressed_at = now
             next_key = "k" if next_key == "j" else "j"

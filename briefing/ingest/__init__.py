@@ -9,18 +9,23 @@ or a page).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from briefing.config import IngestSettings
+from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.article import Draft, build_article, dedupe
+from briefing.ingest.cache import IngestCache, Loaded, Probe, article_from_plain, article_to_plain
 from briefing.ingest.decode import decode_bytes, decode_with_charset, is_binary
 from briefing.ingest.errors import IngestError
 from briefing.ingest.files import expand, is_url, read_file
 from briefing.ingest.sanitize import sanitize_line, sanitize_text
 from briefing.ingest.text import read_text
+from briefing.ingest.workers import build_all, worker_count
 from briefing.models import Article, LoadWarning
+from briefing.nlp.sentences import segment
 
 Progress = Callable[[int, int], None]
 Warn = Callable[[str], None]
@@ -50,18 +55,45 @@ def load_paths(
     settings: IngestSettings | None = None,
     progress: Progress | None = None,
     language: str = "english",
+    cache: CacheSettings | None = None,
 ) -> LoadResult:
-    """Load every path (file, folder or http(s) URL); problems become warnings."""
+    """Load every path (file, folder or http(s) URL); problems become warnings.
+
+    With `cache` (enabled), what each file gave is kept on disk and a file whose
+    size, time and content did not change is not read again (see cache.py); the
+    others are built on `cache.workers` processes when there are many (workers.py).
+    """
     settings = settings or IngestSettings()
     result = LoadResult()
     sources = list_sources(paths, settings.max_files, result.warnings)
+    store = IngestCache.open(cache, settings, language)
+    found: list[Loaded | None] = []
+    probes: list[Probe | None] = []
+    for source in sources:
+        hit, probe = (None, None)
+        if store is not None and isinstance(source, Path):
+            hit, probe = store.lookup(source, _name(source), settings.max_file_bytes)
+        found.append(hit)
+        probes.append(probe)
+    jobs = [
+        _Job(source, settings, language, probe.data if probe else None)
+        for source, hit, probe in zip(sources, found, probes)
+        if hit is None
+    ]
+    workers = worker_count(cache.workers) if cache is not None else 1
+    built = build_all(_build, jobs, workers, warm_up=lambda: segment(["Ready."], language))
     articles: list[Article] = []
-    for done, source in enumerate(sources, start=1):
-        loaded = _load_one(source, settings, language, result.warnings)
-        articles.extend(loaded)
+    for done, (source, hit, probe) in enumerate(zip(sources, found, probes), start=1):
+        if hit is None:
+            outcome = next(built)
+            hit = Loaded(tuple(outcome.articles), tuple(outcome.warnings))
+            if store is not None and probe is not None and outcome.settled and outcome.digest is not None:
+                store.store(probe, outcome.digest, hit)
+        result.warnings.extend(hit.warnings)
+        articles.extend(hit.articles)
         # A cut article is still loaded, but `analyze --json` and `build` show no
         # notices: the warning is how a user there learns that a cap applied.
-        result.warnings.extend(LoadWarning(_name(source), n) for a in loaded for n in a.notices)
+        result.warnings.extend(LoadWarning(_name(source), n) for a in hit.articles for n in a.notices)
         if progress is not None:
             progress(done, len(sources))
     kept, dropped = dedupe(articles)
@@ -96,26 +128,72 @@ def list_sources(paths: Sequence[str | Path], max_files: int, warnings: list[Loa
     return sources
 
 
-def _load_one(
-    source: str | Path, settings: IngestSettings, language: str, warnings: list[LoadWarning]
-) -> list[Article]:
+@dataclass(frozen=True)
+class _Job:
+    """One file or URL to build (`data`: its bytes, when the cache look-up read them)."""
+
+    source: str | Path
+    settings: IngestSettings
+    language: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    articles: list[Article]
+    warnings: list[LoadWarning]
+    settled: bool  # a reader's answer (articles or a refusal), not a crash: may be cached
+    digest: str | None  # hash of the bytes read, for the cache
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Across processes as plain data: sentence texts travel as spans of the text."""
+        return (_outcome, ([article_to_plain(a) for a in self.articles], self.warnings, self.settled, self.digest))
+
+
+def _outcome(plain: list[dict[str, Any]], warnings: list[LoadWarning], settled: bool, digest: str | None) -> _Outcome:
+    return _Outcome([article_from_plain(a) for a in plain], warnings, settled, digest)
+
+
+def _build(job: _Job) -> _Outcome:
+    """Read and build one source; module level, so a worker process can run it."""
+    own: list[LoadWarning] = []
+    data = job.data
+    if data is None and isinstance(job.source, Path):
+        try:
+            data = read_file(job.source, job.settings.max_file_bytes)
+        except IngestError as exc:  # unreadable now, perhaps not later: not cached
+            own.append(LoadWarning(_name(job.source), sanitize_line(exc.reason)))
+            return _Outcome([], own, False, None)
+    articles, settled = _load_source(job.source, job.settings, job.language, own, data)
+    return _Outcome(articles, own, settled, hashlib.sha256(data).hexdigest() if data is not None else None)
+
+
+def _load_source(
+    source: str | Path, settings: IngestSettings, language: str, warnings: list[LoadWarning], data: bytes | None = None
+) -> tuple[list[Article], bool]:
+    """The articles of one file or URL, and whether that result is settled (it came from
+    the reader, or the reader refused the input): a crash in a library is not cached."""
     location = _name(source)
 
     def warn(reason: str) -> None:
         warnings.append(LoadWarning(location, sanitize_line(reason)))
 
     try:
-        drafts = _read_url(source, settings, warn) if isinstance(source, str) else _read_path(source, settings, warn)
-        return _build_all(drafts, settings, language, location, warnings)
+        if isinstance(source, str):
+            drafts = _read_url(source, settings, warn)
+        else:
+            drafts = _read_path(source, settings, warn, data)
+        return _build_all(drafts, settings, language, location, warnings), True
     except IngestError as exc:
         warn(exc.reason)
+        return [], True
     except RecursionError:
         warn("too deeply nested to read")
     except MemoryError:
         warn("too large to read in memory")
     except Exception as exc:  # noqa: BLE001 - a library choking on hostile input must not end the load
         warn(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")
-    return []
+    return [], False
 
 
 def _build_all(
@@ -132,8 +210,9 @@ def _build_all(
     return articles
 
 
-def _read_path(path: Path, settings: IngestSettings, warn: Warn) -> list[Draft]:
-    data = read_file(path, settings.max_file_bytes)
+def _read_path(path: Path, settings: IngestSettings, warn: Warn, data: bytes | None = None) -> list[Draft]:
+    if data is None:
+        data = read_file(path, settings.max_file_bytes)
     kind = _KINDS.get(path.suffix.lower(), "sniff")
     return _read(data, kind, settings, warn, path=_name(path))
 

@@ -33,6 +33,9 @@ _BOMS = (
 _SNIFF_BYTES = 64 * 1024
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")  # ESC: hostile-but-textual files are sanitised, not refused
 _MAX_CONTROL_SHARE = 0.10  # more control bytes than this (outside UTF-16) means binary
+# The control bytes that count against text; bytes.translate deletes them in C (a Python
+# loop over each byte took 0.6 s per 1,000 news files).
+_BINARY_CONTROLS = bytes(b for b in [*range(0x20), 0x7F] if b not in _TEXT_CONTROLS)
 _FEW_BAD_BYTES = 8  # at most this many invalid UTF-8 sequences ...
 _FEW_BAD_SHARE = 0.01  # ... or this share of the file, to repair rather than re-guess
 _MAX_NON_ASCII_LETTERS = 0.25  # cp1252 "text" with more accented letters is some other code page
@@ -87,7 +90,7 @@ def _decode_with_bom(body: bytes, encoding: str) -> Decoded:
 
 
 def _control_share(sample: bytes) -> float:
-    controls = sum(1 for b in sample if (b < 0x20 or b == 0x7F) and b not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     return controls / max(len(sample), 1)
 
 

@@ -17,6 +17,7 @@ import io
 import itertools
 import re
 from collections.abc import Callable
+from typing import Any
 from xml.etree import ElementTree
 
 import defusedxml
@@ -24,7 +25,7 @@ import defusedxml.ElementTree
 
 from briefing.ingest.article import Draft
 from briefing.ingest.errors import IngestError
-from briefing.ingest.html import fragment_paragraphs
+from briefing.ingest.html import fragment_paragraphs, fragment_text
 from briefing.ingest.metadata import date_from_struct, parse_date
 from briefing.ingest.sanitize import sanitize_markup
 from briefing.ingest.text import paragraphs_from_text
@@ -34,6 +35,7 @@ _ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.I)
 _FEED_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>]")
 _XML_ENCODING = re.compile(rb"""\A<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
 _FEED_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _HTML_HINT = re.compile(rb"<(?:!doctype\s+html|html|body|head|p|div|article)[\s>]", re.I)
 
 
@@ -73,14 +75,15 @@ def read_feed(data: bytes, max_entries: int, warn: Callable[[str], None], path: 
     total = max(total, len(parsed.entries))
     if total > max_entries:
         notes.append(f"feed has {total:,} entries; only the first {max_entries:,} loaded (ingest.max_feed_entries)")
-    outlet = parsed.feed.get("title") or None
+    rss = str(parsed.get("version") or "").startswith("rss")
+    outlet = _plain(parsed.feed, "title", rss)
     drafts = []
     for number, entry in enumerate(entries, start=1):
-        draft = _entry_draft(entry, outlet, path)
+        draft = _entry_draft(entry, outlet, path, rss)
         if draft.paragraphs:
             drafts.append(draft)
         else:
-            notes.append(f"entry {number} ({entry.get('title') or 'untitled'}) has no text; skipped")
+            notes.append(f"entry {number} ({draft.title or 'untitled'}) has no text; skipped")
     if not drafts:  # one clear reason instead of a note per empty entry
         broken = parsed.get("bozo")
         raise IngestError(f"broken feed: {_bozo_reason(parsed)}" if broken else "no entry of the feed has any text")
@@ -112,9 +115,10 @@ def _without_controls(data: bytes) -> bytes:
 def _parse_safely(data: bytes) -> ElementTree.Element | None:
     """The parsed tree when the XML is well-formed, None when it is not; entities refused."""
     try:
-        return defusedxml.ElementTree.fromstring(
+        tree: ElementTree.Element = defusedxml.ElementTree.fromstring(
             data, forbid_dtd=False, forbid_entities=True, forbid_external=True
         )
+        return tree
     except defusedxml.DefusedXmlException:
         raise IngestError("refused: the feed declares XML entities (entity expansion is unsafe)") from None
     except Exception:  # noqa: BLE001 - ill-formed XML: feedparser's lenient parser may still read it
@@ -150,7 +154,18 @@ def _bozo_reason(parsed: object) -> str:
     return text[:200]
 
 
-def _entry_draft(entry: dict, outlet: str | None, path: str | None) -> Draft:
+def _plain(element: dict[str, Any], key: str, rss: bool) -> str | None:
+    """A title as text. Atom says whether it is HTML (type="html" or "xhtml"); RSS does
+    not, and its titles often carry escaped markup, so an RSS title holding tags is read
+    as HTML too. HTML becomes its visible text: a <script> in a title is not its words."""
+    value = element.get(key) or ""
+    kind = (element.get(f"{key}_detail") or {}).get("type", "text/plain")
+    if kind in ("text/html", "application/xhtml+xml") or (rss and _TAG.search(value)):
+        value = fragment_text(value)
+    return value or None
+
+
+def _entry_draft(entry: dict[str, Any], outlet: str | None, path: str | None, rss: bool) -> Draft:
     """Full content when the feed has it, else the summary."""
     paragraphs = _content_paragraphs(entry)
     published = date_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
@@ -158,7 +173,7 @@ def _entry_draft(entry: dict, outlet: str | None, path: str | None) -> Draft:
         published = parse_date(entry.get("published") or entry.get("updated"))
     return Draft(
         paragraphs,
-        title=entry.get("title") or None,
+        title=_plain(entry, "title", rss),
         source=outlet,
         published=published,
         path=path,
@@ -166,7 +181,7 @@ def _entry_draft(entry: dict, outlet: str | None, path: str | None) -> Draft:
     )
 
 
-def _content_paragraphs(entry: dict) -> list[str]:
+def _content_paragraphs(entry: dict[str, Any]) -> list[str]:
     candidates = [c for c in entry.get("content") or [] if c.get("value")]
     if candidates:
         best = max(candidates, key=lambda c: len(c.get("value", "")))

@@ -78,7 +78,7 @@ class BackgroundWork(Widget):
             if worker.is_cancelled:
                 return
             try:
-                result = load_paths(batch, settings.ingest, language=settings.summary.language)
+                result = load_paths(batch, settings.ingest, language=settings.summary.language, cache=settings.cache)
                 loaded, warnings = list(result.articles), list(result.warnings)
             except Exception as error:  # a bug in one batch must not lose the others
                 loaded = []

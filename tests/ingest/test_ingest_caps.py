@@ -131,4 +131,4 @@ def test_caps_have_the_documented_defaults() -> None:
 # --- the file cap -------------------------------------------------------------------------------
 def test_max_files_default_is_the_documented_one() -> None:
     shipped = yaml.safe_load((config_dir() / "default.yaml").read_text(encoding="utf-8"))
-    assert shipped["ingest"]["max_files"] == IngestSettings().max_files == 500
+    assert shipped["ingest"]["max_files"] == IngestSettings().max_files == 10_000
