@@ -25,7 +25,8 @@ from briefing.config import IngestSettings
 from briefing.ingest.article import cap_sentences, count_words
 from briefing.models import Article
 from briefing.nlp.sentences import segment
-from briefing.store.db import Store, now
+from briefing.store import db as clock
+from briefing.store.db import Store
 
 VIA = ("page", "feed-summary", "file")
 
@@ -78,7 +79,7 @@ def add_article(
     with store.transaction() as db:
         new = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is None
         if new:
-            db.execute(_INSERT, _row(article, provenance, now() if fetched_at is None else fetched_at))
+            db.execute(_INSERT, _row(article, provenance, clock.now() if fetched_at is None else fetched_at))
         db.executemany(
             "INSERT OR IGNORE INTO urls (url, article_id) VALUES (?, ?)", [(u, article.id) for u in addresses]
         )

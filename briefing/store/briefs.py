@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.store.db import Store, now
+from briefing.store import db as clock
+from briefing.store.db import Store
 
 if TYPE_CHECKING:
     from briefing.brief.model import Brief
@@ -65,7 +66,7 @@ def record_brief(
         cursor = db.execute(
             "INSERT INTO briefs (saved_at, date, file, title, story, items, articles, brief) VALUES (?,?,?,?,?,?,?,?)",
             (
-                now() if saved_at is None else saved_at,
+                clock.now() if saved_at is None else saved_at,
                 brief.date.isoformat(),
                 None if file is None else str(file),
                 brief.title,

@@ -18,7 +18,8 @@ from briefing.ingest.sanitize import sanitize_line
 from briefing.models import Article
 from briefing.store.articles import StoredArticle, articles_since, newest_fetch
 from briefing.store.briefs import SavedBrief, last_saved_at, list_briefs, record_brief, story_of
-from briefing.store.db import Store, StoreError, now
+from briefing.store import db as clock
+from briefing.store.db import Store, StoreError
 from briefing.store.since import Window, choose_window
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def today_articles(settings: Settings, since: str | None = None, store_path: Pat
     with Store.open(store_path) as store:
         newest = newest_fetch(store)
         last = last_saved_at(store, before=newest) if newest is not None else None
-        window = choose_window(since, now(), last)
+        window = choose_window(since, clock.now(), last)
         stored = articles_since(store, window.start, settings.ingest, settings.summary.language)
     return Today(tuple(stored), window)
 

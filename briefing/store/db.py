@@ -188,7 +188,9 @@ def _statements(script: str) -> list[str]:
 
 
 def now() -> float:
-    """The clock the store writes (seconds since the epoch); one place for tests to set."""
+    """The clock the store writes and "today" is measured by (seconds since the epoch).
+
+    Modules call it as `db.now()`, so a test can move the whole store to another day."""
     return time.time()
 
 
