@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 PLACES = ("Velmora", "Ostrik", "Dunhaven", "Karsel", "Miren", "Tolvar", "Brask", "Aldmoor", "Seyne", "Harrow")
 
@@ -66,6 +68,13 @@ class NewsSite:
     stories: list[Story]
     missing: set[str] = field(default_factory=set)  # slugs whose page answers 404
     requests: list[str] = field(default_factory=list)
+    count_file: Path | None = None  # when set: the feed holds make_story(0..N-1), N read from it per request
+
+    def refresh(self) -> None:
+        if self.count_file is not None:
+            count = int(self.count_file.read_text() or "0")
+            if count != len(self.stories):
+                self.stories[:] = [make_story(n) for n in range(count)]
 
     @property
     def feed_url(self) -> str:
@@ -111,6 +120,7 @@ def serve(stories: list[Story]) -> Iterator[NewsSite]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             site.requests.append(self.path)
+            site.refresh()
             if self.path == "/feed.xml":
                 self._send(200, "application/rss+xml", site.feed())
             elif self.path.startswith("/news/") and self.path.endswith(".html"):
@@ -129,7 +139,11 @@ def serve(stories: list[Story]) -> Iterator[NewsSite]:
         def log_message(self, *_: object) -> None:
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # a client killed mid-download (the SIGKILL test) is no news
+
+    httpd = Server(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     site.base = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -139,3 +153,16 @@ def serve(stories: list[Story]) -> Iterator[NewsSite]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def main() -> None:
+    """Serve a growing site from another process: `python news_site.py COUNT_FILE` prints the
+    base address, then serves make_story(0..N-1) (N read from COUNT_FILE) until stdin closes."""
+    with serve([]) as site:
+        site.count_file = Path(sys.argv[1])
+        print(site.base, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()
