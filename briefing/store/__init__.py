@@ -20,13 +20,15 @@ from briefing.lazy import lazy_exports
 if TYPE_CHECKING:
     from briefing.store.articles import add_article, articles_since
     from briefing.store.briefs import last_brief, list_briefs, record_brief
+    from briefing.store.changes import compare_briefs, content_of_brief, content_of_saved
     from briefing.store.daily import history_table, remember_saved_brief, today_articles
     from briefing.store.db import Store, StoreError
     from briefing.store.fetch import fetch_sources
     from briefing.store.since import choose_window, parse_since
 
 __all__ = [
-    "Store", "StoreError", "add_article", "articles_since", "choose_window", "fetch_sources", "history_table",
+    "Store", "StoreError", "add_article", "articles_since", "choose_window", "compare_briefs", "content_of_brief",
+    "content_of_saved", "fetch_sources", "history_table",
     "last_brief", "list_briefs", "parse_since", "record_brief", "remember_saved_brief", "today_articles",
 ]  # fmt: skip
 __getattr__, __dir__ = lazy_exports(
@@ -37,6 +39,9 @@ __getattr__, __dir__ = lazy_exports(
         "add_article": "articles",
         "articles_since": "articles",
         "choose_window": "since",
+        "compare_briefs": "changes",
+        "content_of_brief": "changes",
+        "content_of_saved": "changes",
         "fetch_sources": "fetch",
         "history_table": "daily",
         "last_brief": "briefs",

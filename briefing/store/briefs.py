@@ -88,13 +88,19 @@ def list_briefs(store: Store, limit: int | None = None) -> list[SavedBrief]:
     return [_saved(row) for row in rows]
 
 
-def last_brief(store: Store, story: str | None = None, before: float | None = None) -> SavedBrief | None:
-    """The newest brief of `story` (None: briefs without a story label), saved before `before`."""
+def last_brief(
+    store: Store, story: str | None = None, before: float | None = None, other_than: str | Path | None = None
+) -> SavedBrief | None:
+    """The newest brief of `story` (None: briefs without a story label), saved before `before`,
+    and not written to the file `other_than` (saving a brief again is the same brief, revised)."""
     query = f"SELECT {_COLUMNS} FROM briefs WHERE story IS ?"
     params: list[object] = [story]
     if before is not None:
         query += " AND saved_at < ?"
         params.append(before)
+    if other_than is not None:
+        query += " AND file IS NOT ?"
+        params.append(str(Path(other_than).resolve()))
     row = store.db.execute(query + " ORDER BY saved_at DESC, id DESC LIMIT 1", params).fetchone()
     return None if row is None else _saved(row)
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from briefing.ingest.sanitize import sanitize_line
 from briefing.models import Article
 from briefing.store.articles import StoredArticle, articles_since, newest_fetch
-from briefing.store.briefs import SavedBrief, last_saved_at, list_briefs, record_brief, story_of
+from briefing.store.briefs import SavedBrief, last_brief, last_saved_at, list_briefs, record_brief, story_of
+from briefing.store.changes import Changes, compare_briefs, content_of_brief, content_of_saved
 from briefing.store import db as clock
 from briefing.store.db import Store, StoreError
 from briefing.store.since import Window, choose_window
@@ -83,6 +84,18 @@ def remember_saved_brief(
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors (disk full, locked): the saved file stands
         return f"the brief was saved but not recorded in the history ({type(exc).__name__}: {exc})"
     return None
+
+
+def changes_since_last_brief(
+    brief: Brief, story: str | None, file: str | Path | None = None, store_path: Path | None = None
+) -> Changes:
+    """What `brief` says that the last saved brief of `story` did not (empty when there was none).
+
+    Call it before the brief is recorded; `file` is where this brief is (or will be) saved, so
+    saving it again compares with the brief before it, not with its own earlier save."""
+    with Store.open(store_path) as store:
+        last = last_brief(store, story, other_than=file)
+    return compare_briefs(content_of_brief(brief), content_of_saved(last.data) if last is not None else None)
 
 
 def fetch_all(
