@@ -9,6 +9,7 @@ brief never fails the save itself: its problem is returned as text to show.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,13 +52,24 @@ class Today:
 
 
 def today_articles(settings: Settings, since: str | None = None, store_path: Path | None = None) -> Today:
-    """The articles fetched since the last brief (or `--since`); see `briefing.store.since`."""
+    """The articles fetched since the last brief (or `--since`); see `briefing.store.since`.
+
+    A brief saved today after the newest fetch is passed over (the app reopened to revise
+    this morning's brief shows this morning's articles); one saved on an earlier day is
+    not: a day with nothing fetched since the last brief has nothing new, and says so."""
+    moment = clock.now()
     with Store.open(store_path) as store:
-        newest = newest_fetch(store)
-        last = last_saved_at(store, before=newest) if newest is not None else None
-        window = choose_window(since, clock.now(), last)
+        newest, last = newest_fetch(store), last_saved_at(store)
+        revising = last is not None and newest is not None and last > newest and _same_day(last, moment)
+        if revising:  # today's brief, saved after the newest fetch: reopened to revise it, so its articles
+            last = last_saved_at(store, before=newest)
+        window = choose_window(since, moment, last, revising)
         stored = articles_since(store, window.start, settings.ingest, settings.summary.language)
     return Today(tuple(stored), window)
+
+
+def _same_day(a: float, b: float) -> bool:
+    return dt.datetime.fromtimestamp(a).date() == dt.datetime.fromtimestamp(b).date()
 
 
 def remember_saved_brief(

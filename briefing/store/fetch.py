@@ -259,7 +259,7 @@ def _counts(new: int, known: int, completed: int, summaries: int, failed: Sequen
     parts = [f"{new} new" + (f" ({summaries} from the feed's text only)" if summaries else "")]
     parts.append(f"{known} already stored")
     if completed:
-        parts.append(f"{completed} completed from their pages")
+        parts.append(f"{completed} completed from {'its page' if completed == 1 else 'their pages'}")
     if failed:
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
         parts.append(f"{len(failed)} failed: {failed[0]}{more}")

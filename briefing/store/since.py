@@ -2,11 +2,12 @@
 
 Without `--since`, today is what was fetched since the last saved brief: the
 analyst's morning picks up where the previous brief left off, whether that was
-yesterday or before a long weekend. A brief saved after the newest fetch is
-skipped, so reopening the app to revise this morning's brief shows this
-morning's articles again rather than nothing. With no brief yet, the last 24
-hours. `--since` takes a duration back from now (`36h`, `2d`, `1w`, `90m`) or a
-local date or time (`2024-05-01`, `2024-05-01T06:00`).
+yesterday or before a long weekend. A brief saved today after the newest fetch
+is skipped, so reopening the app to revise this morning's brief shows this
+morning's articles again rather than nothing (a brief saved on an earlier day
+is not skipped: a morning with nothing fetched since it has nothing new). With
+no brief yet, the last 24 hours. `--since` takes a duration back from now
+(`36h`, `2d`, `1w`, `90m`) or a local date or time (`2024-05-01`, `2024-05-01T06:00`).
 """
 
 from __future__ import annotations
@@ -54,13 +55,14 @@ def parse_since(text: str, now: float) -> float:
     return start
 
 
-def choose_window(since: str | None, now: float, last_brief_at: float | None) -> Window:
-    """`--since` when given; else since `last_brief_at` (the last brief before the newest
-    fetch, chosen by the caller); else the last 24 hours."""
+def choose_window(since: str | None, now: float, last_brief_at: float | None, revising: bool = False) -> Window:
+    """`--since` when given; else since `last_brief_at` (the last brief, or with `revising` the
+    one before today's, chosen by the caller); else the last 24 hours."""
     if since is not None:
         return Window(parse_since(since, now), f"since {since.strip()[:40]}")
+    which = "the brief before today's" if revising else "the last brief"
     if last_brief_at is not None:
-        return Window(last_brief_at, f"since the last brief (saved {describe_time(last_brief_at)})")
+        return Window(last_brief_at, f"since {which} (saved {describe_time(last_brief_at)})")
     return Window(now - DEFAULT_HOURS * 3600, f"in the last {DEFAULT_HOURS} hours (no brief saved yet)")
 
 

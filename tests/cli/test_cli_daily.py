@@ -131,6 +131,18 @@ def test_reopening_after_the_brief_shows_its_articles_again(fetched: tuple[str, 
     assert code == 0 and len(json.loads(out)["articles"]) == 3
 
 
+def test_a_morning_with_nothing_fetched_since_yesterdays_brief_has_nothing_new(
+    fetched: tuple[str, list], tmp_path: Path, clock: Clock
+) -> None:
+    config, _ = fetched
+    clock.advance(minutes=10)
+    assert run("build", "--config", config, "-o", str(tmp_path / "b1.md"))[0] == 0
+    clock.advance(days=1)
+    code, out, err = run("build", "--config", config, "-o", str(tmp_path / "b2.md"))
+    assert code == 1 and out == "" and not (tmp_path / "b2.md").exists()
+    assert "error: no stored articles fetched since the last brief (saved 2024-05-02 07:15)" in err
+
+
 def test_since_reaches_back_and_is_checked(fetched: tuple[str, list], clock: Clock) -> None:
     config, _ = fetched
     clock.advance(days=3)

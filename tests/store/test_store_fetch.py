@@ -62,7 +62,7 @@ def test_a_page_that_cannot_be_had_leaves_the_feeds_text_until_it_answers(store:
         assert report.counts() == "0 new, 2 already stored" and report.warnings == []
         site.missing.clear()
         (report,) = fetch_sources(store, settings).reports
-        assert report.counts() == "0 new, 1 already stored, 1 completed from their pages"
+        assert report.counts() == "0 new, 1 already stored, 1 completed from its page"
     texts = [s.article.text for s in articles_since(store, 0, settings.ingest)]
     assert texts == [stories[0].full_text, stories[1].full_text]
 

@@ -42,3 +42,8 @@ def test_the_window_is_since_given_else_the_last_brief_else_a_day() -> None:
     assert last.start == NOW - 3600 and last.reason == f"since the last brief (saved {describe_time(NOW - 3600)})"
     first = choose_window(None, NOW, None)
     assert first.start == NOW - DEFAULT_HOURS * 3600 and "no brief saved yet" in first.reason
+
+
+def test_revising_todays_brief_says_which_brief_the_window_starts_at() -> None:
+    window = choose_window(None, NOW, NOW - 86_400, revising=True)
+    assert window.start == NOW - 86_400 and window.reason.startswith("since the brief before today's (saved ")
