@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.config import IngestSettings
-from briefing.ingest.article import cap_sentences, count_words
+from briefing.ingest.article import article_id, cap_sentences, count_words
+from briefing.ingest.sanitize import sanitize_line
 from briefing.models import Article
 from briefing.nlp.sentences import segment
 from briefing.store import db as clock
@@ -173,22 +174,24 @@ def _row(article: Article, provenance: Provenance, fetched_at: float) -> tuple[o
 
 def _stored(row: sqlite3.Row | tuple[object, ...], settings: IngestSettings, language: str) -> StoredArticle:
     values = dict(zip(_COLUMNS, row))
-    text = str(values["text"])
-    paragraphs = tuple(str(p) for p in json.loads(str(values["paragraphs"])))
+    # Stored clean, but the file is the user's to edit: sanitised again (a no-op on what ingestion
+    # wrote), so nothing read back can carry a terminal escape into a report.
+    paragraphs = tuple(p for p in (sanitize_line(str(p)) for p in json.loads(str(values["paragraphs"]))) if p)
+    text = "\n".join(paragraphs)
     sentences = cap_sentences(segment(list(paragraphs), language), text, settings.max_sentence_chars)
     published = values["published"]
     article = Article(
-        id=str(values["id"]),
-        title=str(values["title"]),
-        source=_text(values["outlet"]),
+        id=str(values["id"]) if text == values["text"] else article_id(text),
+        title=sanitize_line(str(values["title"])),
+        source=_clean(values["outlet"]),
         published=dt.date.fromisoformat(str(published)) if published else None,
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,
         words=count_words(text),
-        path=_text(values["path"]),
-        url=_text(values["url"]),
-        notices=tuple(str(n) for n in json.loads(str(values["notices"]))),
+        path=_clean(values["path"]),
+        url=_clean(values["url"]),
+        notices=tuple(sanitize_line(str(n)) for n in json.loads(str(values["notices"]))),
     )
     provenance = Provenance(str(values["source"]), _text(values["source_name"]), _text(values["story"]), str(values["via"]))
     return StoredArticle(article, provenance, float(str(values["fetched_at"])))
@@ -196,6 +199,10 @@ def _stored(row: sqlite3.Row | tuple[object, ...], settings: IngestSettings, lan
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _clean(value: object) -> str | None:
+    return None if value is None else sanitize_line(str(value)) or None
 
 
 def newest_fetch(store: Store) -> float | None:

@@ -162,6 +162,8 @@ def test_without_sources_no_paths_still_means_the_seeds(tmp_path: Path) -> None:
     assert {a["source"] for a in json.loads(out)["articles"]} == {"Press TV", "The Associated Press"}
     code, _, err = run("analyze", "--since", "2d")
     assert code == 2 and "no `sources:` are configured" in err
+    code, _, err = run("--since", "2d")  # the app: refused before it starts
+    assert code == 2 and "no `sources:` are configured" in err
 
 
 def test_fetch_explains_what_is_missing_and_fails_when_nothing_answers(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,15 @@ def test_dates_and_missing_fields_survive(store: Store) -> None:
     (back,) = articles_since(store, 0, SETTINGS)
     assert back.article == bare and back.article.published is None and back.article.url is None
     assert isinstance(make_story(1).published, dt.date)
+
+
+def test_a_hand_edited_store_cannot_carry_escapes_into_a_report(store: Store) -> None:
+    article = _article(8, "https://wire.example/news/8.html")
+    add_article(store, article, FEED)
+    paragraphs = json.dumps(["Shelling \x1b[2J struck the town.", "\x1b]52;c;Zm9v\x07A second paragraph."])
+    with store.transaction() as db:
+        db.execute("UPDATE articles SET title = ?, paragraphs = ?", ("Title \x1b[31m red", paragraphs))
+    (back,) = articles_since(store, 0, SETTINGS)
+    shown = " ".join([back.article.title, back.article.text, *(s.text for s in back.article.sentences)])
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert back.article.id != article.id  # another text, another id
