@@ -112,7 +112,7 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     build.add_argument("-o", "--output", metavar="FILE", help="where to write (default: brief.output_dir/brief-DATE.md)")
     build.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     _add_since(build)
-    return top, {"analyze": analyze, "build": build, **_daily_parsers(common, epilog)}
+    return top, {"analyze": analyze, "build": build, **_daily_parsers(epilog)}
 
 
 def _add_since(parser: argparse.ArgumentParser) -> None:
@@ -124,17 +124,21 @@ def _add_since(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _daily_parsers(common: argparse.ArgumentParser, epilog: str) -> dict[str, argparse.ArgumentParser]:
-    """`fetch` and `history`: the daily loop's own commands."""
+def _daily_parsers(epilog: str) -> dict[str, argparse.ArgumentParser]:
+    """`fetch` and `history`: the daily loop's own commands (no summary options: they summarise nothing)."""
+    base = argparse.ArgumentParser(add_help=False)
+    base.add_argument("--config", metavar="FILE", help="read settings from FILE (see below for the lookup)")
+    base.add_argument("--version", action="version", version=f"briefing {__version__}")
     formatter = argparse.RawDescriptionHelpFormatter
     fetch = argparse.ArgumentParser(
-        prog="briefing fetch", parents=[common], formatter_class=formatter, epilog=epilog,
-        description="Read the configured sources (feeds, pages, folders) into the local article store: "
+        prog="briefing fetch", parents=[base], formatter_class=formatter, epilog=epilog,
+        description="Read the configured sources (feeds, pages, folders) into the local article store:\n"
         "one line per source, then the total. Exit 0 when at least one source answered.",
     )  # fmt: skip
     history = argparse.ArgumentParser(
-        prog="briefing history", parents=[common], formatter_class=formatter, epilog=epilog,
-        description="List the saved briefs, newest first: date, when saved, items, articles loaded, story, file.",
+        prog="briefing history", parents=[base], formatter_class=formatter, epilog=epilog,
+        description="List the saved briefs, newest first: their date, when saved, items, the articles\n"
+        "loaded, story and file.",
     )  # fmt: skip
     history.add_argument("-n", "--limit", type=int, metavar="N", help="only the N newest")
     return {"fetch": fetch, "history": history}
@@ -287,7 +291,7 @@ def _run_fetch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from briefing.store.db import StoreError
     from briefing.store.fetch import SourceReport
 
-    settings = _settings(args)
+    settings = load_settings(args.config)
     if not settings.sources:
         where = settings.source or "your config file (briefing --help says which one is read)"
         raise UserError(f"no sources to fetch: list feeds, pages or folders under `sources:` in {where}", EXIT_USAGE)
@@ -310,7 +314,7 @@ def _run_history(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     from briefing.store.daily import history_table, saved_briefs
     from briefing.store.db import StoreError
 
-    _settings(args)  # a broken config is reported here too, as by every command
+    load_settings(args.config)  # a broken config is reported here too, as by every command
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be a positive number", EXIT_USAGE)
     try:
