@@ -198,7 +198,11 @@ def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO, 
     if stored is not None:
         return analyze(stored, settings, progress=_progress("analysing", stderr))
     result = load_paths(
-        paths or [str(seeds_dir())], settings.ingest, progress=_progress("loading", stderr), language=settings.summary.language, cache=settings.cache
+        paths or [str(seeds_dir())],  # no PATHS and no sources: the bundled sample
+        settings.ingest,
+        progress=_progress("loading", stderr),
+        language=settings.summary.language,
+        cache=settings.cache,
     )
     for warning in result.warnings:
         stderr.write(f"warning: {sanitize_line(warning.location)}: {sanitize_line(warning.reason)}\n")
