@@ -6,6 +6,7 @@
     fetch     fetch_sources: `briefing fetch` (feeds followed to their pages, folders)
     since     choose_window / parse_since: what "today" means without paths (`--since`)
     changes   compare_briefs: what is new against the last brief of the same story
+    series    figure_series / change_phrase: each figure series across saved briefs ("up from 137 on 20 Nov")
     daily     today_articles, remember_saved_brief, history_table: what cli and the app call
 
 Names resolve on first use: importing this package opens nothing.
@@ -24,11 +25,12 @@ if TYPE_CHECKING:
     from briefing.store.daily import history_table, remember_saved_brief, today_articles
     from briefing.store.db import Store, StoreError
     from briefing.store.fetch import fetch_sources
+    from briefing.store.series import change_phrase, figure_series
     from briefing.store.since import choose_window, parse_since
 
 __all__ = [
-    "Store", "StoreError", "add_article", "articles_since", "choose_window", "compare_briefs", "content_of_brief",
-    "content_of_saved", "fetch_sources", "history_table",
+    "Store", "StoreError", "add_article", "articles_since", "change_phrase", "choose_window", "compare_briefs",
+    "content_of_brief", "content_of_saved", "fetch_sources", "figure_series", "history_table",
     "last_brief", "list_briefs", "parse_since", "record_brief", "remember_saved_brief", "today_articles",
 ]  # fmt: skip
 __getattr__, __dir__ = lazy_exports(
@@ -38,11 +40,13 @@ __getattr__, __dir__ = lazy_exports(
         "StoreError": "db",
         "add_article": "articles",
         "articles_since": "articles",
+        "change_phrase": "series",
         "choose_window": "since",
         "compare_briefs": "changes",
         "content_of_brief": "changes",
         "content_of_saved": "changes",
         "fetch_sources": "fetch",
+        "figure_series": "series",
         "history_table": "daily",
         "last_brief": "briefs",
         "list_briefs": "briefs",
