@@ -54,6 +54,7 @@ from briefing.settings import (
     Rule,
     SectionSettings,
     Settings,
+    StorySettings,
     SummarySettings,
     UiSettings,
     rule_of,
@@ -63,7 +64,7 @@ from briefing.settings import (
 __all__ = [
     "ALGORITHMS", "DEFAULT_SECTIONS", "ENV_VAR", "MAX_CONFIG_BYTES", "QUIT_ANYWHERE", "SECTION_IDS", "THEMES",
     "USER_FILE_NAME", "BriefSettings", "CacheSettings", "ConfigError", "ConflictSettings", "DigestSettings",
-    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "SummarySettings", "UiSettings",
+    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "StorySettings", "SummarySettings", "UiSettings",
     "config_dir", "default_config_path", "find_config", "load_settings", "seeds_dir", "shipped_profiles",
     "user_config_path",
 ]  # fmt: skip
