@@ -1,8 +1,9 @@
 """The `briefing` command: open the TUI, print an analysis, or write a brief.
 
     briefing [PATHS...]                   open the terminal app (no paths: the bundled seeds)
-    briefing analyze PATHS... [--json]    articles, summaries, digest, quotes, status
+    briefing analyze PATHS... [--json]    articles, stories, summaries, digest, quotes, status
     briefing build PATHS... [-o FILE]     write an automatic one-page brief
+    --story ID                            (analyze, build) which story: its id or number
 
 Exit codes: 0 success (also when some inputs were skipped with a warning),
 1 nothing usable / the brief could not be written, 2 bad configuration or
@@ -73,6 +74,10 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+_STORY_HELP = ("which story the digest, quotes, status and brief describe: its id or its number as "
+               "`briefing analyze` lists it (default: the largest)")
+
+
 def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser (TUI) and one parser per subcommand."""
     common = _common()
@@ -96,6 +101,7 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     )  # fmt: skip
     analyze.add_argument("paths", nargs="+", metavar="PATHS", help="files, folders, feeds or http(s) URLs")
     analyze.add_argument("--json", action="store_true", help="print the stable JSON object instead of text")
+    analyze.add_argument("--story", metavar="ID", help=_STORY_HELP)
     build = argparse.ArgumentParser(
         prog="briefing build", parents=[common], formatter_class=formatter, epilog=epilog,
         description="Write an automatic one-page brief as Markdown (for cron jobs).",
@@ -103,12 +109,13 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     build.add_argument("paths", nargs="+", metavar="PATHS", help="files, folders, feeds or http(s) URLs")
     build.add_argument("-o", "--output", metavar="FILE", help="where to write (default: brief.output_dir/brief-DATE.md)")
     build.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    build.add_argument("--story", metavar="ID", help=_STORY_HELP)
     return top, {"analyze": analyze, "build": build}
 
 
 def _split_command(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """The subcommand (the first word that is not an option or an option's value) and the rest."""
-    takes_value = {"--config", "--algorithm", "--sentences", "--ratio", "--words"}
+    takes_value = {"--config", "--algorithm", "--sentences", "--ratio", "--words", "--story"}
     skip = False
     for i, arg in enumerate(argv):
         if skip:
@@ -152,7 +159,7 @@ def _progress(label: str, stream: TextIO) -> Callable[[int, int], None] | None:
     return report
 
 
-def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO) -> Analysis:
+def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO, story: str | None = None) -> Analysis:
     from briefing.analysis.pipeline import analyze
     from briefing.ingest import load_paths
 
@@ -163,13 +170,24 @@ def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO) 
         stderr.write(f"warning: {sanitize_line(warning.location)}: {sanitize_line(warning.reason)}\n")
     if not result.articles:
         raise UserError("nothing to analyse: none of the given paths could be loaded")
-    return analyze(result.articles, settings, progress=_progress("analysing", stderr), warnings=result.warnings)
+    analysis = analyze(result.articles, settings, progress=_progress("analysing", stderr), warnings=result.warnings)
+    return analysis if story is None else _choose_story(analysis, story)
+
+
+def _choose_story(analysis: Analysis, wanted: str) -> Analysis:
+    """`--story ID`: the analysis with its top-level results describing that story."""
+    from briefing.stories.choice import StoryNotFound, pick_story
+
+    try:
+        return analysis.for_story(pick_story(analysis.stories, wanted).id)
+    except StoryNotFound as exc:
+        raise UserError(f"--story: {exc}", EXIT_USAGE) from None
 
 
 def _run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from briefing.report import analysis_to_json, format_report
 
-    analysis = _load_and_analyze(args.paths, _settings(args), stderr)
+    analysis = _load_and_analyze(args.paths, _settings(args), stderr, args.story)
     if args.json:
         stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False, indent=2))  # one write: 0.24 s -> 0.08 s
         stdout.write("\n")
@@ -192,7 +210,7 @@ def _run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         check_target(output or default_brief_path(settings), args.force)
     except BriefSaveError as exc:
         raise UserError(exc.strerror or str(exc)) from None
-    analysis = _load_and_analyze(args.paths, settings, stderr)
+    analysis = _load_and_analyze(args.paths, settings, stderr, args.story)
     try:
         written = build_brief_file(analysis, settings, output, args.force)
     except BriefSaveError as exc:  # BriefExistsError included; its message names the file and --force

@@ -9,6 +9,7 @@ from pathlib import Path
 from briefing.brief.auto import auto_brief
 from briefing.brief.render import render_markdown
 from briefing.brief.save import check_target, default_brief_path, save_brief
+from briefing.brief.scope import note_other_stories
 from briefing.config import Settings
 from briefing.models import Analysis
 
@@ -28,4 +29,5 @@ def build_brief_file(
     path = Path(output).expanduser() if output is not None else default_brief_path(settings, date)
     check_target(path, force)
     brief = auto_brief(analysis, settings, date)
+    note_other_stories(brief, analysis)  # one line when other stories were loaded (brief/scope.py)
     return save_brief(render_markdown(brief, analysis), path, force=force)
