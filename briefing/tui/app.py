@@ -302,9 +302,13 @@ class BriefingApp(App[int]):
             if not ok:
                 return
             from briefing.brief.auto import auto_brief
+            from briefing.brief.scope import note_other_stories
 
-            if self.session.analysis is not None:
-                self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
+            view = self.session.story_view()  # the story the panels show; the others are named in one line
+            if view is not None:
+                brief = auto_brief(view, self.settings)
+                note_other_stories(brief, view)
+                self.session.replace_brief(brief)
             self.post_message(BriefChanged())
             undo = self.keys("undo")
             self.notify(f"New brief from the automatic draft; {undo} in the brief builder brings back the "

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.stories.features import MAX_RARITY, NAME_WEIGHT, article_terms, rarity
+from briefing.nlp.vocab import zipf
+from briefing.stories.features import COMMON_ZIPF, MAX_RARITY, NAME_WEIGHT, article_terms, rarity
 
 
 def test_a_person_is_one_feature_however_the_name_is_written() -> None:
@@ -33,3 +34,10 @@ def test_the_title_counts_twice() -> None:
 def test_sentence_openers_and_common_capitalised_words_do_not_count_as_names() -> None:
     terms = article_terms("", "The talks resumed. However, nothing moved.")
     assert not any(f.startswith("n:") for f in terms.weights)
+
+
+def test_rarity_reads_the_same_zipf_scale_as_the_vocabulary() -> None:
+    """The word list is looked up directly (fast); the reading must not differ from `vocab.zipf`,
+    also for words wordfreq splits ("u.n", "al-qadiri") and unknown ones."""
+    for word in ("said", "killed", "fishermen", "ceasefire", "blockade", "halvik", "u.n", "al-qadiri", "xqzv"):
+        assert abs(rarity(word) - min(MAX_RARITY, max(0.0, COMMON_ZIPF - zipf(word)))) < 1e-9, word
