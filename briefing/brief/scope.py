@@ -10,7 +10,7 @@ terminal app's new brief), kept apart from how that brief is chosen and rendered
 from __future__ import annotations
 
 from briefing.brief.model import Brief, DuplicateItemError, ItemOrigin
-from briefing.models import Analysis, Story
+from briefing.models import Analysis, Article, Story
 
 RANK_SCOPE = 900.0  # kept before everything but the bottom line when the page is too long
 SECTION = "notes"
@@ -34,6 +34,17 @@ def _name(story: Story) -> str:
         return ", ".join(story.keywords[:2])
     title = " ".join(story.title.split())
     return f"“{title[:37].rstrip()}…”" if len(title) > 40 else f"“{title}”"
+
+
+def articles_described(brief: Brief, analysis: Analysis) -> list[Article]:
+    """The articles a brief is about: those of the story `analysis` describes, and any other
+    the brief cites. What the store records with a saved brief: the story label it finds is
+    then the one these articles share, not None because another story was loaded with them."""
+    story = analysis.main_story
+    if story is None or len(analysis.stories) < 2:
+        return list(analysis.articles)
+    keep = set(story.articles) | brief.cited_ids()
+    return [a for a in analysis.articles if a.id in keep]
 
 
 def note_other_stories(brief: Brief, analysis: Analysis) -> bool:

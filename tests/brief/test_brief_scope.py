@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefing.brief.model import Brief
-from briefing.brief.scope import note_other_stories, other_stories_line
+from briefing.brief.model import Brief, ItemOrigin
+from briefing.brief.scope import articles_described, note_other_stories, other_stories_line
 from briefing.config import SectionSettings, Settings
-from briefing.models import Analysis, Story
+from briefing.models import Analysis, Article, Story
 
 MAIN = Story("m1", "Ceasefire agreed in Halvik", ("a", "b", "c"), ("Dravik", "Halvik", "Arvenia"))
 CASSEL = Story("c2", "Tesmark navy blockades Port Cassel", ("d", "e"), ("Tesmark", "Lirea"))
@@ -54,3 +54,21 @@ def test_no_notes_section_no_line() -> None:
     brief = Brief.new(settings)
     assert not note_other_stories(brief, _analysis(MAIN, CASSEL)) and not brief.items
     assert isinstance(sections[0], SectionSettings)
+
+
+def _articles(*ids: str) -> tuple[Article, ...]:
+    return tuple(Article(id=i, title=f"Report {i}", source="Wire", published=None, text="Words.", paragraphs=("Words.",),
+                         sentences=(), words=1, path=f"{i}.md") for i in ids)
+
+
+def test_the_articles_described_are_the_storys_and_any_cited_elsewhere() -> None:
+    analysis = replace(_analysis(CASSEL, MAIN), articles=_articles(*"abcdefg"))
+    brief = Brief.new(Settings())
+    assert [a.id for a in articles_described(brief, analysis)] == ["d", "e"]
+    brief.add("A line from the harvest report.", ItemOrigin("sentence", ("f",), sentence=0))
+    assert [a.id for a in articles_described(brief, analysis)] == ["d", "e", "f"]
+
+
+def test_with_one_story_every_article_is_described() -> None:
+    analysis = replace(_analysis(MAIN), articles=_articles("a", "b", "x"))
+    assert [a.id for a in articles_described(Brief.new(Settings()), analysis)] == ["a", "b", "x"]

@@ -84,3 +84,26 @@ def test_one_story_loaded_says_nothing_of_others(tmp_path: Path) -> None:
     code, _, _ = run("build", str(folder), "-o", str(tmp_path / "b.md"))
     assert code == 0
     assert "Not in this brief" not in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_stored_stories_with_no_paths_story_picks_one_and_build_records_its_label(tmp_path: Path) -> None:
+    """Two labelled folders fetched into the store; no PATHS: --story applies to today's stored
+    articles too, and the brief about the second story is recorded under that story's label."""
+    piles = tmp_path / "piles"
+    dravik, cassel = write_pile(piles / "dravik", *DRAVIK), write_pile(piles / "cassel", *CASSEL)
+    config = tmp_path / "briefing.yaml"
+    config.write_text(f"sources:\n  - path: {dravik}\n    story: arvenia\n  - path: {cassel}\n    story: lirea\n",
+                      encoding="utf-8")
+    code, _, err = run("fetch", "--config", str(config))
+    assert code == 0, err
+    code, out, err = run("analyze", "--json", "--story", "2", "--config", str(config))
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data["stories"]) == 2
+    assert [s["main"] for s in data["stories"]] == [False, True]
+    assert _titles(data, data["stories"][1]["articles"]) == {r[3] for r in CASSEL}
+    code, _, err = run("build", "--story", "2", "-o", str(tmp_path / "brief.md"), "--config", str(config))
+    assert code == 0, err
+    code, out, err = run("history", "--config", str(config))
+    assert code == 0, err
+    assert "lirea" in out and "arvenia" not in out

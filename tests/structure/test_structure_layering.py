@@ -18,6 +18,7 @@ CORE = [
     "briefing.stories",
     "briefing.analysis",
     "briefing.brief",
+    "briefing.store",
 ]
 
 

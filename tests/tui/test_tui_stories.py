@@ -161,3 +161,31 @@ async def test_one_story_shows_a_plain_list_and_offers_no_story_key(build_app, s
         story = app.session.story
         await pilot.press("S")
         assert app.session.story == story
+
+
+async def test_a_saved_brief_is_recorded_with_the_label_of_the_story_shown(settings, settle, tmp_path: Path) -> None:
+    """Stored articles of two labelled sources, opened together: the brief about the second story
+    is recorded under that story's label (with every loaded article the labels differ: no label)."""
+    from briefing.brief.drafts import DraftStore
+    from briefing.store.articles import Provenance, add_article, articles_since
+    from briefing.store.daily import saved_briefs
+    from briefing.store.db import Store
+    from briefing.tui.app import make_app
+    from support.story_piles import article
+    from tui_driving import _save
+
+    with Store.open() as store:
+        for reports, label in ((DRAVIK, "arvenia"), (CASSEL, "lirea")):
+            for report in reports:
+                add_article(store, article(report), Provenance(f"/news/{label}", label, label, via="file"))
+        stored = [s.article for s in articles_since(store, 0, settings.ingest)]
+    app = make_app(settings, [], drafts=DraftStore(tmp_path / "drafts"), offer_draft=False, articles=stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        second = app.session.stories[1]
+        await pilot.press("S", "n")
+        await pilot.pause()
+        await _save(pilot, app)
+        assert app.session.saved_path is not None
+    (saved,) = saved_briefs()
+    assert saved.story == "lirea" and saved.articles == len(second.articles) == len(CASSEL)
