@@ -189,3 +189,23 @@ async def test_a_saved_brief_is_recorded_with_the_label_of_the_story_shown(setti
         assert app.session.saved_path is not None
     (saved,) = saved_briefs()
     assert saved.story == "lirea" and saved.articles == len(second.articles) == len(CASSEL)
+
+
+async def test_filtering_and_sorting_keep_each_article_under_its_story(build_app, settle, two_piles) -> None:
+    app = build_app(two_piles)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first, second = app.session.stories
+        listed = app.main_screen.query_one(ArticleList)
+        listed.refilter("Port Cassel")  # only the blockade reports say it: the other story's header goes
+        ids = _ids(listed)
+        assert ids[0] == STORY_PREFIX + second.id and STORY_PREFIX + first.id not in ids
+        assert set(ids[1:]) <= set(second.articles) and listed.shown == len(ids) - 1 > 0
+        listed.refilter("")
+        listed.focus()
+        await pilot.press("t")  # by date, newest first: within each story
+        ids = _ids(listed)
+        cut = ids.index(STORY_PREFIX + second.id)
+        assert ids[0] == STORY_PREFIX + first.id and set(ids[1:cut]) == set(first.articles)
+        dates = [app.session.articles[i].published for i in ids[1:cut]]
+        assert dates == sorted(dates, reverse=True)
