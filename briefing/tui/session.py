@@ -87,6 +87,7 @@ class Session:
         self.saved_stamp: FileStamp | None = None  # the file as we left it, to notice other writers
         self._meter: tuple[tuple[object, ...], BudgetReport] | None = None
         self.story: str | None = None  # the story the status panel, digest and quotes show
+        self.story_chosen = False  # chosen by the user (S, Enter on a header), not the main one by default
 
     # -- stories --------------------------------------------------------------------------
 
@@ -95,10 +96,19 @@ class Session:
         return self.analysis.stories if self.analysis is not None else ()
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """A new analysis; the story shown stays when it is still there (same articles), else the main one."""
+        """A new analysis (each loading batch brings one). The story shown stays when it is still
+        there (same articles); a story the user chose that gained or lost articles is followed to
+        the new story sharing most of its articles; otherwise the main one is shown."""
+        before = next((s for s in self.stories if s.id == self.story), None) if self.story_chosen else None
         self.analysis = analysis
-        if self.story not in {s.id for s in analysis.stories}:
-            self.story = analysis.story
+        if self.story in {s.id for s in analysis.stories}:
+            return
+        self.story, self.story_chosen = analysis.story, False
+        if before is not None:
+            members = set(before.articles)
+            shared, heir = max(((len(members & set(s.articles)), s.id) for s in analysis.stories), default=(0, None))
+            if shared * 2 > len(members):  # most of its articles: still the story the user chose
+                self.story, self.story_chosen = heir, True
 
     def story_view(self) -> Analysis | None:
         """The analysis with its top-level digest, quotes and status those of the story shown."""
@@ -114,7 +124,7 @@ class Session:
         """Show this story; False when no such story is loaded (or it is shown already)."""
         if story_id == self.story or story_id not in {s.id for s in self.stories}:
             return False
-        self.story = story_id
+        self.story, self.story_chosen = story_id, True
         return True
 
     def next_story(self, step: int = 1) -> Story | None:
@@ -125,7 +135,7 @@ class Session:
         ids = [s.id for s in stories]
         at = ids.index(self.story) if self.story in ids else 0
         chosen = stories[(at + step) % len(stories)]
-        self.story = chosen.id
+        self.story, self.story_chosen = chosen.id, True
         return chosen
 
     def story_number(self) -> tuple[int, int]:

@@ -11,6 +11,9 @@ import pytest
 from textual.widgets import Static
 
 from briefing.brief.model import item_article_ids
+from briefing.config import Settings
+from briefing.models import Analysis, Story
+from briefing.tui.session import Session
 from briefing.tui.widgets.article_list import STORY_PREFIX, ArticleList
 from briefing.tui.widgets.reader import DigestList
 from briefing.tui.widgets.status_pane import StatusPane
@@ -209,3 +212,31 @@ async def test_filtering_and_sorting_keep_each_article_under_its_story(build_app
         assert ids[0] == STORY_PREFIX + first.id and set(ids[1:cut]) == set(first.articles)
         dates = [app.session.articles[i].published for i in ids[1:cut]]
         assert dates == sorted(dates, reverse=True)
+
+
+def _story(ident: str, *articles: str) -> Story:
+    return Story(ident, f"Story {ident}", articles)
+
+
+def _analysis(*stories: Story) -> Analysis:
+    return Analysis(articles=(), summaries={}, stories=stories, story=stories[0].id)
+
+
+def test_a_chosen_story_is_followed_when_a_new_batch_changes_its_articles() -> None:
+    session = Session(Settings())
+    session.set_analysis(_analysis(_story("big", "a", "b", "c"), _story("small", "x", "y")))
+    assert session.story == "big"
+    session.next_story()
+    assert session.story == "small"
+    session.set_analysis(_analysis(_story("big2", "a", "b", "c", "d"), _story("small2", "x", "y", "z")))
+    assert session.story == "small2"  # the user's story, grown by one article
+    session.set_analysis(_analysis(_story("big3", "a", "b", "c", "d", "x"), _story("other", "y", "q", "r")))
+    assert session.story == "big3"  # no story holds most of it any more: the main one
+
+
+def test_the_main_story_is_shown_until_the_user_chooses_another() -> None:
+    session = Session(Settings())
+    session.set_analysis(_analysis(_story("one", "a", "b"), _story("two", "x", "y", "z")))
+    assert session.story == "one"
+    session.set_analysis(_analysis(_story("three", "x", "y", "z", "w"), _story("four", "a", "b")))
+    assert session.story == "three"  # the new main story, not the heir of the old one
