@@ -2,10 +2,11 @@
 
     briefing [PATHS...]                   open the terminal app (no paths: today's stored articles
                                           when `sources:` is configured, else the bundled seeds)
-    briefing analyze [PATHS...] [--json]  articles, summaries, digest, quotes, status
+    briefing analyze [PATHS...] [--json]  articles, stories, summaries, digest, quotes, status
     briefing build [PATHS...] [-o FILE]   write an automatic one-page brief
     briefing fetch                        read the configured sources into the local store
     briefing history                      the saved briefs, newest first
+    --story ID                            (analyze, build) which story: its id or number
 
 Exit codes: 0 success (also when some inputs were skipped with a warning),
 1 nothing usable / the brief could not be written, 2 bad configuration or
@@ -76,6 +77,10 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+_STORY_HELP = ("which story the digest, quotes, status and brief describe: its id or its number as "
+               "`briefing analyze` lists it (default: the largest)")
+
+
 def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser (TUI) and one parser per subcommand."""
     common = _common()
@@ -103,6 +108,7 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     )  # fmt: skip
     analyze.add_argument("paths", nargs="*", metavar="PATHS", help="files, folders, feeds or http(s) URLs")
     analyze.add_argument("--json", action="store_true", help="print the stable JSON object instead of text")
+    analyze.add_argument("--story", metavar="ID", help=_STORY_HELP)
     _add_since(analyze)
     build = argparse.ArgumentParser(
         prog="briefing build", parents=[common], formatter_class=formatter, epilog=epilog,
@@ -111,6 +117,7 @@ def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dic
     build.add_argument("paths", nargs="*", metavar="PATHS", help="files, folders, feeds or http(s) URLs")
     build.add_argument("-o", "--output", metavar="FILE", help="where to write (default: brief.output_dir/brief-DATE.md)")
     build.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    build.add_argument("--story", metavar="ID", help=_STORY_HELP)
     _add_since(build)
     return top, {"analyze": analyze, "build": build, **_daily_parsers(epilog)}
 
@@ -146,7 +153,7 @@ def _daily_parsers(epilog: str) -> dict[str, argparse.ArgumentParser]:
 
 def _split_command(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """The subcommand (the first word that is not an option or an option's value) and the rest."""
-    takes_value = {"--config", "--algorithm", "--sentences", "--ratio", "--words", "--since"}
+    takes_value = {"--config", "--algorithm", "--sentences", "--ratio", "--words", "--story", "--since"}
     skip = False
     for i, arg in enumerate(argv):
         if skip:
@@ -190,13 +197,16 @@ def _progress(label: str, stream: TextIO) -> Callable[[int, int], None] | None:
     return report
 
 
-def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO, since: str | None = None) -> Analysis:
+def _load_and_analyze(
+    paths: Sequence[str], settings: Settings, stderr: TextIO, since: str | None = None, story: str | None = None
+) -> Analysis:
     from briefing.analysis.pipeline import analyze
     from briefing.ingest import load_paths
 
     stored = _stored_today(paths, settings, since, stderr)
     if stored is not None:
-        return analyze(stored, settings, progress=_progress("analysing", stderr))
+        analysis = analyze(stored, settings, progress=_progress("analysing", stderr))
+        return analysis if story is None else _choose_story(analysis, story)
     result = load_paths(
         paths or [str(seeds_dir())],  # no PATHS and no sources: the bundled sample
         settings.ingest,
@@ -208,13 +218,24 @@ def _load_and_analyze(paths: Sequence[str], settings: Settings, stderr: TextIO, 
         stderr.write(f"warning: {sanitize_line(warning.location)}: {sanitize_line(warning.reason)}\n")
     if not result.articles:
         raise UserError("nothing to analyse: none of the given paths could be loaded")
-    return analyze(result.articles, settings, progress=_progress("analysing", stderr), warnings=result.warnings)
+    analysis = analyze(result.articles, settings, progress=_progress("analysing", stderr), warnings=result.warnings)
+    return analysis if story is None else _choose_story(analysis, story)
+
+
+def _choose_story(analysis: Analysis, wanted: str) -> Analysis:
+    """`--story ID`: the analysis with its top-level results describing that story."""
+    from briefing.stories.choice import StoryNotFound, pick_story
+
+    try:
+        return analysis.for_story(pick_story(analysis.stories, wanted).id)
+    except StoryNotFound as exc:
+        raise UserError(f"--story: {exc}", EXIT_USAGE) from None
 
 
 def _run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from briefing.report import analysis_to_json, format_report
 
-    analysis = _load_and_analyze(args.paths, _settings(args), stderr, args.since)
+    analysis = _load_and_analyze(args.paths, _settings(args), stderr, args.since, args.story)
     if args.json:
         stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False, indent=2))  # one write: 0.24 s -> 0.08 s
         stdout.write("\n")
@@ -237,7 +258,7 @@ def _run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         check_target(output or default_brief_path(settings), args.force)
     except BriefSaveError as exc:
         raise UserError(exc.strerror or str(exc)) from None
-    analysis = _load_and_analyze(args.paths, settings, stderr, args.since)
+    analysis = _load_and_analyze(args.paths, settings, stderr, args.since, args.story)
     try:
         written = build_brief_file(analysis, settings, output, args.force, warn=_warner(stderr))
     except BriefSaveError as exc:  # BriefExistsError included; its message names the file and --force

@@ -56,6 +56,7 @@ from briefing.settings import (
     SectionSettings,
     Settings,
     SourceSettings,
+    StorySettings,
     SummarySettings,
     UiSettings,
     rule_of,
@@ -65,7 +66,8 @@ from briefing.settings import (
 __all__ = [
     "ALGORITHMS", "DEFAULT_SECTIONS", "ENV_VAR", "MAX_CONFIG_BYTES", "QUIT_ANYWHERE", "SECTION_IDS", "THEMES",
     "USER_FILE_NAME", "BriefSettings", "CacheSettings", "ConfigError", "ConflictSettings", "DigestSettings",
-    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "SourceSettings", "SummarySettings", "UiSettings",
+    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "SourceSettings", "StorySettings",
+    "SummarySettings", "UiSettings",
     "config_dir", "default_config_path", "find_config", "load_settings", "seeds_dir", "shipped_profiles",
     "user_config_path",
 ]  # fmt: skip

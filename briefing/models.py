@@ -9,7 +9,7 @@ shared between threads without copying.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.config import SummarySettings
 
@@ -191,8 +191,30 @@ class ConflictStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about the same events (one war's several days), and what is computed over them.
+
+    `id` is a short hash of the member article ids: the same articles make the same id.
+    `title` is the headline of the article most representative of the story; `keywords`
+    the names its articles share most. The digest, quotes and status are this story's only.
+    """
+
+    id: str
+    title: str
+    articles: tuple[str, ...]  # article ids, in the order the articles were loaded
+    keywords: tuple[str, ...] = ()
+    digest: tuple[DigestSentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    status: ConflictStatus = field(default_factory=ConflictStatus)
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
-    """Everything `analyze` produces for a set of articles."""
+    """Everything `analyze` produces for a set of articles.
+
+    `digest`, `quotes` and `status` describe one story, `story` (the id of the largest
+    unless another was chosen: `for_story`); every story carries its own in `stories`.
+    """
 
     articles: tuple[Article, ...]
     summaries: dict[str, Summary]  # by article id
@@ -200,6 +222,23 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     status: ConflictStatus = field(default_factory=ConflictStatus)
     warnings: tuple[LoadWarning, ...] = ()
+    stories: tuple[Story, ...] = ()  # largest first
+    story: str | None = None  # the story the top-level digest, quotes and status describe
 
     def article(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
+
+    @property
+    def main_story(self) -> Story | None:
+        """The story the top-level results describe."""
+        return next((s for s in self.stories if s.id == self.story), None)
+
+    def story_of(self, article_id: str) -> Story | None:
+        return next((s for s in self.stories if article_id in s.articles), None)
+
+    def for_story(self, story_id: str) -> Analysis:
+        """The same analysis with its top-level results describing another story (KeyError if unknown)."""
+        story = next((s for s in self.stories if s.id == story_id), None)
+        if story is None:
+            raise KeyError(story_id)
+        return replace(self, digest=story.digest, quotes=story.quotes, status=story.status, story=story.id)

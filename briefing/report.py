@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.models import Analysis, Article, ConflictStatus, Event, Figure, Quote, SentenceRef
+from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, Event, Figure, Quote, SentenceRef, Story
 from briefing.summary.length import describe_length
 
 
@@ -112,11 +112,32 @@ def _event_json(e: Event) -> dict[str, Any]:
     }
 
 
+def _digest_json(digest: Iterable[DigestSentence]) -> list[dict[str, Any]]:
+    return [{"text": d.text, "articles": list(d.articles)} for d in digest]
+
+
+def _story_json(story: Story, analysis: Analysis) -> dict[str, Any]:
+    """One story with its own digest, quotes and status (DESIGN.md's keys), plus `keywords`
+    (the names its articles share most) and `main` (the story the top-level keys describe)."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "digest": _digest_json(story.digest),
+        "quotes": [_quote_json(q) for q in story.quotes],
+        "status": _status_json(story.status),
+        "keywords": list(story.keywords),
+        "main": story.id == analysis.story,
+    }
+
+
 def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
-    """The `briefing analyze --json` object (see DESIGN.md)."""
+    """The `briefing analyze --json` object (see DESIGN.md): `digest`, `quotes` and `status`
+    describe the main story (`main` in its `stories` entry); each story carries its own."""
     return {
         "articles": [_article_json(a, analysis) for a in analysis.articles],
-        "digest": [{"text": d.text, "articles": list(d.articles)} for d in analysis.digest],
+        "stories": [_story_json(s, analysis) for s in analysis.stories],
+        "digest": _digest_json(analysis.digest),
         "quotes": [_quote_json(q) for q in analysis.quotes],
         "status": _status_json(analysis.status),
     }
@@ -195,12 +216,27 @@ def figure_amount(figure: Figure) -> str:
     return f"{qualifier}{figure.value:,} ({figure.text})"
 
 
+def _stories_text(analysis: Analysis, numbers: dict[str, int]) -> list[str]:
+    """The stories, numbered as `--story N` takes them; the one described below is marked."""
+    from briefing.stories.choice import story_label
+
+    lines = [f"STORIES ({len(analysis.stories)})"]
+    for n, story in enumerate(analysis.stories, 1):
+        mark = "*" if story.id == analysis.story else " "
+        lines.append(_wrap(f"{mark} {story_label(story, n, 70)} {_sources(story.articles, numbers)}", ""))
+    lines.append("  (* the story described below; another with --story ID or its number)")
+    return lines + [""]
+
+
 def format_report(analysis: Analysis) -> str:
-    """A plain-text report for a terminal or a log: articles, digest, quotes, status."""
+    """A plain-text report for a terminal or a log: articles, stories, and the main story's
+    digest, quotes and status."""
     numbers = {a.id: n for n, a in enumerate(analysis.articles, 1)}
     lines = [f"ARTICLES ({len(analysis.articles)})", ""]
     for article in analysis.articles:
         lines += _article_text(numbers[article.id], article, analysis) + [""]
+    if len(analysis.stories) > 1:
+        lines += _stories_text(analysis, numbers)
     lines.append("KEY DEVELOPMENTS")
     lines += [_wrap(f"- {d.text} {_sources(d.articles, numbers)}") for d in analysis.digest] or ["  (none)"]
     lines += ["", "QUOTES"]

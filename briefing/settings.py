@@ -195,6 +195,30 @@ class BriefSettings:
 
 
 @dataclass(frozen=True)
+class StorySettings:
+    group: bool = setting(
+        True,
+        "Tell stories apart: the digest, quotes, status and brief describe one story at a time.",
+        details="false: every loaded article is one story, as if they were all about the same events.",
+    )
+    similarity: float = setting(
+        0.06,
+        "How alike two groups of articles must be, on average, to be one story.",
+        low=0,
+        high=1,
+        low_open=True,
+        details="The average cosine of the articles' shared names and rare words, weighted by rarity. "
+        "Higher splits a pile into more, narrower stories; lower joins related stories.",
+    )
+    window_days: int = setting(
+        7,
+        "Articles up to this many days apart can be one story; the link fades to nothing at twice that.",
+        low=1,
+        high=3650,
+    )
+
+
+@dataclass(frozen=True)
 class ConflictSettings:
     profile: str | None = setting(
         "auto",
@@ -302,6 +326,7 @@ class Settings:
     )
     digest: DigestSettings = part(DigestSettings, "The digest of the whole day (key developments).")
     quotes: QuoteSettings = part(QuoteSettings, "Key quotes and their speakers.")
+    stories: StorySettings = part(StorySettings, "Telling the stories of a mixed pile apart.")
     brief: BriefSettings = part(BriefSettings, "The one-page brief.")
     conflict: ConflictSettings = part(ConflictSettings, "The conflict-status panel.")
     ingest: IngestSettings = part(

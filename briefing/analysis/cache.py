@@ -33,8 +33,8 @@ from briefing.models import Article
 
 FORMAT_VERSION = 1
 # The packages whose code shapes a cached result: every one but the views (tui, brief); ingest
-# too, since the digest reads its caption rules (ingest.credits).
-PRODUCT_PACKAGES = ("analysis", "nlp", "summary", "digest", "quotes", "status", "ingest")
+# too, since the digest reads its caption rules (ingest.credits); stories, the grouping.
+PRODUCT_PACKAGES = ("analysis", "nlp", "summary", "digest", "quotes", "status", "stories", "ingest")
 log = logging.getLogger(__name__)
 
 

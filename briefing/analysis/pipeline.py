@@ -1,16 +1,20 @@
 """`analyze`: everything the app shows for a set of articles, cached and in parallel.
 
-Work units: one summary per article, and three set-level results (digest,
-quotes, conflict status). Each unit is looked up in the on-disk cache first
-(see cache.py); only the misses are computed. When the misses are many enough
-to pay for starting processes, and spread over more than one article,
-summaries go out in chunks and the digest, quotes and status as whole tasks
-to a process pool (one worker per core); a long text that is not (one huge
-article) sends only the status to the pool; otherwise everything runs here,
-in order. All paths call the same functions, so they give the same result.
+Work units (plan.py): one summary per article; the grouping of the set into
+stories (briefing.stories); and per story its digest, quotes and conflict status.
+Each unit is looked up in the on-disk cache first; only the misses are computed.
+When the misses are many enough to pay for starting processes, and spread over
+more than one article, everything goes to a process pool (one worker per core):
+the articles' story features in chunks first (the grouping waits for them), the
+summaries in chunks, then the stories' parts, the largest stories' parts one task
+each (longest first, so the last tasks are short), small stories' packed together.
+A long text that is not (one huge article) sends only the status to the pool; otherwise
+everything runs here, in order. All paths call the same functions, so they give the
+same result.
 
 `progress(done, total)` is called from the calling thread only (the TUI can
-forward it to its own thread safely): total = number of articles + 3.
+forward it to its own thread safely): total = number of articles + 3 per story
+(one story is assumed until the grouping is known, then the total is corrected).
 """
 
 from __future__ import annotations
@@ -20,13 +24,17 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from briefing.analysis.cache import AnalysisCache, article_hash, file_fingerprint, make_key, settings_token
+from briefing.analysis.cache import AnalysisCache
+from briefing.analysis.plan import PARTS, PartKey, Plan, assemble, plan_parts, plan_summaries, store
 from briefing.analysis.pool import drop_pool, get_pool
 from briefing.config import CacheSettings, ConflictSettings, DigestSettings, QuoteSettings, Settings, SummarySettings
-from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, LoadWarning, Quote, Summary
+from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, LoadWarning, Quote, Story, Summary
+
+if TYPE_CHECKING:
+    from briefing.stories.features import ArticleTerms
 
 # The analysis modules pull in NLTK, sumy and the lexicons (about half a second):
 # imported on first use, so that importing this module (the TUI does, at start)
@@ -36,6 +44,7 @@ _ANALYSIS_MODULES = (
     "briefing.digest.build",
     "briefing.quotes.extract",
     "briefing.status.build",
+    "briefing.stories.grouping",
 )
 
 
@@ -64,6 +73,20 @@ def build_status(
 
     return run(articles, settings, cue_verbs)
 
+
+def group(articles: Sequence[Article], settings: Settings, terms: Sequence[ArticleTerms] | None = None
+          ) -> tuple[Story, ...]:
+    from briefing.stories.grouping import group_stories
+
+    return group_stories(articles, settings.stories, terms)
+
+
+def story_terms(articles: Sequence[Article]) -> list[ArticleTerms]:
+    from briefing.stories.features import article_terms
+
+    return [article_terms(a.title, a.text) for a in articles]
+
+
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
 # Why the pool may fail to start: no processes in a sandbox or under limits (OSError), a dead
@@ -75,8 +98,8 @@ _POOL_ERRORS = (BrokenProcessPool, OSError, ValueError)
 # Below this many uncached sentences a process pool costs more than it saves
 # (starting workers and shipping articles to them takes a few hundred ms).
 PARALLEL_MIN_SENTENCES = 3_000
-# ... and for a single article: there is nothing to split, and each set-level task gets its
-# own pickled copy of it, so one huge article (a million short paragraphs) waited 3.6 s in
+# ... and for a single article: there is nothing to split, and each task gets its own
+# pickled copy of it, so one huge article (a million short paragraphs) waited 3.6 s in
 # the pool for 1.1 s of work done here. From OFFLOAD_MIN_SENTENCES on, such a set sends only
 # the conflict status (the longest task) to a worker, one copy, and computes the rest here
 # meanwhile (10,000 names in one article: 2.5 s instead of 3.3 s).
@@ -85,23 +108,16 @@ OFFLOAD_MIN_SENTENCES = 1_500
 # Articles per summary task: big enough to amortise pickling, small enough to
 # keep both workers busy to the end and the progress bar moving.
 CHUNK_ARTICLES = 25
+TERMS_CHUNK = 100  # articles per story-features task
+# A story this long (in sentences) has its digest, quotes and status as three tasks; shorter
+# stories are packed together, all parts of each, into tasks of about this many sentences.
+PACK_SENTENCES = 1_500
+_PART_ORDER = ("status", "digest", "quotes")  # longest first
 
-
-@dataclass
-class _Plan:
-    """What is cached already and what still has to be computed."""
-
-    summaries: dict[str, Summary] = field(default_factory=dict)
-    missing: list[Article] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)  # article id -> summary cache key
-    sets: dict[str, Any] = field(default_factory=dict)  # digest/quotes/status found in the cache
-    set_keys: dict[str, str] = field(default_factory=dict)
-
-
-_SET_TYPES: dict[str, Any] = {
-    "digest": tuple[DigestSentence, ...],
-    "quotes": tuple[Quote, ...],
-    "status": ConflictStatus,
+_PART_TASKS: dict[str, Callable[[Sequence[Article], Settings], Any]] = {
+    "digest": lambda articles, s: build_digest(articles, s.digest),
+    "quotes": lambda articles, s: extract_quotes(articles, s.quotes),
+    "status": lambda articles, s: build_status(articles, s.conflict, s.quotes.cue_verbs),
 }
 
 
@@ -111,43 +127,19 @@ def analyze(
     progress: Progress | None = None,
     warnings: Sequence[LoadWarning] = (),
 ) -> Analysis:
-    """Summaries, digest, quotes and conflict status for `articles`."""
+    """Summaries, stories, and each story's digest, quotes and conflict status for `articles`."""
     articles = tuple(articles)
-    report = _Reporter(progress, len(articles) + len(_SET_TYPES))
     cache = AnalysisCache.open(settings.cache)
-    plan = _plan(articles, settings, cache)
-    if plan.summaries or plan.sets:
-        report.add(len(plan.summaries) + len(plan.sets))
-    computed = _compute(articles, plan, settings, report)
+    plan = plan_summaries(articles, settings, cache)
+    report = _Reporter(progress, len(plan.articles) + len(PARTS))
+    report.add(len(plan.summaries))
+    work = _Work(plan, settings, cache, report)
+    if plan.stories is not None:
+        work.plan_stories(plan.stories)
+    computed = work.run()
     if cache is not None:
-        cache.prune()
-        for article_id, summary in computed.summaries.items():
-            cache.put("summary", plan.keys[article_id], summary)
-        for kind, value in computed.sets.items():
-            cache.put(kind, plan.set_keys[kind], value)
-    summaries = {**plan.summaries, **computed.summaries}
-    sets = {**plan.sets, **computed.sets}
-    return Analysis(
-        articles=articles,
-        summaries={a.id: summaries[a.id] for a in articles},
-        digest=sets["digest"],
-        quotes=_one_name_per_person(sets["quotes"], sets["status"]),
-        status=sets["status"],
-        warnings=tuple(warnings),
-    )
-
-
-def _one_name_per_person(quotes: tuple[Quote, ...], status: ConflictStatus) -> tuple[Quote, ...]:
-    """Quote speakers named as the actor list names the same person (the names engine's
-    `adopt_names`), so the two lists of one analysis agree. Done here, after both are
-    computed (or read from the cache): they run in parallel."""
-    from briefing.nlp.names.canon import adopt_names
-
-    people = [(a.name, a.aliases) for a in status.actors if a.kind == "person"]
-    names = adopt_names((q.speaker for q in quotes if q.speaker), people)
-    if not names:
-        return quotes
-    return tuple(replace(q, speaker=names[q.speaker]) if q.speaker in names else q for q in quotes)
+        store(plan, cache, computed.summaries, computed.parts, work.grouped)
+    return assemble(plan, articles, {**plan.summaries, **computed.summaries}, computed.parts, warnings)
 
 
 class _Reporter:
@@ -160,88 +152,9 @@ class _Reporter:
         if self.progress is not None:
             self.progress(self.done, self.total)
 
-
-# --------------------------------------------------------------------------- cache lookups
-
-
-def _plan(articles: tuple[Article, ...], settings: Settings, cache: AnalysisCache | None) -> _Plan:
-    plan = _Plan()
-    hashes = {a.id: article_hash(a) for a in articles}
-    summary_token = settings_token(settings.summary)
-    for article in articles:
-        if article.id in plan.keys:
-            continue  # the same article twice: one summary
-        key = make_key("summary", [hashes[article.id]], summary_token)
-        plan.keys[article.id] = key
-        found = cache.get("summary", key, Summary) if cache is not None else None
-        if found is not None and found.article_id == article.id:
-            plan.summaries[article.id] = found
-        else:
-            plan.missing.append(article)
-    content = [hashes[a.id] for a in articles]
-    for kind, hint in _SET_TYPES.items():
-        key = make_key(kind, content, _set_token(kind, settings))
-        plan.set_keys[kind] = key
-        found = cache.get(kind, key, hint) if cache is not None else None
-        if found is not None:
-            plan.sets[kind] = found
-    return plan
-
-
-def _set_token(kind: str, settings: Settings) -> str:
-    if kind == "digest":
-        return settings_token(settings.digest)
-    if kind == "quotes":
-        return settings_token(settings.quotes)
-    # the status reads names with the quotes' speech verbs (briefing.nlp.names.lexicon)
-    return settings_token(settings.conflict, file_fingerprint(settings.conflict.profile), settings.quotes.cue_verbs)
-
-
-# --------------------------------------------------------------------------- computing
-
-
-@dataclass
-class _Computed:
-    summaries: dict[str, Summary] = field(default_factory=dict)
-    sets: dict[str, Any] = field(default_factory=dict)
-
-
-def _compute(articles: tuple[Article, ...], plan: _Plan, settings: Settings, report: _Reporter) -> _Computed:
-    todo = [k for k in _SET_TYPES if k not in plan.sets]
-    workers = worker_count(settings.cache)
-    if workers > 1 and _worth_parallel(articles, plan, todo):
-        try:
-            return _compute_parallel(articles, plan, settings, report, todo, workers)
-        except _POOL_ERRORS as exc:  # no processes here (sandbox, limits): do it all here
-            log.warning("parallel analysis unavailable (%s); running in one process", exc)
-            drop_pool(workers)
-            report.done = len(plan.summaries) + len(plan.sets)
-    elif workers > 1 and "status" in todo and sum(len(a.sentences) for a in articles) >= OFFLOAD_MIN_SENTENCES:
-        return _compute_offloaded(articles, plan, settings, report, todo, workers)
-    return _compute_serial(articles, plan, settings, report, todo)
-
-
-def _compute_offloaded(
-    articles: tuple[Article, ...], plan: _Plan, settings: Settings, report: _Reporter, todo: list[str], workers: int
-) -> _Computed:
-    """The conflict status in a worker, everything else here at the same time."""
-    try:
-        future: Future[Any] | None = _pool(workers).submit(_run_set_task, "status", articles, settings)
-    except _POOL_ERRORS as exc:
-        log.warning("parallel analysis unavailable (%s); running in one process", exc)
-        drop_pool(workers)
-        future = None
-    out = _compute_serial(articles, plan, settings, report, [k for k in todo if k != "status"])
-    status = None
-    if future is not None:
-        try:
-            status = future.result()
-        except _POOL_ERRORS as exc:
-            log.warning("parallel analysis unavailable (%s); running in one process", exc)
-            drop_pool(workers)
-    out.sets["status"] = status if status is not None else _SET_TASKS["status"](articles, settings)
-    report.add(1)
-    return out
+    def resize(self, total: int) -> None:
+        self.total = total
+        self.add(0)
 
 
 def worker_count(settings: CacheSettings) -> int:
@@ -253,75 +166,168 @@ def worker_count(settings: CacheSettings) -> int:
         return os.cpu_count() or 1
 
 
-def _worth_parallel(articles: tuple[Article, ...], plan: _Plan, todo: list[str]) -> bool:
-    if len(articles) < PARALLEL_MIN_ARTICLES:
-        return False
-    missing = sum(len(a.sentences) for a in plan.missing)
-    if any(k in todo for k in ("quotes", "status")):
-        missing += sum(len(a.sentences) for a in articles)
-    return missing >= PARALLEL_MIN_SENTENCES
+@dataclass
+class _Computed:
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    parts: dict[PartKey, Any] = field(default_factory=dict)
 
 
-def _compute_serial(
-    articles: tuple[Article, ...], plan: _Plan, settings: Settings, report: _Reporter, todo: list[str]
-) -> _Computed:
-    out = _Computed()
-    for article in plan.missing:
-        out.summaries[article.id] = summarize(article, settings.summary)
-        report.add(1)
-    for kind in todo:
-        out.sets[kind] = _SET_TASKS[kind](articles, settings)
-        report.add(1)
-    return out
+_Job = list[tuple[int, tuple[str, ...], tuple[Article, ...]]]  # (story index, parts, its articles)
 
 
-def _compute_parallel(
-    articles: tuple[Article, ...],
-    plan: _Plan,
-    settings: Settings,
-    report: _Reporter,
-    todo: list[str],
-    workers: int,
-) -> _Computed:
-    """Set-level tasks first (they are the longest), then summary chunks, all in the pool.
+class _Work:
+    """Computes what the plan lacks: here, in the pool, or the status alone in the pool."""
 
-    The digest goes to the pool too: this process only waits, so when it is the
-    TUI (analysing from a worker thread) its event loop keeps the GIL to itself
-    and keys are answered at once."""
-    out = _Computed()
-    pool = _pool(workers)
-    futures: dict[Future[Any], str | int] = {}
-    for kind in todo:
-        futures[pool.submit(_run_set_task, kind, articles, settings)] = kind
-    missing = plan.missing
-    for start in range(0, len(missing), CHUNK_ARTICLES):
-        chunk = tuple(missing[start : start + CHUNK_ARTICLES])
-        futures[pool.submit(_summarize_chunk, chunk, settings.summary)] = len(chunk)
-    for future in as_completed(futures):
-        tag = futures[future]
-        result = future.result()
-        if isinstance(tag, str):
-            out.sets[tag] = result
-            report.add(1)
+    def __init__(self, plan: Plan, settings: Settings, cache: AnalysisCache | None, report: _Reporter) -> None:
+        self.plan, self.settings, self.cache, self.report = plan, settings, cache, report
+        self.grouped = False  # the grouping was computed now (and is to be cached)
+
+    def plan_stories(self, stories: tuple[Story, ...]) -> None:
+        plan_parts(self.plan, stories, self.settings, self.cache)
+        self.report.resize(len(self.plan.articles) + len(PARTS) * len(stories))
+        self.report.add(len(self.plan.parts))
+
+    def _group_here(self, terms: Sequence[ArticleTerms] | None = None) -> None:
+        self.plan_stories(group(self.plan.articles, self.settings, terms))
+        self.grouped = True
+
+    def run(self) -> _Computed:
+        workers = worker_count(self.settings.cache)
+        if workers > 1 and self._worth_parallel():
+            try:
+                return self._parallel(workers)
+            except _POOL_ERRORS as exc:  # no processes here (sandbox, limits): do it all here
+                log.warning("parallel analysis unavailable (%s); running in one process", exc)
+                drop_pool(workers)
+                self.report.done = len(self.plan.summaries) + len(self.plan.parts)
+        elif workers > 1 and _sentences(self.plan.articles) >= OFFLOAD_MIN_SENTENCES:
+            return self._offloaded(workers)
+        return self._serial()
+
+    def _worth_parallel(self) -> bool:
+        plan = self.plan
+        if len(plan.articles) < PARALLEL_MIN_ARTICLES:
+            return False
+        missing = _sentences(plan.missing)
+        if plan.stories is None:
+            missing += _sentences(plan.articles)
         else:
-            out.summaries.update((s.article_id, s) for s in result)
-            report.add(tag)
-    return out
+            missing += sum(_sentences(plan.story_articles(i)) for i in {i for i, _ in plan.todo})
+        return missing >= PARALLEL_MIN_SENTENCES
+
+    def _serial(self, skip: tuple[str, ...] = ()) -> _Computed:
+        out = _Computed()
+        if self.plan.stories is None:
+            self._group_here()
+        for article in self.plan.missing:
+            out.summaries[article.id] = summarize(article, self.settings.summary)
+            self.report.add(1)
+        for index, kind in self.plan.todo:
+            if kind not in skip:
+                out.parts[(index, kind)] = _PART_TASKS[kind](self.plan.story_articles(index), self.settings)
+                self.report.add(1)
+        return out
+
+    def _offloaded(self, workers: int) -> _Computed:
+        """The conflict status in a worker, everything else here at the same time."""
+        if self.plan.stories is None:
+            self._group_here()
+        status: _Job = [(i, ("status",), self.plan.story_articles(i)) for i, kind in self.plan.todo if kind == "status"]
+        future: Future[Any] | None = None
+        if status:
+            try:
+                future = _pool(workers).submit(_run_parts, status, self.settings)
+            except _POOL_ERRORS as exc:
+                log.warning("parallel analysis unavailable (%s); running in one process", exc)
+                drop_pool(workers)
+        out = self._serial(skip=("status",))
+        results = None
+        if future is not None:
+            try:
+                results = future.result()
+            except _POOL_ERRORS as exc:
+                log.warning("parallel analysis unavailable (%s); running in one process", exc)
+                drop_pool(workers)
+        if results is None and status:
+            results = _run_parts(status, self.settings)
+        for index, kind, value in results or ():
+            out.parts[(index, kind)] = value
+            self.report.add(1)
+        return out
+
+    def _parallel(self, workers: int) -> _Computed:
+        """Story features, summaries and story parts, all in the pool.
+
+        The digest goes to the pool too: this process only waits (and groups), so when it
+        is the TUI (analysing from a worker thread) its event loop keeps the GIL to itself
+        and keys are answered at once."""
+        out = _Computed()
+        pool = _pool(workers)
+        futures: dict[Future[Any], str | int] = {}
+        articles = self.plan.articles
+        terms = [pool.submit(story_terms, articles[start : start + TERMS_CHUNK])
+                 for start in range(0, len(articles), TERMS_CHUNK)] if self.plan.stories is None else []
+        if not terms:
+            self._submit_parts(pool, futures)
+        missing = self.plan.missing
+        for start in range(0, len(missing), CHUNK_ARTICLES):
+            chunk = tuple(missing[start : start + CHUNK_ARTICLES])
+            futures[pool.submit(_summarize_chunk, chunk, self.settings.summary)] = len(chunk)
+        if terms:
+            self._group_here([t for future in terms for t in future.result()])
+            self._submit_parts(pool, futures)
+        for future in as_completed(futures):
+            result = future.result()
+            if futures[future] == "parts":
+                for index, kind, value in result:
+                    out.parts[(index, kind)] = value
+                self.report.add(len(result))
+            else:
+                out.summaries.update((s.article_id, s) for s in result)
+                self.report.add(len(result))
+        return out
+
+    def _submit_parts(self, pool: ProcessPoolExecutor, futures: dict[Future[Any], str | int]) -> None:
+        for job in story_jobs(self.plan):
+            futures[pool.submit(_run_parts, job, self.settings)] = "parts"
+
+
+def story_jobs(plan: Plan) -> list[_Job]:
+    """The stories' missing parts as pool tasks, longest first: a long story's parts one task
+    each, short stories' packed together up to PACK_SENTENCES (fewer tasks to ship)."""
+    wanted: dict[int, list[str]] = {}
+    for index, kind in plan.todo:
+        wanted.setdefault(index, []).append(kind)
+    size = {index: _sentences(plan.story_articles(index)) for index in wanted}
+    jobs: list[_Job] = []
+    pack: _Job = []
+    packed = 0
+    for index in sorted(wanted, key=lambda i: (-size[i], i)):
+        kinds = tuple(sorted(wanted[index], key=_PART_ORDER.index))
+        articles = plan.story_articles(index)
+        if size[index] >= PACK_SENTENCES:
+            jobs.extend([[(index, (kind,), articles)] for kind in kinds])
+            continue
+        pack.append((index, kinds, articles))
+        packed += size[index] * len(kinds)
+        if packed >= PACK_SENTENCES:
+            jobs.append(pack)
+            pack, packed = [], 0
+    if pack:
+        jobs.append(pack)
+    return jobs
+
+
+def _sentences(articles: Sequence[Article]) -> int:
+    return sum(len(a.sentences) for a in articles)
 
 
 def _summarize_chunk(chunk: tuple[Article, ...], settings: SummarySettings) -> list[Summary]:
     return [summarize(article, settings) for article in chunk]
 
 
-def _run_set_task(kind: str, articles: tuple[Article, ...], settings: Settings) -> Any:
-    return _SET_TASKS[kind](articles, settings)
-
-
-_SET_TASKS: dict[str, Callable[[Sequence[Article], Settings], Any]] = {
-    "digest": lambda articles, s: build_digest(articles, s.digest),
-    "quotes": lambda articles, s: extract_quotes(articles, s.quotes),
-    "status": lambda articles, s: build_status(articles, s.conflict, s.quotes.cue_verbs),
-}
+def _run_parts(job: _Job, settings: Settings) -> list[tuple[int, str, Any]]:
+    return [(index, kind, _PART_TASKS[kind](articles, settings)) for index, kinds, articles in job for kind in kinds]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

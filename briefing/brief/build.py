@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing.brief.auto import auto_brief
 from briefing.brief.render import render_markdown
 from briefing.brief.save import check_target, default_brief_path, save_brief
+from briefing.brief.scope import articles_described, note_other_stories
 from briefing.config import Settings
 from briefing.models import Analysis
 
@@ -28,16 +29,18 @@ def build_brief_file(
     link): both checked before any work, so a cron job that ran twice costs
     nothing, and again by the save itself, which claims a new name atomically.
     Either message names the file. The written brief is recorded in the store's
-    history; when that fails the file stands and `warn` is told why.
+    history with the articles of the story it describes (so the store finds that
+    story's label); when that fails the file stands and `warn` is told why.
     """
     date = dt.date.today()
     path = Path(output).expanduser() if output is not None else default_brief_path(settings, date)
     check_target(path, force)
     brief = auto_brief(analysis, settings, date)
+    note_other_stories(brief, analysis)  # one line when other stories were loaded (brief/scope.py)
     written = save_brief(render_markdown(brief, analysis), path, force=force)
     from briefing.store.daily import remember_saved_brief  # the history: sqlite3 only when a brief is written
 
-    problem = remember_saved_brief(brief, written, analysis.articles)
+    problem = remember_saved_brief(brief, written, articles_described(brief, analysis))
     if problem is not None and warn is not None:
         warn(problem)
     return written

@@ -280,8 +280,11 @@ RENDERERS = {
 def news_date(brief: Brief, analysis: Analysis | None, cited: Sequence[SourceInfo] = ()) -> dt.date:
     """The date of the news the brief reports: the latest date among the loaded articles (else
     among the articles it cites); the brief's own date when none is dated. A brief written on
-    Tuesday morning about Monday's reports is Monday's brief."""
-    dates = [a.published for a in analysis.articles if a.published] if analysis is not None else []
+    Tuesday morning about Monday's reports is Monday's brief. With several stories loaded,
+    the latest date of the story the brief describes."""
+    story = analysis.main_story if analysis is not None else None
+    dates = [a.published for a in analysis.articles if a.published and (story is None or a.id in story.articles)] \
+        if analysis is not None else []
     dates = dates or [a.published for a in cited if a.published]
     return max(dates) if dates else brief.date
 

@@ -304,9 +304,13 @@ class BriefingApp(App[int]):
             if not ok:
                 return
             from briefing.brief.auto import auto_brief
+            from briefing.brief.scope import note_other_stories
 
-            if self.session.analysis is not None:
-                self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
+            view = self.session.story_view()  # the story the panels show; the others are named in one line
+            if view is not None:
+                brief = auto_brief(view, self.settings)
+                note_other_stories(brief, view)
+                self.session.replace_brief(brief)
             self.post_message(BriefChanged())
             undo = self.keys("undo")
             self.notify(f"New brief from the automatic draft; {undo} in the brief builder brings back the "
@@ -360,10 +364,15 @@ class BriefingApp(App[int]):
         return True
 
     def _remember_saved(self, written: Path) -> None:
-        """The saved brief into the store's history (`briefing history`); a failure is said, the file stands."""
+        """The saved brief into the store's history (`briefing history`); a failure is said, the file stands.
+        With several stories loaded it is recorded with the articles of the story shown (and any it
+        cites), so the store finds that story's label."""
+        from briefing.brief.scope import articles_described
         from briefing.store.daily import remember_saved_brief
 
-        problem = remember_saved_brief(self.session.brief, written, list(self.session.articles.values()))
+        view, brief = self.session.analysis_view(), self.session.brief
+        articles = articles_described(brief, view) if len(view.stories) > 1 else list(self.session.articles.values())
+        problem = remember_saved_brief(brief, written, articles)
         if problem is not None:
             self.notify(one_line(problem, 300), severity="warning", markup=False, timeout=10)
 

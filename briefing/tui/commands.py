@@ -25,7 +25,8 @@ PALETTE = (
     ("Longer summary", "One step more summary", "screen.summary_length(1)"),
     ("Shorter summary", "One step less summary", "screen.summary_length(-1)"),
     ("Next summary algorithm", "Cycle lexrank, lsa, textrank, ... and lead", "screen.cycle_algorithm"),
-    ("Show digest", "Key developments across all articles (the Digest tab)", "screen.tab('tab-digest')"),
+    ("Show digest", "Key developments of the story shown (the Digest tab)", "screen.tab('tab-digest')"),
+    ("Next story", "Show the next story in the status panel, digest and quotes", "screen.next_story"),
     ("Toggle status panel", "Show or hide the conflict-status panel (narrow terminals)", "screen.toggle_status"),
     ("Undo brief change", "Undo the last change to the brief", "app.undo_brief"),
 )

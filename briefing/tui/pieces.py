@@ -6,16 +6,24 @@ reads in one place; the (text, origin) pairs come from `briefing.brief.items`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widget import Widget
 
 from briefing.tui.keymap import KeyDisplay
 
 from briefing.brief import items as brief_items
-from briefing.brief.model import ItemOrigin
+from briefing.brief.model import DuplicateItemError, ItemOrigin
 from briefing.tui.session import Session
+from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, SummaryText
 from briefing.models import Event
 from briefing.tui.widgets.status_panel import Entry, StatusPanel, event_when
+from briefing.tui.messages import BriefChanged
+from briefing.tui.safe import clean, one_line
+
+if TYPE_CHECKING:
+    from briefing.tui.screens.main import MainScreen
 
 Piece = tuple[str, ItemOrigin]
 
@@ -70,7 +78,8 @@ def status_piece(entry: Entry, session: Session) -> Piece | None:
             return brief_items.from_sentence(article, entry.ref.sentence)
     if entry.kind == "status":
         row = STATUS_ROWS.get(entry.field)
-        status = session.analysis.status if session.analysis else None
+        view = session.story_view()  # the story the panel shows
+        status = view.status if view is not None else None
         made = row(status) if row is not None and status is not None else None
         return made or brief_items.from_status(entry.field, entry.text, entry.evidence)
     return None
@@ -95,3 +104,24 @@ def nothing_to_add(on_article_list: bool, keys: KeyDisplay) -> str:
                 f"then press {keys('add')} on a sentence, quote or digest line.")
     return ("Nothing to add here: focus a sentence, a quote, a figure or a status line "
             "(open an entry with Enter to see its sentences).")
+
+
+def add_focused(screen: MainScreen) -> None:
+    """The add key: whatever is focused (sentence, quote, figure, status line) into its section,
+    said in a toast; an item already in the brief is refused, naming its section."""
+    picked = piece_for(screen.focused, screen.session)
+    if picked is None:
+        on_list = isinstance(screen.focused, ArticleList)
+        screen.notify(nothing_to_add(on_list, screen.keys), severity="information" if on_list else "warning",
+                      markup=False)
+        return
+    text, origin = picked
+    try:
+        item = screen.session.brief.add(text, origin)
+    except DuplicateItemError as e:  # already there: say where, rather than add it twice
+        screen.notify(f"{e} {one_line(e.existing.text, 60)}", severity="warning", markup=False, timeout=4)
+        return
+    section = screen.session.brief.section(item.section)
+    heading = section.heading if section else item.section
+    screen.notify(f"Added to {clean(heading)}: {one_line(text, 60)}", markup=False, timeout=3)
+    screen.post_message(BriefChanged())

@@ -16,7 +16,7 @@ from briefing.brief.model import Brief, item_article_ids
 from briefing.brief.save import FileStamp
 from briefing.config import ALGORITHMS, Settings, SummarySettings
 from briefing.ingest import list_sources
-from briefing.models import Analysis, Article, LoadWarning, Summary
+from briefing.models import Analysis, Article, LoadWarning, Quote, Story, Summary
 
 BATCH = 25  # articles in the first batch: small enough that the first ones show at once
 MAX_BATCH = 200  # later batches double up to this: each batch costs the screen a repaint, and
@@ -85,7 +85,70 @@ class Session:
         self.saved_content: tuple[object, ...] | None = self.brief.content_key()
         self.saved_path: Path | None = None
         self.saved_stamp: FileStamp | None = None  # the file as we left it, to notice other writers
-        self._meter: tuple[tuple[int, int, int, int], BudgetReport] | None = None
+        self._meter: tuple[tuple[object, ...], BudgetReport] | None = None
+        self.story: str | None = None  # the story the status panel, digest and quotes show
+        self.story_chosen = False  # chosen by the user (S, Enter on a header), not the main one by default
+
+    # -- stories --------------------------------------------------------------------------
+
+    @property
+    def stories(self) -> tuple[Story, ...]:
+        return self.analysis.stories if self.analysis is not None else ()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """A new analysis (each loading batch brings one). The story shown stays when it is still
+        there (same articles); a story the user chose that gained or lost articles is followed to
+        the new story sharing most of its articles; otherwise the main one is shown."""
+        before = next((s for s in self.stories if s.id == self.story), None) if self.story_chosen else None
+        self.analysis = analysis
+        if self.story in {s.id for s in analysis.stories}:
+            return
+        self.story, self.story_chosen = analysis.story, False
+        if before is not None:
+            members = set(before.articles)
+            shared, heir = max(((len(members & set(s.articles)), s.id) for s in analysis.stories), default=(0, None))
+            if shared * 2 > len(members):  # most of its articles: still the story the user chose
+                self.story, self.story_chosen = heir, True
+
+    def story_view(self) -> Analysis | None:
+        """The analysis with its top-level digest, quotes and status those of the story shown."""
+        analysis = self.analysis
+        if analysis is None or self.story is None or self.story == analysis.story:
+            return analysis
+        try:
+            return analysis.for_story(self.story)
+        except KeyError:
+            return analysis
+
+    def choose_story(self, story_id: str) -> bool:
+        """Show this story; False when no such story is loaded (or it is shown already)."""
+        if story_id == self.story or story_id not in {s.id for s in self.stories}:
+            return False
+        self.story, self.story_chosen = story_id, True
+        return True
+
+    def next_story(self, step: int = 1) -> Story | None:
+        """The story after (or before) the one shown, round the list; None with fewer than two."""
+        stories = self.stories
+        if len(stories) < 2:
+            return None
+        ids = [s.id for s in stories]
+        at = ids.index(self.story) if self.story in ids else 0
+        chosen = stories[(at + step) % len(stories)]
+        self.story, self.story_chosen = chosen.id, True
+        return chosen
+
+    def story_number(self) -> tuple[int, int]:
+        """(the story shown, counted from 1 in the list; how many stories)."""
+        ids = [s.id for s in self.stories]
+        return (ids.index(self.story) + 1 if self.story in ids else 0), len(ids)
+
+    def quotes_for(self, article_id: str) -> tuple[Quote, ...] | None:
+        """The quotes of the story this article belongs to (its own are among them); None before the analysis."""
+        if self.analysis is None:
+            return None
+        story = self.analysis.story_of(article_id)
+        return story.quotes if story is not None else self.analysis.quotes
 
     # -- articles -------------------------------------------------------------------------
 
@@ -168,13 +231,15 @@ class Session:
     def page_meter(self) -> BudgetReport:
         """The page meter. Remembered until the brief or what it cites changes: the top bar asks
         on every loading and analysis step, and rendering plus counting takes several ms."""
-        key = (id(self.brief), self.brief.revision, id(self.analysis), len(self.articles))
+        key = (id(self.brief), self.brief.revision, id(self.analysis), len(self.articles), self.story)
         if self._meter is None or self._meter[0] != key:
             self._meter = (key, over_budget(self.brief, self.analysis_view()))
         return self._meter[1]
 
     def analysis_view(self) -> Analysis:
-        """The analysis when done; before that, the loaded articles alone (enough to cite sources)."""
-        if self.analysis is not None:
-            return self.analysis
+        """The analysis when done (of the story shown: the brief's date is that story's); before that,
+        the loaded articles alone (enough to cite sources)."""
+        view = self.story_view()
+        if view is not None:
+            return view
         return Analysis(articles=tuple(self.articles.values()), summaries={}, warnings=tuple(self.warnings))

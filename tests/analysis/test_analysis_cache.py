@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis import cache as cache_mod, pipeline
+from briefing.analysis import cache as cache_mod, pipeline, plan
 from briefing.analysis.cache import AnalysisCache, from_json, make_key, to_json
 from briefing.config import CacheSettings, IngestSettings, Settings, SummarySettings
 from briefing.ingest import load_paths
@@ -102,7 +102,7 @@ def test_corrupt_cache_files_are_rebuilt(tmp_path, seed_articles):
     settings = _settings(tmp_path)
     first = pipeline.analyze(seed_articles, settings)
     entries = list((tmp_path / "c").rglob("*.json"))
-    assert len(entries) == len(seed_articles) + 3
+    assert len(entries) == len(seed_articles) + 1 + 3  # summaries, the grouping, one story's three parts
     for path in entries:
         path.write_text('{"version": 1, "key": "x", "data": ', encoding="utf-8")
     assert pipeline.analyze(seed_articles, settings) == first
@@ -158,8 +158,8 @@ def test_the_status_key_follows_the_quotes_cue_verbs():
     from briefing.config import QuoteSettings
 
     other = replace(Settings(), quotes=QuoteSettings(cue_verbs=("said",)))
-    assert pipeline._set_token("status", other) != pipeline._set_token("status", Settings())
-    assert pipeline._set_token("digest", other) == pipeline._set_token("digest", Settings())
+    assert plan.part_token("status", other) != plan.part_token("status", Settings())
+    assert plan.part_token("digest", other) == plan.part_token("digest", Settings())
 
 
 def test_the_code_fingerprint_covers_every_package_a_result_depends_on():

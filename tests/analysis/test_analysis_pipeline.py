@@ -54,7 +54,7 @@ def test_parallel_and_serial_give_the_same_analysis(seed_articles, monkeypatch):
 
 
 def test_small_sets_stay_in_process(seed_articles, monkeypatch):
-    monkeypatch.setattr(pipeline, "_compute_parallel", lambda *a: pytest.fail("pool for two articles"))
+    monkeypatch.setattr(pipeline._Work, "_parallel", lambda *a: pytest.fail("pool for two articles"))
     analysis = pipeline.analyze(seed_articles, _settings(workers=2))
     assert set(analysis.summaries) == {a.id for a in seed_articles}
 
@@ -149,7 +149,7 @@ def test_a_single_article_is_never_shipped_whole_to_the_pool(tmp_path: Path, mon
     [article] = _load(tmp_path, "\n".join(lines) + "\n")
     assert len(article.sentences) >= pipeline.OFFLOAD_MIN_SENTENCES
     serial = pipeline.analyze([article], _settings(workers=1))
-    monkeypatch.setattr(pipeline, "_compute_parallel", lambda *a: pytest.fail("every task in the pool for one article"))
+    monkeypatch.setattr(pipeline._Work, "_parallel", lambda *a: pytest.fail("every task in the pool for one article"))
     seen: list[int] = []
     offloaded = pipeline.analyze([article], _settings(workers=2), progress=lambda d, t: seen.append(d))
     assert pool.POOLS, "the status went to a worker"

@@ -23,8 +23,12 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def check_seed_json(data: dict, count: int) -> None:
-    assert set(data) == {"articles", "digest", "quotes", "status"}
+    assert set(data) == {"articles", "stories", "digest", "quotes", "status"}
     assert len(data["articles"]) == 2
+    [story] = data["stories"]  # the two seeds report the same events
+    assert {"id", "title", "articles", "digest", "quotes", "status"} <= set(story) and story["main"]
+    assert sorted(story["articles"]) == sorted(a["id"] for a in data["articles"])
+    assert (story["digest"], story["quotes"], story["status"]) == (data["digest"], data["quotes"], data["status"])
     for article in data["articles"]:
         assert set(article) == ARTICLE_KEYS
         assert article["title"] and article["source"]

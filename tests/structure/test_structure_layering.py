@@ -15,6 +15,7 @@ CORE = [
     "briefing.digest",
     "briefing.quotes",
     "briefing.status",
+    "briefing.stories",
     "briefing.analysis",
     "briefing.brief",
     "briefing.store",

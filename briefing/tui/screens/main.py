@@ -21,14 +21,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, Tree
 
-from briefing.brief.model import DuplicateItemError
 from briefing.models import Article
 from briefing.tui.key_gate import release_keys
 from briefing.tui.keymap import KeyDisplay, describe_binding
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesLoaded,
-    BriefChanged,
     JumpTo,
     LoadFinished,
     LoadProgress,
@@ -36,9 +34,9 @@ from briefing.tui.messages import (
     WorkFailed,
 )
 from briefing.tui.open_url import open_article_url
-from briefing.tui.pieces import add_label, nothing_to_add, piece_for
-from briefing.tui.safe import clean, one_line
+from briefing.tui.pieces import add_focused, add_label
 from briefing.tui.session import Session
+from briefing.tui.stories import choose_story, show_story, switch_story
 from briefing.tui.widgets.article_list import ArticleList, matches
 from briefing.tui.widgets.reader import ArticleText, DigestList, QuoteList, Reader, SummaryText
 from briefing.tui.widgets.status_pane import StatusPane
@@ -76,7 +74,7 @@ class MainScreen(Screen[None]):
         Binding("1", "tab('tab-article')", "Article tab (sentence cursor)", show=False, id="tab-article"),
         Binding("2", "tab('tab-summary')", "Summary tab", show=False, id="tab-summary"),
         Binding("3", "tab('tab-quotes')", "Quotes tab", show=False, id="tab-quotes"),
-        Binding("4", "tab('tab-digest')", "Digest tab (all articles)", show=False, id="tab-digest"),
+        Binding("4", "tab('tab-digest')", "Digest tab (the story shown)", show=False, id="tab-digest"),
         Binding("h", "pane(-1)", "Pane to the left", show=False, id="pane-left"),
         Binding("l", "pane(1)", "Pane to the right", show=False, id="pane-right"),
         Binding("s", "toggle_status", "Status panel", show=False,
@@ -86,6 +84,8 @@ class MainScreen(Screen[None]):
                 tooltip="Open the article's web address in the browser and copy it (OSC 52)", id="open-url"),
         Binding("r", "retry", "Retry", tooltip="Run the analysis or summary that failed again (shown while one has)",
                 id="retry"),
+        Binding("S", "next_story", "Next story", id="next-story", tooltip="Show the next story in the status "
+                "panel, digest and quotes (when several are loaded; Enter on a story's row shows that one)"),
     ]
 
     def __init__(self, paths: Sequence[str], session: Session, keys: KeyDisplay, articles: Sequence[Article] = ()) -> None:
@@ -138,8 +138,16 @@ class MainScreen(Screen[None]):
         self.refresh_topbar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The retry key is offered (and shown in the footer) only while something has failed."""
-        return bool(self.failed) if action == "retry" else True
+        """The retry key is offered (and shown in the footer) only while something has failed;
+        the story key only while several stories are loaded."""
+        return {"retry": bool(self.failed), "next_story": len(self.session.stories) > 1}.get(action, True)
+
+    def action_next_story(self) -> None:
+        switch_story(self)
+
+    @on(ArticleList.StoryChosen)
+    def _story_chosen(self, message: ArticleList.StoryChosen) -> None:
+        choose_story(self, message.story_id)
 
     def action_retry(self) -> None:
         failed, self.failed = self.failed, {}
@@ -183,15 +191,14 @@ class MainScreen(Screen[None]):
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._stage = ""
         self._no_longer_failed("analyse")
-        analysis = self.session.analysis = message.analysis
+        self.session.set_analysis(message.analysis)
         self.query_one(TopBar).hide_progress()
-        self.query_one(StatusPanel).show_status(analysis.status, self.session.titles(), analysis.articles)
+        show_story(self)  # the status panel, the digest and the list's story rows
         current = self.query_one(ArticleList).current
         if current is not None:
             if self.session.summary_for(current.id) is not None:  # the analysis brought the summary that failed
                 self._no_longer_failed("summary")
             self.show_article(current, keep_cursor=True)
-        self.query_one(Reader).show_digest(analysis.digest, self.session.titles(), len(self.session.articles))
         self.refresh_brief_state()
 
     def on_summary_ready(self, message: SummaryReady) -> None:
@@ -239,9 +246,8 @@ class MainScreen(Screen[None]):
         failure = failure if summary is None and shown_id == article.id and "summary" in self.failed else None
         if summary is None and failure is None:
             self.query_one(BackgroundWork).summarise(article, self.session.summary_settings)
-        analysis = self.session.analysis
         longer, shorter, cycle = (self.keys(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
-        self.query_one(Reader).show_article(article, summary, analysis.quotes if analysis else None,
+        self.query_one(Reader).show_article(article, summary, self.session.quotes_for(article.id),
                                             self.session.titles(), f"{longer}/{shorter} length · {cycle} algorithm",
                                             keep_cursor=keep_cursor)
         if failure is not None:
@@ -353,19 +359,4 @@ class MainScreen(Screen[None]):
 
     def action_add(self) -> None:
         """Add whatever is focused (sentence, quote, figure, status line) to its section."""
-        picked = piece_for(self.focused, self.session)
-        if picked is None:
-            on_list = isinstance(self.focused, ArticleList)
-            self.notify(nothing_to_add(on_list, self.keys), severity="information" if on_list else "warning",
-                        markup=False)
-            return
-        text, origin = picked
-        try:
-            item = self.session.brief.add(text, origin)
-        except DuplicateItemError as e:  # already there: say where, rather than add it twice
-            self.notify(f"{e} {one_line(e.existing.text, 60)}", severity="warning", markup=False, timeout=4)
-            return
-        section = self.session.brief.section(item.section)
-        heading = section.heading if section else item.section
-        self.notify(f"Added to {clean(heading)}: {one_line(text, 60)}", markup=False, timeout=3)
-        self.post_message(BriefChanged())
+        add_focused(self)

@@ -1,4 +1,9 @@
-"""The article list (left): title, outlet, date and length, filterable with `/`."""
+"""The article list (left): title, outlet, date and length, filterable with `/`, grouped by story.
+
+With several stories loaded, each story's articles follow a header row naming it (its
+number, size and names); the story the panels show is marked. Enter on a header shows
+that story. One story (or before the analysis): a plain list.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from briefing.models import Article
+from briefing.models import Article, Story
 from briefing.tui.key_gate import hold_keys
 from briefing.tui.safe import one_line
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
@@ -51,6 +56,19 @@ def article_prompt(article: Article, used: bool) -> Content:
     )
 
 
+STORY_PREFIX = "story:"  # option ids of header rows; article options use the article id
+SHOWN_MARK = "▶"
+
+
+def story_prompt(story: Story, number: int, total: int, shown: bool) -> Content:
+    """A header row: 'Story 2/3 · 15 articles' over the names the story's articles share."""
+    mark = f"{SHOWN_MARK} " if shown else "  "
+    head = f"{mark}Story {number}/{total} · {len(story.articles)} article{'s' if len(story.articles) != 1 else ''}"
+    names = ", ".join(story.keywords[:3]) or story.title
+    style = "bold $accent" if shown else "bold $text-muted"
+    return Content.assemble((head, style), "\n  ", (one_line(names, TITLE_CHARS), "$text-muted"))
+
+
 def matches(article: Article, needle: str) -> bool:
     """Case-insensitive filter over the fields a user sees in the list, and the text."""
     if not needle:
@@ -76,12 +94,21 @@ class ArticleList(OptionList):
             super().__init__()
             self.article = article
 
+    class StoryChosen(Message):
+        """Enter on a story's header row: the screen shows that story in the panels."""
+
+        def __init__(self, story_id: str) -> None:
+            super().__init__()
+            self.story_id = story_id
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
         self.articles: list[Article] = []
         self.needle = ""
         self.used: frozenset[str] = frozenset()
         self.order = "loaded"
+        self.stories: tuple[Story, ...] = ()  # headers only with two or more
+        self.shown_story: str | None = None
 
     class Sorted(Message):
         """The order changed: the screen shows it in the list's title."""
@@ -96,13 +123,18 @@ class ArticleList(OptionList):
 
     def action_select(self) -> None:
         super().action_select()
+        option = self.highlighted_option
+        if option is not None and option.id and option.id.startswith(STORY_PREFIX):
+            self.post_message(self.StoryChosen(option.id[len(STORY_PREFIX):]))
+            return
         if (current := self.current) is not None:
             hold_keys(self)  # the next key is for the reader: it waits until the screen has opened it
             self.post_message(self.Opened(current))
 
     @property
     def shown(self) -> int:
-        return self.option_count
+        """Articles listed (header rows are not articles)."""
+        return sum(1 for option in self.options if not (option.id or "").startswith(STORY_PREFIX))
 
     @property
     def current(self) -> Article | None:
@@ -113,18 +145,47 @@ class ArticleList(OptionList):
         return next((a for a in self.articles if a.id == article_id), None)
 
     def _make_options(self, articles: Iterable[Article]) -> list[Option | None]:
-        """One option per article that passes the filter, each followed by a rule (None)."""
+        """One option per article that passes the filter, each followed by a rule (None);
+        with several stories, grouped under their headers (a story with no match is left out)."""
+        shown = [a for a in articles if matches(a, self.needle)]
+        if len(self.stories) < 2:
+            return self._article_options(shown)
+        options: list[Option | None] = []
+        placed: set[str] = set()
+        for number, story in enumerate(self.stories, 1):
+            members = set(story.articles)
+            mine = [a for a in shown if a.id in members]
+            placed |= members
+            if mine:
+                prompt = story_prompt(story, number, len(self.stories), story.id == self.shown_story)
+                options += [Option(prompt, id=STORY_PREFIX + story.id), *self._article_options(mine)]
+        return options + self._article_options([a for a in shown if a.id not in placed])
+
+    def _article_options(self, articles: Iterable[Article]) -> list[Option | None]:
         options: list[Option | None] = []
         for a in articles:
-            if matches(a, self.needle):
-                options += [Option(article_prompt(a, a.id in self.used), id=a.id), None]
+            options += [Option(article_prompt(a, a.id in self.used), id=a.id), None]
         return options
+
+    def set_stories(self, stories: tuple[Story, ...], shown: str | None) -> None:
+        """Group the list by these stories and mark the one the panels show."""
+        if (stories, shown) != (self.stories, self.shown_story):
+            self.stories, self.shown_story = stories, shown
+            self._rebuild()
+
+    def select_story(self, story_id: str) -> None:
+        """Put the cursor on a story's header row, scrolled to the top so its articles show below it."""
+        try:
+            self.highlighted = self.get_option_index(STORY_PREFIX + story_id)
+        except OptionDoesNotExist:
+            return
+        self.scroll_to_highlight(top=True)
 
     def add_articles(self, articles: Iterable[Article]) -> None:
         """Append newly loaded articles (as they arrive), keeping the highlight where it was."""
         fresh = list(articles)
         self.articles.extend(fresh)
-        if self.order != "loaded":  # a sorted list takes the new ones in their place
+        if self.order != "loaded" or len(self.stories) > 1:  # a sorted or grouped list takes them in their place
             self._rebuild()
             return
         self.add_options(self._make_options(fresh))

@@ -1,4 +1,4 @@
-"""The reader (centre): tabs Article, Summary, Quotes (this article) and Digest (all articles).
+"""The reader (centre): tabs Article, Summary, Quotes (this article) and Digest (the story shown).
 
 Sentences are options of an `OptionList`, so the cursor, scrolling, mouse and
 virtualised rendering come for free, and the focused sentence is what `a` adds.
@@ -215,6 +215,8 @@ class DigestList(OptionList):
 class Reader(Vertical):
     """Header plus the three tabs."""
 
+    quotes_scope = "all articles"  # what the quote count beside this article's counts: "its story" with several
+
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title", markup=False)
         yield Static(id="reader-meta", markup=False)
@@ -270,13 +272,15 @@ class Reader(Vertical):
             return
         total = len(quotes)
         mine = [q for q in quotes if article.id in q.articles]
-        info.update(Content(f"{len(mine)} quotation(s) in this article, best first; all articles: {total}"))
+        info.update(Content(f"{len(mine)} quotation(s) in this article, best first; {self.quotes_scope}: {total}"))
         self.query_one(QuoteList).show(mine, titles, article.id)
 
-    def show_digest(self, digest: Sequence[DigestSentence], titles: dict[str, str], articles: int) -> None:
+    def show_digest(self, digest: Sequence[DigestSentence], titles: dict[str, str], articles: int,
+                    story: str = "") -> None:
+        """`story`: which story the digest is of ("story 2/3 (S: next)"), when several are loaded."""
+        scope = f"the {articles} article(s) of {story}" if story else f"all {articles} article(s)"
         self.query_one("#digest-info", Static).update(
-            Content(f"{len(digest)} key development(s) across all {articles} article(s), "
-                    "each once with every outlet that reports it.")
+            Content(f"{len(digest)} key development(s) across {scope}, each once with every outlet that reports it.")
         )
         self.query_one(DigestList).show(digest, titles)
 
