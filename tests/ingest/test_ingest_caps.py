@@ -12,7 +12,7 @@ import yaml
 from briefing.config import IngestSettings, config_dir
 from briefing.ingest import load_paths
 
-LIMIT_S = 5.0
+LIMIT_S = 5.0  # CPU seconds of this process: other work on the machine does not count
 WORDS = "the army said rebels fired on the town near the river and talks resumed in the capital on monday".split()
 
 
@@ -21,9 +21,9 @@ def _sentence(rng: random.Random, n: int = 20) -> str:
 
 
 def _timed(paths: list[Path], settings: IngestSettings | None = None):
-    started = time.monotonic()
+    started = time.process_time()
     result = load_paths(paths, settings)
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert elapsed < LIMIT_S, f"took {elapsed:.1f} s"
     return result
 
