@@ -19,6 +19,7 @@ from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 from briefing.status.actor_rules import ActorRules, compile_actor_rules
 from briefing.status.actors import build_actors
+from briefing.status.captions import caption_sentences
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
 from briefing.status.disagreements import mark_disagreements
@@ -142,11 +143,19 @@ def build_status(
 
     slots = place_slots(articles)
     scanned: dict[str, dict[int, list[Hit]]] = {}
+    captions: dict[str, frozenset[int]] = {}
+
+    def caption(article: Article) -> frozenset[int]:
+        if article.id not in captions:
+            captions[article.id] = caption_sentences(article)
+        return captions[article.id]
 
     def cues(article: Article) -> dict[int, list[Hit]]:
-        """Each article is scanned for every cue once, whichever module asks first."""
+        """Each article is scanned for every cue once, whichever module asks first; photo
+        captions and galleries are no evidence (a picture of another day is not the news)."""
         if article.id not in scanned:
-            scanned[article.id] = rules.cues.by_sentence(article)
+            skip = caption(article)
+            scanned[article.id] = {i: h for i, h in rules.cues.by_sentence(article).items() if i not in skip}
         return scanned[article.id]
 
     actors = build_actors(articles, actor_rules, places=slots[0], maybe_places=slots[1])
@@ -154,13 +163,15 @@ def build_status(
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
     places = build_places(articles, rules.places, slots, not_places, countries=countries)
-    found = [f for article in articles for f in extract_figures(article, rules.figures, reference(article))]
+    found = [f for a in articles for f in extract_figures(a, rules.figures, reference(a), caption(a))]
+    figures = mark_disagreements([f for f in found if f.scope != "background"], [p.name for p in places])
     return ConflictStatus(
         actors=actors.actors,
         locations=places,
-        figures=tuple(mark_disagreements(found)),
+        figures=tuple(figures),
         ceasefire=build_ceasefire(articles, cues, actors, reference),
         negotiations=build_negotiations(articles, cues, rules.sticking, actors, places),
         trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings)),
         timeline=build_events(articles, cues, reference),
+        background=tuple(f for f in found if f.scope == "background"),
     )
