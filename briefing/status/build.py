@@ -101,6 +101,22 @@ def _chosen_profile(setting: str | None, articles: Sequence[Article], countries:
     return best[1] if best else None
 
 
+CORE_SHARE = 0.25  # a state named in at least this share of the articles is one the set is about
+
+
+def core_states(articles: Sequence[Article], rules: FigureRules) -> frozenset[str]:
+    """The states the set is about: named (by name or demonym) in a quarter of its articles,
+    and the two named in most. A count in a sentence naming only other states is another
+    conflict's ("Australian police detained 15 people" in a pile about Syria)."""
+    if rules.nations is None:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for article in articles:
+        seen.update({rules.nation_of[m.group(0)] for m in rules.nations.finditer(article.text)})
+    top = {name for name, _ in seen.most_common(2)}
+    return frozenset(top | {name for name, n in seen.items() if n >= CORE_SHARE * len(articles)})
+
+
 def _ceasefire_ways(settings: ConflictSettings) -> dict[str, str]:
     """A truce holding points down, violated or collapsed points up, unless the settings
     replace that direction's cue words (then the user's list alone decides)."""
@@ -163,7 +179,8 @@ def build_status(
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
     places = build_places(articles, rules.places, slots, not_places, countries=countries)
-    found = [f for a in articles for f in extract_figures(a, rules.figures, reference(a), caption(a))]
+    core = core_states(articles, rules.figures)
+    found = [f for a in articles for f in extract_figures(a, rules.figures, reference(a), caption(a), core)]
     figures = mark_disagreements([f for f in found if f.scope != "background"], [p.name for p in places])
     return ConflictStatus(
         actors=actors.actors,

@@ -415,12 +415,14 @@ _CONFLICT_NOUN = (
     r"(?:civil\s+war|wars?|conflict|offensive|operation|air\s+campaign|bombing\s+campaign|invasion|uprising|intifada|insurgency|fighting|"
     r"clashes|battle|siege|genocide|massacre|crisis|bombardment|incursion|revolution|hostilities|war)"
 )
+# With a year, one past event dates a period too: "the 1983 bombing", "the 2012 attack on the consulate".
+_EVENT_NOUN = rf"(?:{_CONFLICT_NOUN[3:-1]}|bombings?|attacks?|raids?|riots?|protests?|killings?|coup|crash)"
 _PERIOD_YEAR = r"(?P<y>(?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?"
 _NOT_START = r"(?!(?:began|begun|begin|begins|started|starts|erupted|broke|since|which|that|who)\b)"
 NAMED_PERIOD_RE = re.compile(
     # "the 2012 war", "Israel's 2008-09 Gaza offensive", "a 2014 invasion"
-    rf"\b(?:the|a|an|its|their|[A-Z][\w'’-]*(?:'s|’s))\s+(?:[\w'’-]+\s+){{0,2}}?{_PERIOD_YEAR}[\s-]+"
-    rf"(?:[\w'’-]+\s+){{0,2}}?{_CONFLICT_NOUN}\b"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’-]*(?:'s|’s))\s+(?:[\w'’-]+\s+){{0,2}}?{_PERIOD_YEAR}[\s-]+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_EVENT_NOUN}\b"
     # "the eight-day war in 2012", "operation in November 2012" (not "the conflict began in 2011")
     rf"|\b{_CONFLICT_NOUN}\b(?:\s+{_NOT_START}[^\s,;.]+){{0,4}}?\s+(?:in|of|during)\s+"
     rf"(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?{_PERIOD_YEAR.replace('?P<y>', '?P<y2>')}\b",
@@ -428,7 +430,8 @@ NAMED_PERIOD_RE = re.compile(
 EARLIER_PERIOD_RE = re.compile(
     rf"\blast\s+year's\s+(?:[\w'’-]+\s+){{0,2}}?{_CONFLICT_NOUN}\b"
     rf"|\b(?:the|a)\s+(?:previous|last|earlier|past|former|first|second|third)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"(?:{_CONFLICT_NOUN})\b",
+    rf"(?:{_CONFLICT_NOUN})\b"
+    rf"|\b(?:an?|the)\s+(?:earlier|previous)\s+(?:[\w'’-]+\s+){{0,2}}?(?:episode|incident|attack|riot|raid)s?\b",
     re.IGNORECASE,
 )
 IN_YEAR_RE = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?{_PERIOD_YEAR}\b")
@@ -443,6 +446,9 @@ PRESENT_RE = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_LINK_RE = re.compile(r"(?:,\s*|\s+)(?:in\s+which|during\s+which|when|which\s+(?:killed|left))\b", re.I)
+
+
+_PERIOD_HINT_RE = re.compile(r"war|year|earlier|previous|last|former|past", re.I)  # cheap gate for past_periods
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,7 +469,7 @@ def past_periods(text: str, firm_year: int | None) -> list[Period]:
     known and later. The start of the current war ("the conflict began in 2011",
     "since March 2011") is never a past period: figures since then are running totals.
     """
-    if not _DATEISH_RE.search(text) and "war" not in text and "year" not in text:
+    if not _DATEISH_RE.search(text) and not _PERIOD_HINT_RE.search(text):
         return []
     found: list[Period] = []
     for m in NAMED_PERIOD_RE.finditer(text):

@@ -63,6 +63,15 @@ _MODAL_RE = re.compile(
     r"|'ll\b|’ll\b",
     re.I,
 )
+# "the president could have acted two years ago, before another 200,000 people were killed"
+_COUNTERFACTUAL_RE = re.compile(r"\b(?:could|should|would|might)\s+have\b", re.I)
+_BEFORE_CLAUSE_RE = re.compile(r"^\s*(?:before|until|instead\s+of)\b", re.I)
+# A court case, not a war: "confessed to killing four other men", "was convicted of killing two"
+_CRIME_RE = re.compile(
+    r"\b(?:confess(?:ed|es)?\s+to|convicted\s+of|pleaded\s+(?:not\s+)?guilty\s+to|sentenced\s+for|"
+    r"charged\s+with|on\s+trial\s+for|admitted\s+to)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _TROOP_MODAL_RE = re.compile(r"\b(?:would|could|might|(?:could|would|should|might)\s+have)\b", re.I)
 _NEEDED_AFTER_RE = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|would\s+be|will\s+be|were)\s+)?(?:needed|required|necessary)\b", re.I
@@ -84,9 +93,21 @@ def not_current(text: str, start: int, end: int, kind: str) -> str | None:
         return "population"
     if _AGE_BEFORE_RE.search(before):
         return "age"
+    if _CRIME_RE.search(text, max(0, start - 50), start):
+        return "crime"
     if hypothetical(text, start, end, kind):
         return "hypothetical"
     return None
+
+
+def elsewhere(text: str, nations: re.Pattern[str] | None, forms: dict[str, str], core: frozenset[str]) -> bool:
+    """Does the sentence name only states the set is not about ("Australian police detained 15
+    people", "2 million killed in Afghanistan" in a pile about Syria)? `core` are the states the
+    set is about; a sentence naming none of them and at least one other is another conflict's."""
+    if nations is None or not core:
+        return False
+    named = {forms[m.group(0)] for m in nations.finditer(text)}
+    return bool(named) and named.isdisjoint(core)
 
 
 def hypothetical(text: str, start: int, end: int, kind: str) -> bool:
@@ -95,6 +116,8 @@ def hypothetical(text: str, start: int, end: int, kind: str) -> bool:
         return True
     clause = _clause_before(text, start)
     if _CONDITION_RE.search(clause):
+        return True
+    if _BEFORE_CLAUSE_RE.match(clause) and _COUNTERFACTUAL_RE.search(text, 0, start):
         return True
     window = clause + " " + _words_after(text, end, 4)
     if kind in _CASUALTY_KINDS and _MODAL_RE.search(window):

@@ -68,7 +68,7 @@ def refugees_or_displaced(text: str, cue_end: int, rules: FigureRules) -> str:
 
 
 def _is_country(name: str, rules: FigureRules) -> bool:
-    words = name.split()
+    words = name.rstrip(".").split()
     return any(" ".join(words[:n]) in rules.countries for n in (2, 1))
 
 

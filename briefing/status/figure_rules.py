@@ -12,7 +12,7 @@ words (`figures:`), so a user can tune them without code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.status.profile import Lexicon, compile_phrases
 
@@ -47,6 +47,8 @@ class FigureRules:
     # the verb of a list or a long noun phrase: "three members of the force known as the SDF were killed"
     list_tail: re.Pattern[str] = re.compile(r"(?!)")
     troops_after: re.Pattern[str] | None = None  # "40 border guards": where a count of troops ends
+    nations: re.Pattern[str] | None = None  # country names and demonyms ("Syria", "Syrian")
+    nation_of: dict[str, str] = field(default_factory=dict)  # either form -> the country
 
 
 def compile_rules(lexicon: Lexicon) -> FigureRules:
@@ -86,6 +88,8 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
         incident=compile_phrases(lexicon.phrases("figures", "incident_cues")),
         total=compile_phrases(lexicon.phrases("figures", "total_cues")),
         list_tail=list_tail,
+        nations=_nations(lexicon),
+        nation_of=dict(lexicon.countries),
         troops_after=next((re.compile(rf"\s*(?:[\w'’-]+\s+)?(?:{p.pattern})", re.I) for k, p in kinds if k == "troops"), None),
         **_other_rules(lexicon),
     )
@@ -136,6 +140,13 @@ def _other_rules(lexicon: Lexicon) -> dict[str, re.Pattern[str] | None]:
 
 
 
+
+
+def _nations(lexicon: Lexicon) -> re.Pattern[str] | None:
+    forms = sorted((f for f in lexicon.countries if len(f) > 2), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?=[A-Z])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
 def group_name(kind: str) -> str:

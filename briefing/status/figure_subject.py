@@ -73,6 +73,12 @@ def subject_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def counted_noun_end(text: str, end: int) -> int | None:
+    """Where the counted noun phrase after the number at `end` ends ("Two U.S. security guards"), if any."""
+    m = _AFTER_RE.match(text, end)
+    return m.end("np") if m else None
+
+
 _WORD_RE = re.compile(r"[\w'’-]+")
 
 

@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from briefing.models import Article, Figure, SentenceRef
 from briefing.status.dates import Reference, find_dates
-from briefing.status.figure_filters import not_current
+from briefing.status.figure_filters import elsewhere, not_current
 from briefing.status.figure_kinds import kind_of, share_list_kinds
 from briefing.status.figure_rules import KIND_ORDER, FigureRules, compile_rules
 from briefing.status.figure_sources import named_sources, reported_by
-from briefing.status.figure_subject import subject_of
+from briefing.status.figure_subject import counted_noun_end, subject_of
 from briefing.status.figure_time import History, scope_and_day
 from briefing.status.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
 
@@ -29,12 +29,15 @@ __all__ = ["KIND_ORDER", "FigureRules", "compile_rules", "extract_figures"]
 
 # --- extraction ------------------------------------------------------------------------------
 def extract_figures(
-    article: Article, rules: FigureRules, ref: Reference, captions: frozenset[int] = frozenset()
+    article: Article, rules: FigureRules, ref: Reference, captions: frozenset[int] = frozenset(),
+    core: frozenset[str] = frozenset(),
 ) -> list[Figure]:
     """Every figure the article reports, with whom it counts (`subject`), its `scope` and `as_of`.
 
-    Left out: numbers in photo captions (`captions`, sentence indexes) and numbers that
-    are no current figure (figure_filters: equipment, populations, ages, hypotheticals).
+    Left out: numbers in photo captions (`captions`, sentence indexes), numbers that are no
+    current figure (figure_filters: equipment, populations, ages, hypotheticals, court cases)
+    and, when `core` names the states the set is about, counts in sentences that name only
+    other states (another conflict; refugees excepted: they are counted where they arrive).
     An earlier war's count is kept with scope "background" (the caller keeps it apart).
     """
     out: list[Figure] = []
@@ -45,6 +48,8 @@ def extract_figures(
         if sentence.index in captions or not _might_have_figures(text):
             continue
         figs = [f for f in _sentence_figures(text, rules) if not not_current(text, f[1], f[2], f[0].kind)]
+        if figs and elsewhere(text, rules.nations, rules.nation_of, core):
+            figs = [f for f in figs if f[0].kind == "refugees"]
         if not figs:
             continue
         evidence = SentenceRef(article.id, sentence.index, text)
@@ -242,4 +247,7 @@ def _as_written(text: str, num: NumberMatch, rules: FigureRules) -> str:
         if tail:
             end = tail.end()
             break
-    return text[start:end].strip(" ,.;")
+    noun = counted_noun_end(text, num.end)
+    if noun is not None and noun > end:
+        end = noun  # "Two U.S. security guards", not "Two"
+    return text[start:end].strip(" ,.;\"“”‘’")

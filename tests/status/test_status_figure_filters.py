@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 
 from briefing.status.dates import Reference
 from briefing.status.figure_filters import not_current
@@ -58,3 +60,28 @@ def test_reported_counts_beside_those_words_stay() -> None:
     assert ("killed", 12) in _figures("At least 12 people were killed on Sunday, the ministry said.")
     assert ("killed", 30) in _figures("The strike may have killed 30 people, officials said.")
     assert ("troops", 3_000) in _figures("The government will deploy 3,000 troops to the border.")
+
+
+def test_court_cases_are_no_war_figures() -> None:
+    assert _figures("The gunman confessed to killing three other men in the same way.") == set()
+    assert ("killed", 30) in _figures("Rights groups accused the militia of killing 30 villagers on Monday.")
+
+
+def test_a_counterfactual_before_clause_is_no_figure() -> None:
+    assert _figures("He said the army could have acted a year ago, before another 9,000 people were killed.") == set()
+    assert ("killed", 9_000) in _figures("Before the truce, 9,000 people were killed, the monitor said.")
+
+
+def test_a_sentence_naming_only_other_states_is_another_conflict() -> None:
+    text = (
+        "Ruritanian shelling killed 12 people in Varna on Monday.\n"
+        "Freedonian police detained 15 people in raids on Thursday.\n"
+        "Some 3,000 Ruritanians fled to Freedonia."
+    )
+    article = article_from_text(text, "a", dt.date(2024, 6, 3))
+    core = frozenset({"Ruritania"})
+    rules = replace(RULES, nations=re.compile(r"Ruritanians?|Freedonian?"), countries=frozenset({"Freedonia"}),
+                    nation_of={"Ruritanian": "Ruritania", "Ruritanians": "Ruritania",
+                               "Freedonian": "Freedonia", "Freedonia": "Freedonia"})
+    got = {(f.kind, f.value) for f in extract_figures(article, rules, REF, frozenset(), core)}
+    assert got == {("killed", 12), ("refugees", 3_000)}

@@ -113,3 +113,12 @@ def test_a_vague_floor_contradicts_nothing_above_it() -> None:
     a = Figure("displaced", 1_000, "at least", "thousands of people", None, "a", scope="cumulative", as_of=dt.date(2024, 6, 3))
     b = Figure("displaced", 60_000, "over", "more than 60,000 people", None, "b", scope="cumulative", as_of=dt.date(2024, 6, 3))
     assert not any(f.disagreement for f in mark_disagreements([a, b]))
+
+
+def test_a_dated_past_event_and_an_earlier_episode_are_background() -> None:
+    st = _status(
+        "The 2009 bombing of the police academy, which killed 60 cadets, still haunts the town.\n"
+        "Residents recalled an earlier episode when rioters burned the court. Ten people were killed in clashes.",
+    )
+    assert not st.figures
+    assert {f.value for f in st.background} == {60, 10}
