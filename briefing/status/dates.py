@@ -429,7 +429,9 @@ NAMED_PERIOD_RE = re.compile(
 )
 EARLIER_PERIOD_RE = re.compile(
     rf"\blast\s+year's\s+(?:[\w'’-]+\s+){{0,2}}?{_CONFLICT_NOUN}\b"
-    rf"|\b(?:the|a)\s+(?:previous|last|earlier|past|former|first|second|third)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    # "the previous war", "the last major conflict" (not "the earlier clashes" or "the first strikes":
+    # those are often the story's own)
+    rf"|\b(?:the|a)\s+(?:previous|last|past|former)\s+(?:[\w'’-]+\s+){{0,2}}?"
     rf"(?:{_CONFLICT_NOUN})\b"
     rf"|\b(?:an?|the)\s+(?:earlier|previous)\s+(?:[\w'’-]+\s+){{0,2}}?(?:episode|incident|attack|riot|raid)s?\b",
     re.IGNORECASE,

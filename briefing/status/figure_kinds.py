@@ -85,6 +85,13 @@ _TOLL_BEFORE_RE = re.compile(
     r"exceeded|exceeds|is|was|now|at|to)\s+(?:at\s+|to\s+)?(?:[a-z]+\s+){0,3}$",
     re.I,
 )
+_DEAD_INCLUDED_RE = re.compile(
+    r"\b(?:the\s+dead|those\s+killed|the\s+victims|the\s+fatalities|people\s+killed)\b[^\d;]{0,90}?"
+    r"\binclud(?:ed|e|es)\s+(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
+_WHOLE_OF_PART_RE = re.compile(r"\b(?:\d[\d,]*|[A-Za-z]+ty|[A-Za-z]+teen|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the|those|these)\s+$", re.I)
+_ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _PUT_AT_RE = re.compile(
     r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their)\s+(?P<what>figure|number|toll|"
     r"death\s+toll|count|total|tally)\s+at\s+(?:[a-z]+\s+){0,3}$",
@@ -103,26 +110,33 @@ def kind_of(text: str, start: int, end: int, rules: FigureRules, previous: str |
     restated = _PUT_AT_RE.search(text, max(0, start - 60), start)
     if restated:
         return ("killed" if "toll" in restated.group("what").lower() else previous), "before"
+    if _TOLL_BEFORE_RE.search(text, max(0, start - 140), start) or _DEAD_INCLUDED_RE.search(text, max(0, start - 120), start):
+        return "killed", "before"  # "the death toll in ... has topped 1,600", "those killed included two"
+    if _WHOLE_OF_PART_RE.search(text, max(0, start - 25), start):
+        return None, ""  # "Forty of the 200 people brought in died": 200 is the whole, not the dead
+    part_of = previous if previous and INCLUDING_RE.search(text, max(0, start - 20), start) else None
     after = rules.after.match(text, end)
     if after and _OPEN_QUOTE_RE.search(text, end, after.end()) and not _QUOTED_NOUN_RE.match(text, end):
         return None, ""  # "Five 'happy refugees' pictures": a quoted label, not a count
     kind = _kind_from(after, rules)
+    if part_of and (kind is None or kind == "troops") and not _OWN_VERB_RE.match(text, end):
+        return part_of, "before"  # "killed 20 militants, as well as 30 fighters of a rival group"
     if kind == "troops" and after is not None:
-        return _governed_troops(text, after.end(), clause, rules)
+        civilians = rules.people_after and rules.people_after.match(text, end)
+        if civilians and civilians.end() < after.start(group_name("troops")):
+            kind = None  # "thousands of family members of IS fighters": the members are counted
+        else:
+            return _governed_troops(text, after.end(), clause, rules)
     if kind == "refugees" and after is not None:
         return refugees_or_displaced(text, after.end(), rules), "after"
     if kind:
         return kind, "after"
-    if previous and INCLUDING_RE.search(text, max(0, start - 20), start):
-        return previous, "before"  # "killed at least 45 people, including 12 children"
     if INCLUDING_RE.search(text, max(0, start - 20), start):
         # "40 people, including 12 children, were killed": the part shares the whole's verb
         rest = _ASIDE_REST_RE.match(text, end)
         kind = _kind_from(rest and rules.after.match(text, rest.end()), rules)
         if kind:
             return kind, "after"
-    if _TOLL_BEFORE_RE.search(text, max(0, start - 140), start):
-        return "killed", "before"  # "the death toll in ... has topped 1,600"
     kind = _kind_from(rules.before.match(clause), rules)
     people = rules.people_after and rules.people_after.match(text, end)
     if kind == "troops" and people:
@@ -136,6 +150,8 @@ def kind_of(text: str, start: int, end: int, rules: FigureRules, previous: str |
     kind = _kind_from(tail, rules)
     if kind and kind != "troops":
         return kind, "after"  # "three members of the force known as the SDF were killed"
+    if rules.other_after and _ANOTHER_RE.search(text, max(0, start - 15), start) and rules.other_after.match(text, end):
+        return "other", "after"  # "113 soldiers were killed and another 78 are missing"
     demonyms = rules.demonyms_after and rules.demonyms_after.match(text, end)
     return ("other" if people or demonyms else None), ""
 

@@ -120,7 +120,7 @@ OTHER_VERBS = (
 )
 _OTHER_AUX = (
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|now|still|reportedly|already|also|allegedly|later|then|"
-    r"apparently|feared|"
+    r"apparently|feared|to|due\s+to|set\s+to|"
     r"remain|remained|remains|stayed|reported|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be))*"
 )
 _OTHER_LEAD = (

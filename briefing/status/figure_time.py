@@ -66,6 +66,24 @@ def _stated_day(text: str, position: int, dates: list[When], ref: Reference) -> 
     return best[1] if best else None
 
 
+_STOCK_BEFORE_RE = re.compile(
+    r"\b(?:there\s+(?:are|were|is)|hosts?|hosting|hosted|home\s+to|ha(?:s|ve)\s+(?:already\s+)?taken\s+in|"
+    r"taken\s+in|took\s+in|cope\s+with|coping\s+with|shelters?|sheltering|houses|housing|resettle|settle)\s+"
+    r"(?:[a-z]+\s+){0,3}$",
+    re.I,
+)
+_STOCK_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:now\s+)?(?:living|live|lives|who\s+live)\s+(?:in|on)\b", re.I)
+
+
+def standing_population(text: str, start: int, end: int, kind: str) -> bool:
+    """Refugees or displaced people a country hosts or will resettle ("There are over 3.6 million
+    Syrian refugees in Turkey", "Jordan has taken in 1 million refugees"): a standing number from
+    years of war, context for the brief, not this round's flight."""
+    if kind not in ("refugees", "displaced"):
+        return False
+    return bool(_STOCK_BEFORE_RE.search(text, max(0, start - 45), start) or _STOCK_AFTER_RE.match(text, end))
+
+
 _BEFORE_EVENT_RE = re.compile(
     r"\bbefore\s+(?:(?:this|the|last|[A-Z][\w]*(?:'s|’s))\s+)?(?:[\w-]+\s+)?"
     r"(?:attack|war|strike|strikes|offensive|invasion|assault|uprising|conflict|bombing|raid)\b"

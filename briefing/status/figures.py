@@ -21,7 +21,7 @@ from briefing.status.figure_kinds import kind_of, share_list_kinds
 from briefing.status.figure_rules import KIND_ORDER, FigureRules, compile_rules
 from briefing.status.figure_sources import named_sources, reported_by
 from briefing.status.figure_subject import counted_noun_end, subject_of
-from briefing.status.figure_time import History, scope_and_day
+from briefing.status.figure_time import History, scope_and_day, standing_population
 from briefing.status.numbers import FRACTION_RE, NumberMatch, find_numbers, parse_fraction, parse_number
 
 __all__ = ["KIND_ORDER", "FigureRules", "compile_rules", "extract_figures"]
@@ -63,7 +63,7 @@ def extract_figures(
             seen.add(key)
             by = named_sources(article, reported_by(text, start))
             scope, day = scope_and_day(text, start, dates, ref, total_cue, incident_cue)
-            if history.background(sentence.index, start):
+            if history.background(sentence.index, start) or standing_population(text, start, end, fig.kind):
                 scope = "background"
             out.append(replace(fig, reported_by=by, article=article.id, evidence=evidence,
                                subject=fig.subject or subject_of(text, start, end), scope=scope, as_of=day))
@@ -92,8 +92,9 @@ def _sentence_figures(text: str, rules: FigureRules) -> list[tuple[Figure, int, 
         fig = _fraction_figure(text, frac, rules, consumed)
         if fig:
             figures.append((fig, frac.start(), frac.end()))
-    numbers = [n for n in find_numbers(text)
+    numbers = [n for n in find_numbers(text) + _single_people(text)
                if not any(s <= n.start < e for s, e in consumed) and not _not_a_count(text, n, rules)]
+    numbers.sort(key=lambda n: n.start)
     spans: list[tuple[int, int, str | None, str]] = []
     previous: str | None = None
     for num in numbers:
@@ -113,6 +114,18 @@ def _sentence_figures(text: str, rules: FigureRules) -> list[tuple[Figure, int, 
         figures.append((Figure(kind, num.value, qualifier, written, None, ""), num.start, num.end))
     figures.sort(key=lambda f: f[1])
     return figures
+
+
+# "one member of the force", "one civilian": "one" counts only before a singular person
+_ONE_PERSON_RE = re.compile(
+    r"(?<![\w'’-])(?<!the )(?<!The )(?<!this )(?<!that )(?<!any )(?<!no )[Oo]ne(?=\s+(?:[\w'’-]+\s+)?"
+    r"(?:person|civilian|soldier|member|child|man|woman|boy|girl|protester|demonstrator|policeman|"
+    r"police\s+officer|officer|journalist|fighter|militant|guard|worker|resident|villager)\b)"
+)
+
+
+def _single_people(text: str) -> list[NumberMatch]:
+    return [NumberMatch(1, m.start(), m.end(), m.group(0)) for m in _ONE_PERSON_RE.finditer(text)]
 
 
 _TAIL_WORDS_RE = re.compile(
@@ -139,7 +152,12 @@ def _what_it_counts(text: str, num: NumberMatch, rules: FigureRules) -> str | No
     before = rules.other_before and rules.other_before.search(text, max(0, start - 40), start)
     if before:
         return text[before.start():noun].strip(" ,.;:")
+    if _CAPTIVES_RE.search(text, num.end, noun):
+        return text[start:noun].strip(" ,.;:")  # "a prison packed with 5,000 detainees": held, by the noun
     return None
+
+
+_CAPTIVES_RE = re.compile(r"\b(?:detainees|prisoners|hostages|captives|abductees|POWs)\b", re.I)
 
 
 def _noun_end(text: str, num: NumberMatch, rules: FigureRules) -> int:
@@ -212,8 +230,14 @@ _YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d")
 _CLOCK_AFTER_RE = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)|/\d|[-\s]odd\s+(?:years|months|days)")
 _AT_A_COUNT_RE = re.compile(r"\b(?:figure|number|toll|total|count|tally|estimate|stood|stands|stand|put|puts|estimated)\s+at\s*$", re.I)
 _AGE_OR_RATE_BEFORE_RE = re.compile(r"(?:\b(?:at|aged|age|per|No\.)|[:/])\s*$")
-_MONTH_BEFORE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
-_MONTH_AFTER_RE = re.compile(r"\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s*$"
+)
+_MONTH_AFTER_RE = re.compile(  # "5 March", "5 Sept." (not "50 Marines", "12 Decembrists")
+    r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
+)
 _ORDINAL_AGE_RE = re.compile(r"(?:st|nd|rd|th)\b|[-–]year|[\s-]*(?:year|month|day|week)s?[\s-]old")
 _LABEL_BEFORE_RE = re.compile(r"(?:No\.|number|Resolution|resolution|Article|article|Route|route|page|\$|€|£)\s*$")
 

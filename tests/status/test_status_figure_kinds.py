@@ -77,3 +77,52 @@ def test_new_troop_and_casualty_words() -> None:
     assert ("killed", 2) in _figures("The group has beheaded two aid workers.")
     assert ("injured", 90) in _figures("Of the wounded, 90 were hospitalized.")
     assert ("killed", 14) in _figures("Rescuers recovered 14 bodies from the rubble.")
+
+
+def test_the_whole_of_a_part_is_no_count_of_its_kind() -> None:
+    assert _figures("Thirty of the 150 people taken to the clinic died, a nurse said.") == {("killed", 30)}
+
+
+def test_another_n_takes_the_verb_after_it() -> None:
+    got = _figures("At least 60 guards were killed and another 25 are missing, officials said.")
+    assert got == {("killed", 60), ("other", 25)}
+
+
+def test_one_counts_before_a_person() -> None:
+    assert _figures("Four civilians and one soldier were killed in the raid.") == {("killed", 4), ("killed", 1)}
+    assert _figures("One of the soldiers said the town was quiet.") == set()
+
+
+def test_captives_are_counted_by_their_noun() -> None:
+    assert ("other", 3_000) in _figures("Reporters visited a jail crowded with 3,000 detainees.")
+
+
+def test_the_flight_of_people_across_a_border_is_refugees() -> None:
+    assert _figures("The fighting caused the flight of more than 20,000 people to neighbouring Chad.") == {("refugees", 20_000)}
+
+
+def test_those_killed_included() -> None:
+    assert ("killed", 3) in _figures("Those killed in the night raids included three nurses in the old town.")
+
+
+def test_a_toll_verb_wins_over_a_later_kind_word() -> None:
+    got = _figures("The death toll since Monday now stood at 58 with more than 300 wounded.")
+    assert got == {("killed", 58), ("injured", 300)}
+
+
+def test_as_well_as_extends_a_casualty_list() -> None:
+    got = _figures("The monitor said 20 militia fighters were killed in the strikes, as well as 12 fighters of a rival group.")
+    assert got == {("killed", 20), ("killed", 12)}
+
+
+def test_treated_for_symptoms_is_injured() -> None:
+    assert ("injured", 900) in _figures("Clinics treated about 900 people for symptoms of gas exposure.")
+
+
+def test_a_month_name_inside_a_word_is_no_date() -> None:
+    assert ("troops", 40) in _figures("A team of 40 Marines was sent to guard the embassy.")
+    assert _figures("On 5 March the market reopened.") == set()
+
+
+def test_family_members_of_fighters_are_not_troops() -> None:
+    assert not any(k == "troops" for k, _ in _figures("The camp held thousands of family members of militia fighters."))

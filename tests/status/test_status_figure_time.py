@@ -122,3 +122,12 @@ def test_a_dated_past_event_and_an_earlier_episode_are_background() -> None:
     )
     assert not st.figures
     assert {f.value for f in st.background} == {60, 10}
+
+
+def test_refugees_a_country_hosts_are_background() -> None:
+    st = _status(
+        "There are about 2 million Ruritanian refugees in Freedonia.\n"
+        "More than 40,000 people fled across the border into Freedonia since Monday."
+    )
+    assert [f.value for f in st.background] == [2_000_000]
+    assert [(f.kind, f.value) for f in st.figures] == [("refugees", 40_000)]
