@@ -48,7 +48,12 @@ _EITHER_RE = re.compile(
     r"(?:\s+(?!(?:and|or|but)\b)[\w'’-]+){0,3}?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|wounded|injured|dead)\s+(?:or|and)\s+(?:wounded|injured|killed)",
     re.I,
 )
-_EITHER_BEFORE_RE = re.compile(r"\b(?:killed|killing|dead)\s+(?:or|and)\s+(?:wounded|injured|wounding|injuring)\s+(?:\S+\s+){0,2}$", re.I)
+# "killed or wounded 13" (not "left 14 people dead and wounded seven more": two counts)
+_EITHER_BEFORE_RE = re.compile(
+    r"(?<!\d )(?<!people )\b(?:killed|killing|dead)\s+(?:or|and)\s+(?:wounded|injured|wounding|injuring)\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
+_NUMBER_NEXT_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\b)", re.I)
 _DESTINATION_RE = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
 _CROSSING_CUE_RE = re.compile(r"(?:fled|fleeing|flee|crossed|crossing)\s+(?:to|into)$", re.I)
 _FLIGHT_OF_RE = re.compile(r"\bflight\s+of\s+(?:\S+\s+){0,3}$", re.I)
@@ -90,7 +95,12 @@ _DEAD_INCLUDED_RE = re.compile(
     r"\binclud(?:ed|e|es)\s+(?:[a-z]+\s+){0,2}$",
     re.I,
 )
-_WHOLE_OF_PART_RE = re.compile(r"\b(?:\d[\d,]*|[A-Za-z]+ty|[A-Za-z]+teen|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the|those|these)\s+$", re.I)
+_WHOLE_OF_PART_RE = re.compile(
+    r"\b(?:\d[\d,]*|[A-Za-z]+ty|[A-Za-z]+teen|two|three|four|five|six|seven|eight|nine|ten|none|all|each|most|"
+    r"some|many|several|both|half)\s+of\s+(?:the|those|these|its|their)\s+$",
+    re.I,
+)
+_OF_THE_WHOLE_RE = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d[\d,]*|[a-z]+)\b", re.I)
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _PUT_AT_RE = re.compile(
     r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their)\s+(?P<what>figure|number|toll|"
@@ -105,7 +115,8 @@ def kind_of(text: str, start: int, end: int, rules: FigureRules, previous: str |
     "200 soldiers": troops) may still take a list's verb (`share_list_kinds`). `previous` is the
     kind of the sentence's figure before it ("including 12 children", "put the figure at N")."""
     clause = text[_clause_start(text, start):start]
-    if _EITHER_BEFORE_RE.search(clause) or _EITHER_RE.match(text, end):
+    either = _EITHER_RE.match(text, end)
+    if _EITHER_BEFORE_RE.search(clause) or (either and not _NUMBER_NEXT_RE.match(text, either.end())):
         return "other", "before"  # "killed or wounded 13": both at once, no death toll
     restated = _PUT_AT_RE.search(text, max(0, start - 60), start)
     if restated:
@@ -114,6 +125,11 @@ def kind_of(text: str, start: int, end: int, rules: FigureRules, previous: str |
         return "killed", "before"  # "the death toll in ... has topped 1,600", "those killed included two"
     if _WHOLE_OF_PART_RE.search(text, max(0, start - 25), start):
         return None, ""  # "Forty of the 200 people brought in died": 200 is the whole, not the dead
+    whole = _OF_THE_WHOLE_RE.match(text, end)
+    if whole:  # the part takes the verb after the whole's noun phrase
+        kind = _kind_from(rules.loose_tail.match(text, whole.end()), rules)
+        if kind and kind != "troops":
+            return kind, "after"
     part_of = previous if previous and INCLUDING_RE.search(text, max(0, start - 20), start) else None
     after = rules.after.match(text, end)
     if after and _OPEN_QUOTE_RE.search(text, end, after.end()) and not _QUOTED_NOUN_RE.match(text, end):
@@ -189,10 +205,11 @@ def share_list_kinds(text: str, spans: list[tuple[int, int, str | None, str]]) -
     kinds = [k for _, _, k, _ in spans]
     how = [h for _, _, _, h in spans]
     for i in range(len(spans) - 2, -1, -1):
-        if not how[i] and how[i + 1] == "after" and kinds[i + 1] in _SHARED and _listed(text, spans[i], spans[i + 1]):
+        if (kinds[i] and not how[i] and how[i + 1] == "after" and kinds[i + 1] in _SHARED
+                and _listed(text, spans[i], spans[i + 1])):
             kinds[i], how[i] = kinds[i + 1], "after"
     for i in range(1, len(spans)):
-        if (not how[i] and how[i - 1] == "before" and kinds[i - 1] in _SHARED
+        if (kinds[i] and not how[i] and how[i - 1] == "before" and kinds[i - 1] in _SHARED
                 and _listed(text, spans[i - 1], spans[i]) and not _OWN_VERB_RE.match(text, spans[i][1])):
             kinds[i], how[i] = kinds[i - 1], "before"
     return kinds

@@ -24,6 +24,8 @@ _ASIDE = (r"(?:,\s+(?:(?:many|most|some|all|several|none|half|dozens|hundreds|th
           r"including|among\s+them|mostly|mainly|largely|primarily|chiefly|many|most|all)\b[^,;]{0,60},"
           r"|\s+[–—-]{1,2}\s+[^–—;]{1,60}\s+[–—-]{1,2})")
 _GAP_WORD = r"(?!(?:and|but|while|whereas|or)\b)[\"“‘]?[\w'’.-]+[\"”]?"
+_NAME_WORD = (r"(?-i:[A-Z][\w'’.-]*)|[\w'’]+-(?:led|backed|based|run|allied|linked)|of|the|a|an|known|as|called|"
+              r"named|dubbed|from|in|for|force|forces|group|militia|army|unit|units|brigade|movement|party|families")
 _NOT_VERB = r"(?!(?:and|but|while|whereas|or|who|which|that|were|was|have|has|had|are|is|said|says)\b)"
 
 
@@ -46,6 +48,7 @@ class FigureRules:
     other_before: re.Pattern[str] | None = None  # "detained N migrants", "evacuated more than N civilians"
     # the verb of a list or a long noun phrase: "three members of the force known as the SDF were killed"
     list_tail: re.Pattern[str] = re.compile(r"(?!)")
+    loose_tail: re.Pattern[str] = re.compile(r"(?!)")  # "Forty of the 200 people brought in died": any words
     troops_after: re.Pattern[str] | None = None  # "40 border guards": where a count of troops ends
     nations: re.Pattern[str] | None = None  # country names and demonyms ("Syria", "Syrian")
     nation_of: dict[str, str] = field(default_factory=dict)  # either form -> the country
@@ -61,7 +64,11 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
     )
     # matched on the clause before the number; the greedy lead makes the nearest kind word win
     before = re.compile(rf"^.*(?:{groups})\s+(?:{_GAP_WORD}\s+){{0,3}}$", re.I | re.S)
-    list_tail = re.compile(rf"(?:\s+{_NOT_VERB}[\w'’.-]+){{1,12}}?\s+{_AUX}(?:{groups})", re.I)
+    loose_tail = re.compile(rf"(?:\s+{_NOT_VERB}[\w'’.-]+){{1,6}}?\s+{_AUX}(?:{groups})", re.I)
+    # the counted noun (two words at most), then only a name's words: "of the Kurdish-led force known as the SDF"
+    list_tail = re.compile(
+        rf"(?:\s+{_NOT_VERB}[\w'’.-]+){{1,2}}(?:\s+(?:{_NAME_WORD})){{0,10}}\s+{_AUX}(?:{groups})", re.I
+    )
     quals = lexicon.get("figures", "qualifiers") or {}
     qualifiers = tuple(
         (name, re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in sorted(ps, key=len, reverse=True))})\s*$", re.I))
@@ -88,6 +95,7 @@ def compile_rules(lexicon: Lexicon) -> FigureRules:
         incident=compile_phrases(lexicon.phrases("figures", "incident_cues")),
         total=compile_phrases(lexicon.phrases("figures", "total_cues")),
         list_tail=list_tail,
+        loose_tail=loose_tail,
         nations=_nations(lexicon),
         nation_of=dict(lexicon.countries),
         troops_after=next((re.compile(rf"\s*(?:[\w'’-]+\s+)?(?:{p.pattern})", re.I) for k, p in kinds if k == "troops"), None),

@@ -126,3 +126,17 @@ def test_a_month_name_inside_a_word_is_no_date() -> None:
 
 def test_family_members_of_fighters_are_not_troops() -> None:
     assert not any(k == "troops" for k, _ in _figures("The camp held thousands of family members of militia fighters."))
+
+
+def test_a_list_gives_its_verb_only_to_counted_people() -> None:
+    assert _figures("Hundreds marched on Sunday, and two people were killed in the unrest.") == {("killed", 2)}
+    assert _figures("None of the 120 passengers on board was injured.") == set()
+
+
+def test_dead_and_wounded_with_two_numbers_are_two_counts() -> None:
+    assert _figures("The blast left 14 people dead and wounded seven more.") == {("killed", 14), ("injured", 7)}
+
+
+def test_a_verb_far_after_an_unrelated_clause_is_not_the_counts() -> None:
+    got = _figures("Five of the six officers gave statements to investigators the day the man was injured.")
+    assert got == set()
