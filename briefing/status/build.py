@@ -24,6 +24,7 @@ from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
 from briefing.status.disagreements import mark_disagreements
 from briefing.status.events import build_events
+from briefing.status.evidence import recency_weights
 from briefing.status.figures import FigureRules, compile_rules, extract_figures
 from briefing.status.negotiations import build_negotiations, compile_sticking_rules
 from briefing.status.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
@@ -33,6 +34,7 @@ from briefing.status.profile import (
     ProfileError,
     applies,
     build_cue_index,
+    compile_phrases,
     load_lexicon,
     load_profile,
     profile_path,
@@ -53,6 +55,7 @@ class _Rules:
     cues: CueIndex
     sticking: tuple[re.Pattern[str], ...]
     needs_context: frozenset[str]
+    other_talks: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -65,6 +68,7 @@ def _rules(settings: ConflictSettings) -> _Rules:
         cues=build_cue_index(lexicon, settings.escalation_cues, settings.deescalation_cues),
         sticking=compile_sticking_rules(lexicon),
         needs_context=frozenset(lexicon.phrases("trend", "needs_context")),
+        other_talks=compile_phrases(lexicon.phrases("negotiations", "other_topics")),
     )
 
 
@@ -179,6 +183,7 @@ def build_status(
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
     places = build_places(articles, rules.places, slots, not_places, countries=countries)
+    weights = recency_weights(articles, reference)
     core = core_states(articles, rules.figures)
     found = [f for a in articles for f in extract_figures(a, rules.figures, reference(a), caption(a), core)]
     figures = mark_disagreements([f for f in found if f.scope != "background"], [p.name for p in places])
@@ -186,9 +191,11 @@ def build_status(
         actors=actors.actors,
         locations=places,
         figures=tuple(figures),
-        ceasefire=build_ceasefire(articles, cues, actors, reference),
-        negotiations=build_negotiations(articles, cues, rules.sticking, actors, places),
-        trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings)),
+        ceasefire=build_ceasefire(articles, cues, actors, reference, weights=weights),
+        negotiations=build_negotiations(articles, cues, rules.sticking, actors, places, weights=weights,
+                                        other_topics=rules.other_talks),
+        trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings), weights=weights,
+                          reference=reference),
         timeline=build_events(articles, cues, reference),
         background=tuple(f for f in found if f.scope == "background"),
     )
