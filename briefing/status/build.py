@@ -193,7 +193,7 @@ def build_status(
         figures=tuple(figures),
         ceasefire=build_ceasefire(articles, cues, actors, reference, weights=weights),
         negotiations=build_negotiations(articles, cues, rules.sticking, actors, places, weights=weights,
-                                        other_topics=rules.other_talks),
+                                        other_topics=rules.other_talks, reference=reference),
         trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings), weights=weights,
                           reference=reference),
         timeline=build_events(articles, cues, reference),

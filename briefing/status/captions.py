@@ -20,7 +20,8 @@ from briefing.models import Article
 
 _GALLERY_RE = re.compile(
     r"\bHide Caption\b|\bShow Caption\b|(?:^|\s)Photos?:\s|\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b"
-    r"|\bClick to (?:enlarge|expand)\b|\bEnlarge this image\b|\b\d+ of \d+ (?:photos|images)\b|^(?:PHOTO|IMAGE|VIDEO):",
+    r"|\bClick to (?:enlarge|expand)\b|\bEnlarge this image\b|\b\d+ of \d+ (?:photos|images)\b|^(?:PHOTO|IMAGE|VIDEO):"
+    r"|^FILE\s*[-–—]|^In this (?:[\w,.'’ -]{0,60} )?(?:file )?(?:photo|image)\b",
 )
 _CREDIT_END_RE = re.compile(
     r"\(\s*(?:(?:AP|AFP|Reuters|EPA|Getty|Photo|Image)\b[^()]{0,80}|[^()]{2,80}(?:/|\bvia\s+)[^()]{1,60})\)\s*$"

@@ -47,6 +47,7 @@ _LOOK_BACK_RE = re.compile(
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|nights?)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_EARLIER_YEARS_RE = re.compile(r"(?<!since )\b(?:last\s+year|years\s+ago)\b", re.I)
 _EARLIER_WORDS_RE = re.compile(
     r"(?<!since )\b(?:last\s+(?:week|month|year)|(?:days|weeks|months|years)\s+ago|the\s+previous\s+(?:week|month))\b",
     re.I,
@@ -78,15 +79,18 @@ def asserted(text: str, cue_start: int) -> bool:
     return modality(text, cue_start) == "fact"
 
 
-def about_earlier_days(text: str, ref: Reference) -> bool:
-    """Does the sentence speak of an earlier day or war, not of now? Only dates it names count:
-    all of them more than STALE_DAYS before the article's own date, or an earlier war."""
-    if _EARLIER_WORDS_RE.search(text):
+def about_earlier_days(text: str, ref: Reference, within_days: int = STALE_DAYS) -> bool:
+    """Does the sentence speak of an earlier time, not of now? Only dates it names count: all of
+    them more than `within_days` before the article's own date ("last week" and "days ago" when that
+    is under a month, "last year" always), or an earlier war. The trend of now looks back three days;
+    the state of talks holds longer ("talks were suspended last month" still says where they stand)."""
+    earlier = _EARLIER_WORDS_RE if within_days < 28 else _EARLIER_YEARS_RE
+    if earlier.search(text):
         return True
     today = ref.date if ref.anchored else None
     if today is not None:
         days = [w.date for w in find_dates(text, ref) if w.date is not None]
-        if days and all((today - d).days > STALE_DAYS for d in days):
+        if days and all((today - d).days > within_days for d in days):
             return True
     return any(not p.comparison for p in past_periods(text, ref.firm_year()))
 

@@ -18,12 +18,14 @@ from collections.abc import Callable, Sequence
 
 from briefing.models import Article, Negotiations, Place, SentenceRef
 from briefing.status.actors import ActorSet
-from briefing.status.evidence import modality
+from briefing.status.dates import Reference
+from briefing.status.evidence import about_earlier_days, modality
 from briefing.status.profile import Hit, Lexicon
 from briefing.status.trend import negated
 
 STATE_PRIORITY = ("concluded", "collapsed", "suspended", "resumed", "under way", "planned")
 _MEDIATOR_WINDOW = 70
+TALKS_HORIZON_DAYS = 60  # talks suspended last month are still suspended; a deal of last year is another story
 _BETWEEN_RE = re.compile(
     r"\b(?:between|delegations?\s+(?:from|of))\s+(?P<a>(?:the\s+)?[\w'’. -]+?)\s+and\s+(?P<b>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)"
     r"(?=[,;.]|\s+(?:in|on|at|to|for|was|were|is|are|has|have|had|who|which|that|over|would|will|could|should|"
@@ -61,9 +63,11 @@ def build_negotiations(
     max_evidence: int = 8,
     weights: dict[str, float] | None = None,
     other_topics: re.Pattern[str] | None = None,
+    reference: Callable[[Article], Reference] | None = None,
 ) -> Negotiations:
     """`weights`: the articles' recency weights (evidence.recency_weights); `other_topics`: words of
-    other negotiations (a trade deal, a budget in Congress) whose sentences are no evidence."""
+    other negotiations (a trade deal, a budget in Congress) whose sentences are no evidence;
+    `reference`: an article's date, so that a sentence about earlier days does not vote."""
     votes: dict[str, float] = {}
     venues: Counter[str] = Counter()
     mediators: Counter[tuple[str, bool]] = Counter()
@@ -82,6 +86,8 @@ def build_negotiations(
             hits = hits_by_sentence.get(sentence.index, ())
             if other_topics is not None and hits and other_topics.search(text):
                 continue  # a trade deal, a bill in the Senate: other negotiations
+            if hits and reference is not None and about_earlier_days(text, reference(article), TALKS_HORIZON_DAYS):
+                continue  # "signed a deal with Iran last year": not the talks of now
             if _STICKING_HINT.search(text):
                 for point in _sticking_points(text, sticking):
                     points.setdefault(point)

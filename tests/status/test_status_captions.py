@@ -48,3 +48,9 @@ def test_caption_numbers_are_no_figures_and_caption_cues_no_evidence() -> None:
     assert {(f.kind, f.value) for f in status.figures} == {("injured", 3)}
     assert status.ceasefire.state == "none"
     assert not any("Varna" in e.text for e in status.timeline)
+
+
+def test_a_file_photo_caption_is_a_caption() -> None:
+    assert caption_paragraph("FILE - In this Monday, May 6, 2024, file photo, the envoy talks to reporters in Varna.")
+    assert caption_paragraph("In this photo taken on Sunday, smoke rises over the river port.")
+    assert not caption_paragraph("In this town, photographs of the dead hang on every wall.")

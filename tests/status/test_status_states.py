@@ -106,3 +106,10 @@ def test_a_long_old_report_does_not_outvote_a_new_one() -> None:
     assert st.trend.label in ("de-escalating", "mixed")
     st = _status((7, old), (3, "Central Varna was calm as troops withdrew from the square."))
     assert st.trend.label == "escalating"
+
+
+def test_talks_keep_their_state_for_weeks_but_not_a_deal_of_last_year() -> None:
+    st = _status((20, "Talks in Varna were suspended last month after the army delegation walked out."))
+    assert st.negotiations.state == "suspended"
+    st = _status((20, "The president signed a deal with Freedonia last year to build a pipeline."))
+    assert st.negotiations.state == "none"
