@@ -148,7 +148,14 @@ def build_status(
     if not articles:
         return ConflictStatus()
     rules = _rules(settings)
-    countries = country_counts(articles, rules.places)
+    captions: dict[str, frozenset[int]] = {}
+
+    def caption(article: Article) -> frozenset[int]:
+        if article.id not in captions:
+            captions[article.id] = caption_sentences(article)
+        return captions[article.id]
+
+    countries = country_counts(articles, rules.places, caption)
     profile = _chosen_profile(settings.profile, articles, countries)
     actor_rules = _actor_rules(profile, _profile_stamp(profile) if profile else None, cue_verbs)
     set_reference = infer_reference(articles)
@@ -161,14 +168,8 @@ def build_status(
             references[article.id] = article_reference(article, set_reference)
         return references[article.id]
 
-    slots = place_slots(articles)
+    slots = place_slots(articles, caption, frozenset(rules.places.country_names))
     scanned: dict[str, dict[int, list[Hit]]] = {}
-    captions: dict[str, frozenset[int]] = {}
-
-    def caption(article: Article) -> frozenset[int]:
-        if article.id not in captions:
-            captions[article.id] = caption_sentences(article)
-        return captions[article.id]
 
     def cues(article: Article) -> dict[int, list[Hit]]:
         """Each article is scanned for every cue once, whichever module asks first; photo
@@ -178,11 +179,11 @@ def build_status(
             scanned[article.id] = {i: h for i, h in rules.cues.by_sentence(article).items() if i not in skip}
         return scanned[article.id]
 
-    actors = build_actors(articles, actor_rules, places=slots[0], maybe_places=slots[1])
+    actors = build_actors(articles, actor_rules, places=slots.strong, maybe_places=slots.weak)
     not_places = [n for a in actors.actors if a.kind != "state" or a.side == "media" for n in (a.name, *a.aliases)]
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
-    places = build_places(articles, rules.places, slots, not_places, countries=countries)
+    places = build_places(articles, rules.places, slots, not_places, countries=countries, captions=caption)
     weights = recency_weights(articles, reference)
     core = core_states(articles, rules.figures)
     found = [f for a in articles for f in extract_figures(a, rules.figures, reference(a), caption(a), core)]

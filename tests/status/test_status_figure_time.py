@@ -93,7 +93,7 @@ def test_one_incident_two_counts_is_a_dispute() -> None:
     st = _status(
         "The shelling of Varna killed 8 people on Sunday, the army said.",
         "Medics said 30 people were killed in Varna on Sunday.",
-        "Lindor was quiet. Lindor, the capital of Lindoria, saw no fighting in Lindor.",
+        "Ostrovka was quiet. Ostrovka, the capital of Lindoria, saw no fighting in Ostrovka.",
     )
     assert all(f.disagreement for f in st.figures)
 
