@@ -130,7 +130,9 @@ class Figure:
     fraction: float | None = None
     disagreement: bool = False
     subject: str | None = None  # who was counted, as the text says: "Palestinians", "civilians in Khan Sheikhoun"
-    scope: str = "incident"  # incident (one attack or day) | cumulative (running total) | background (earlier war)
+    # incident (one attack or day) | cumulative (running total) | background (earlier war); None: not said
+    # (a figure recorded before scopes existed; the status module always sets it)
+    scope: str | None = None
     as_of: dt.date | None = None  # the day the count refers to: stated, else the article's date
     earlier: int | None = None  # a running total's previous value in the set ("137 -> 163 since 20 Nov")
     earlier_as_of: dt.date | None = None
