@@ -312,7 +312,7 @@ def find_dates(text: str, ref: Reference) -> list[When]:
     for m in BARE_MONTH_RE.finditer(text):
         add(_bare_month(m, ref, future))
     for m in WEEKDAY_RE.finditer(text):
-        add(_weekday(m, ref, future))
+        add(_weekday(m, ref, future and looks_ahead(text, m.start())))
     for m in RELATIVE_RE.finditer(text):
         add(_relative(m, ref))
     found.sort(key=lambda w: w.start)
@@ -365,6 +365,22 @@ def text_slice(m: re.Match[str], start: int) -> str:
     return m.string[start:m.end()]
 
 
+_CLAUSE_END_RE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
+LOOK_AHEAD_SPAN = 60  # characters before a weekday in which a future word governs it
+
+
+def looks_ahead(text: str, at: int) -> bool:
+    """Does a future word ("will", "is due", "scheduled to") govern the day named at `at`? Only one
+    before it in its own clause: "talks will resume Monday" looks ahead; "the Dutch announced
+    Wednesday that troops will go", "were in Cairo Wednesday for the scheduled talks" and
+    "would be killed, he warned, after his capture on Sunday" do not."""
+    window = text[max(0, at - LOOK_AHEAD_SPAN):at]
+    ends = list(_CLAUSE_END_RE.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    return bool(FUTURE_RE.search(window))
+
+
 def _weekday(m: re.Match[str], ref: Reference, future: bool) -> When:
     target = WEEKDAYS[m.group("wd").lower()]
     base = ref.date if ref.anchored else None
@@ -373,9 +389,8 @@ def _weekday(m: re.Match[str], ref: Reference, future: bool) -> When:
         if named:
             return When(m.group("wd"), m.start(), m.end(), named, named.year, named.month, True, "weekday")
         return When(m.group("wd"), m.start(), m.end(), None, ref.year, ref.month, ref.inferred, "weekday")
+    # the day itself when it is today: "talks resume Wednesday" written on a Wednesday is today
     delta = (target - base.weekday()) % 7 if future else -((base.weekday() - target) % 7)
-    if future and delta == 0:
-        delta = 7
     d = base + dt.timedelta(days=delta)
     return When(m.group("wd"), m.start(), m.end(), d, d.year, d.month, ref.inferred, "weekday")
 

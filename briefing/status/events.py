@@ -46,6 +46,8 @@ def build_events(
                 continue
             cue_at = event_hits[0].start - sentence.start
             when = min(dates, key=lambda w: abs(w.start - cue_at))
+            if _after(when, ref):
+                continue  # a plan or a misread day: an article reports nothing after it was written
             words = set(_WORD_RE.findall(sentence.text.lower()))
             bucket = seen[when.sort_key]
             if any(_overlap(words, other) >= 0.5 for other in bucket[-20:]):
@@ -59,6 +61,12 @@ def build_events(
             order += 1
     found.sort(key=lambda t: (t[0], t[1]))
     return tuple(e for _, _, e in found[-limit:])
+
+
+def _after(when: When, ref: Reference) -> bool:
+    """Is this day later than the day the article was written (when that day is known)?"""
+    written = ref.date if ref.anchored else None
+    return when.date is not None and written is not None and when.date > written
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

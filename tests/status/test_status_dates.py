@@ -39,6 +39,15 @@ def test_weekdays_look_back_or_ahead() -> None:
     assert find_dates("talks began Monday", MONDAY)[0].date == dt.date(2016, 3, 14)
 
 
+def test_only_a_future_word_before_the_day_in_its_clause_looks_ahead() -> None:
+    assert find_dates("Envoys are scheduled to meet Thursday", MONDAY)[0].date == dt.date(2016, 3, 17)
+    assert find_dates("The ministry announced Friday that troops will leave.", MONDAY)[0].date == dt.date(2016, 3, 11)
+    assert find_dates("Envoys were in Vardo Sunday for the scheduled start of talks.", MONDAY)[0].date == dt.date(2016, 3, 13)
+    assert find_dates("Rebels seized him on Saturday, warning he would be shot.", MONDAY)[0].date == dt.date(2016, 3, 12)
+    assert find_dates("He will travel, aides said Sunday.", MONDAY)[0].date == dt.date(2016, 3, 13)
+    assert find_dates("The talks will resume on Monday", MONDAY)[0].date == dt.date(2016, 3, 14)  # today, not in a week
+
+
 def test_relative_words() -> None:
     assert find_dates("beginning tomorrow", MONDAY)[0].date == dt.date(2016, 3, 15)
     assert _labels("it took effect late last month", MONDAY) == ["February 2016"]
