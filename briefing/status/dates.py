@@ -65,7 +65,7 @@ DURATION_RE = re.compile(
 )
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|is due|are due|to be|set to|next|planned|scheduled|expected|ahead of|upcoming|"
-    r"forthcoming|coming)\b",
+    r"forthcoming|coming|(?:seeks?|plans?|aims?|hopes?|intends?|wants?) to)\b",
     re.I,
 )
 # "KIEV, April 7 (Reuters) -", "KIEV, Ukraine, April 7. /ITAR-TASS/.", "WASHINGTON, Dec. 3, 2015 -":

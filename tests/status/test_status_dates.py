@@ -31,6 +31,8 @@ def test_month_day_takes_the_reference_year() -> None:
 def test_a_later_month_is_last_year_unless_the_sentence_looks_ahead() -> None:
     assert find_dates("the resolution in December", MONDAY)[0].year == 2015
     assert find_dates("elections will be held on Dec. 20", MONDAY)[0].date == dt.date(2016, 12, 20)
+    assert find_dates("the new leaders seek to hold elections on May 25", MONDAY)[0].date == dt.date(2016, 5, 25)
+    assert find_dates("the old leaders held elections on Dec. 20", MONDAY)[0].date == dt.date(2015, 12, 20)
 
 
 def test_weekdays_look_back_or_ahead() -> None:
