@@ -186,3 +186,16 @@ def test_ten_thousand_distinct_names_are_merged_in_bounded_time() -> None:
     actors._merge_spellings(entries, {})
     assert time.perf_counter() - started < 1.5  # about 250,000 comparisons (6 s) before the caps
     assert "ahmad khalil" not in entries and "Ahmad Khalil" in entries["ahmed khalil"].aliases
+
+
+def test_film_titles_and_ships_are_not_actors() -> None:
+    text = (
+        "Crowds burned flags over the film, Children of Varna, which mocks the prophet.\n"
+        "The Children of Varna trailer was posted online. Children of Varna angered clerics.\n"
+        "Jets flew from the USS Harold Stassen in the gulf. The USS Harold Stassen then sailed north.\n"
+        "In the video Omar Haddad said the Free Patriots Brigade would fight. Omar Haddad spoke again."
+    )
+    rules = compile_actor_rules(load_lexicon(), load_profile(None))
+    names = {a.name for a in build_actors(_articles(text), rules).actors}
+    assert not any("Children of Varna" in n or "Stassen" in n for n in names)
+    assert {"Omar Haddad", "Free Patriots Brigade"} <= names  # a name after "the video" is no title
