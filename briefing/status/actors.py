@@ -133,6 +133,7 @@ def build_actors(
             if m.name != entry.name:
                 entry.aliases.add(m.name)
     _drop_works_and_vessels(entries, {t for a in articles for t in work_titles(a.text)})
+    _drop_page_furniture(entries)
     _drop_role_nouns(entries, vocabulary, redirect)
     _drop_word_lookalikes(entries, vocabulary, evidenced)
     for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled and k not in evidenced]:
@@ -188,6 +189,27 @@ WORK_RE = re.compile(
 )
 # Ships are equipment, not actors: "the USS Carl Vinson", "HMS Daring"
 VESSEL_RE = re.compile(r"^(?:USS|USNS|HMS|HMCS|HMAS|RFS|INS|TCG|FS)\s")
+
+
+# Page furniture and credits that look like names: "Replay More Videos", "Manage Newsletters",
+# "Getty Images Jane Roe" and "AP Jane Roe" (a photo credit), time zones, company suffixes.
+FURNITURE_WORDS = frozenset("""
+Replay Videos Video Newsletters Newsletter Subscribe Gallery Slideshow Caption Photos Comments Share Advertisement
+""".split())
+PHOTO_CREDIT_RE = re.compile(r"^(?:AP|AFP|Reuters|EPA|Getty Images|Landov|Corbis|Sipa|Anadolu)\s+[A-Z]")
+NOT_ACTOR_CODES = frozenset({"GMT", "EDT", "EST", "CDT", "PDT", "UTC", "BST", "CET", "CEST", "LLC", "Inc", "Ltd"})
+
+
+def page_furniture(name: str) -> bool:
+    """Is this "name" page furniture, a photo credit, a time zone or a company suffix?"""
+    words = name.split()
+    return (any(w in FURNITURE_WORDS for w in words) or bool(PHOTO_CREDIT_RE.match(name))
+            or name in NOT_ACTOR_CODES)
+
+
+def _drop_page_furniture(entries: dict[str, _Entry]) -> None:
+    for key in [k for k, e in entries.items() if not e.profiled and page_furniture(e.name)]:
+        del entries[key]
 
 
 def work_titles(text: str) -> set[str]:

@@ -199,3 +199,12 @@ def test_film_titles_and_ships_are_not_actors() -> None:
     names = {a.name for a in build_actors(_articles(text), rules).actors}
     assert not any("Children of Varna" in n or "Stassen" in n for n in names)
     assert {"Omar Haddad", "Free Patriots Brigade"} <= names  # a name after "the video" is no title
+
+
+def test_page_furniture_photo_credits_and_time_zones_are_not_actors() -> None:
+    assert actors.page_furniture("Replay More Videos") and actors.page_furniture("Daily Newsletters Manage Newsletters")
+    assert actors.page_furniture("Getty Images Jane Roe") and actors.page_furniture("AP Jane Roe")
+    assert actors.page_furniture("GMT") and actors.page_furniture("LLC")
+    # near misses: an agency alone, a person, an organisation with a long name
+    assert not actors.page_furniture("Reuters") and not actors.page_furniture("Apollo Mensah")
+    assert not actors.page_furniture("Associated Press") and not actors.page_furniture("APEC Secretariat")
