@@ -132,7 +132,7 @@ def visible_text(article: Article, captions: frozenset[int]) -> str:
 
 
 def _split_list(raw: str) -> list[str]:
-    return [p for p in re.split(r"\s*,\s*|\s*,?\s+and\s+", raw) if p]
+    return [p for p in re.split(r"\s*,?\s+and\s+|\s*,\s*", raw) if p]  # ", and" before ",": the Oxford comma
 
 
 _MONTH_OR_DAY = frozenset(

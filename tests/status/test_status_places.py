@@ -71,3 +71,5 @@ def test_people_and_outlets_in_place_slots_are_not_places() -> None:
 def test_a_list_of_places_ends_with_and() -> None:
     got = _places("Shells hit the villages of Zubrovka, Pelnitsa and Ostrovka overnight.")
     assert {"Zubrovka", "Pelnitsa", "Ostrovka"} <= got
+    got = _places("Jets struck the towns of Zubrovka, Pelnitsa, and Ostrovka overnight.")  # the Oxford comma
+    assert {"Zubrovka", "Pelnitsa", "Ostrovka"} <= got and "and Ostrovka" not in got
