@@ -112,7 +112,12 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A reported number (deaths, displaced, troops...), never averaged with others."""
+    """A reported number (deaths, displaced, troops...), never averaged with others.
+
+    Two figures can disagree only when they count the same thing at the same time:
+    one kind, one subject, one scope, overlapping `as_of`. A running total that
+    rises from one day to the next is an update (`earlier`), not a disagreement.
+    """
 
     kind: str  # killed | injured | displaced | refugees | troops | other
     value: int
@@ -124,6 +129,13 @@ class Figure:
     base: int | None = None  # "nearly half of ... about 23 million": value is the share, base the whole
     fraction: float | None = None
     disagreement: bool = False
+    subject: str | None = None  # who was counted, as the text says: "Palestinians", "civilians in Khan Sheikhoun"
+    # incident (one attack or day) | cumulative (running total) | background (earlier war); None: not said
+    # (a figure recorded before scopes existed; the status module always sets it)
+    scope: str | None = None
+    as_of: dt.date | None = None  # the day the count refers to: stated, else the article's date
+    earlier: int | None = None  # a running total's previous value in the set ("137 -> 163 since 20 Nov")
+    earlier_as_of: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +165,7 @@ class Ceasefire:
 
 @dataclass(frozen=True, slots=True)
 class Negotiations:
-    state: str = "none"  # none | planned | under way | resumed | suspended | collapsed
+    state: str = "none"  # none | planned | under way | resumed | suspended | collapsed | concluded
     venue: str | None = None
     mediator: str | None = None
     parties: tuple[str, ...] = ()
@@ -188,6 +200,7 @@ class ConflictStatus:
     negotiations: Negotiations = field(default_factory=Negotiations)
     trend: Trend = field(default_factory=Trend)
     timeline: tuple[Event, ...] = ()
+    background: tuple[Figure, ...] = ()  # earlier wars' and periods' counts: context, never current figures
 
 
 @dataclass(frozen=True, slots=True)

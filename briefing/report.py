@@ -52,8 +52,9 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
 
 def _status_json(status: ConflictStatus) -> dict[str, Any]:
     """DESIGN.md's keys, then the documented additions (ceasefire `excluded`/`since_inferred`,
-    talks `parties`/`sticking_points`/`mediator_role`, figure `base`/`fraction`/`evidence`,
-    and `timeline`). Evidence is always a list of {article, sentence, text}."""
+    talks `parties`/`sticking_points`/`mediator_role`, figure `base`/`fraction`/`evidence`/
+    `subject`/`scope`/`as_of`/`earlier`/`earlier_as_of`, `timeline`, and `background_figures`:
+    earlier wars' counts, never among the current `figures`). Evidence is always a list of {article, sentence, text}."""
     trend, ceasefire, talks = status.trend, status.ceasefire, status.negotiations
     return {
         "trend": {
@@ -82,6 +83,7 @@ def _status_json(status: ConflictStatus) -> dict[str, Any]:
         "actors": [{"name": a.name, "side": a.side, "mentions": a.mentions} for a in status.actors],
         "locations": [{"name": p.name, "mentions": p.mentions} for p in status.locations],
         "timeline": [_event_json(e) for e in status.timeline],
+        "background_figures": [_figure_json(f) for f in status.background],
     }
 
 
@@ -99,6 +101,11 @@ def _figure_json(f: Figure) -> dict[str, Any]:
         "base": f.base,
         "fraction": f.fraction,
         "evidence": _refs([f.evidence] if f.evidence else []),
+        "subject": f.subject,
+        "scope": f.scope,
+        "as_of": _iso(f.as_of),
+        "earlier": f.earlier,
+        "earlier_as_of": _iso(f.earlier_as_of),
     }
 
 

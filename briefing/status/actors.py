@@ -132,6 +132,8 @@ def build_actors(
             redirect.setdefault(org_key(m.name), m.key)
             if m.name != entry.name:
                 entry.aliases.add(m.name)
+    _drop_works_and_vessels(entries, {t for a in articles for t in work_titles(a.text)})
+    _drop_page_furniture(entries)
     _drop_role_nouns(entries, vocabulary, redirect)
     _drop_word_lookalikes(entries, vocabulary, evidenced)
     for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled and k not in evidenced]:
@@ -176,6 +178,60 @@ def build_actors(
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_WORK = r"(?:film|movie|video|trailer|documentary|book|novel|song|album|play|show|series|cartoon)"
+_TITLE_WORDS = r"(?:The |A )?[A-Z][\w'’.-]*(?: (?:of|the|and|in|on|for|to|a|an|[A-Z][\w'’.-]*))*"
+# "the film, Innocence of Peace,", "a movie called “The Last Village”", "the “Last Village” video" (not "in the
+# video Obama said": an unquoted title needs "called" or the commas of an apposition)
+WORK_RE = re.compile(
+    rf"\b{_WORK}(?:,\s+|\s+(?:called|titled|entitled|named)\s+)(?P<t>{_TITLE_WORDS})(?=[,.])"
+    rf"|\b{_WORK},?\s+(?:(?:called|titled|entitled|named)\s+)?[\"“‘']\s*(?P<q>[^\"”’]{{2,80}}?)[,.]?\s*[\"”’]"
+    rf"|[\"“](?P<b>[A-Z][^\"”]{{1,80}}?)[,.]?[\"”]\s+{_WORK}\b"
+)
+# Ships are equipment, not actors: "the USS Carl Vinson", "HMS Daring"
+VESSEL_RE = re.compile(r"^(?:USS|USNS|HMS|HMCS|HMAS|RFS|INS|TCG|FS)\s")
+
+
+# Page furniture and credits that look like names: "Replay More Videos", "Manage Newsletters",
+# "Getty Images Jane Roe" and "AP Jane Roe" (a photo credit), time zones, company suffixes.
+FURNITURE_WORDS = frozenset("""
+Replay Videos Video Newsletters Newsletter Subscribe Gallery Slideshow Caption Photos Comments Share Advertisement
+""".split())
+PHOTO_CREDIT_RE = re.compile(r"^(?:AP|AFP|Reuters|EPA|Getty Images|Landov|Corbis|Sipa|Anadolu)\s+[A-Z]")
+NOT_ACTOR_CODES = frozenset({"GMT", "EDT", "EST", "CDT", "PDT", "UTC", "BST", "CET", "CEST", "LLC", "Inc", "Ltd"})
+
+
+def page_furniture(name: str) -> bool:
+    """Is this "name" page furniture, a photo credit, a time zone or a company suffix?"""
+    words = name.split()
+    return (any(w in FURNITURE_WORDS for w in words) or bool(PHOTO_CREDIT_RE.match(name))
+            or name in NOT_ACTOR_CODES)
+
+
+def _drop_page_furniture(entries: dict[str, _Entry]) -> None:
+    for key in [k for k, e in entries.items() if not e.profiled and page_furniture(e.name)]:
+        del entries[key]
+
+
+def work_titles(text: str) -> set[str]:
+    """Titles of films, videos and books the text names: what they are called, not who acts."""
+    out: set[str] = set()
+    for m in WORK_RE.finditer(text):
+        title = (m.group("q") or m.group("t") or m.group("b") or "").strip()
+        if title:
+            out.add(re.sub(r"^(?:The|A) ", "", title).lower())
+    return out
+
+
+def _drop_works_and_vessels(entries: dict[str, _Entry], titles: set[str]) -> None:
+    """Film and book titles ("the film Innocence of Peace") and ships ("USS Carl Vinson") name
+    no actor, however often the set writes them."""
+    for key in list(entries):
+        entry = entries[key]
+        forms = {entry.name, *entry.forms}
+        if entry.profiled:
+            continue
+        if any(VESSEL_RE.match(f) for f in forms) or any(re.sub(r"^(?:The|A) ", "", f).lower() in titles for f in forms):
+            del entries[key]
 _ROLE_NOUN_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee)$")
 
 

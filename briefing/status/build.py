@@ -19,10 +19,12 @@ from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 from briefing.status.actor_rules import ActorRules, compile_actor_rules
 from briefing.status.actors import build_actors
+from briefing.status.captions import caption_sentences
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
 from briefing.status.disagreements import mark_disagreements
 from briefing.status.events import build_events
+from briefing.status.evidence import recency_weights
 from briefing.status.figures import FigureRules, compile_rules, extract_figures
 from briefing.status.negotiations import build_negotiations, compile_sticking_rules
 from briefing.status.places import PlaceRules, build_places, compile_place_rules, country_counts, place_slots
@@ -32,6 +34,7 @@ from briefing.status.profile import (
     ProfileError,
     applies,
     build_cue_index,
+    compile_phrases,
     load_lexicon,
     load_profile,
     profile_path,
@@ -52,6 +55,7 @@ class _Rules:
     cues: CueIndex
     sticking: tuple[re.Pattern[str], ...]
     needs_context: frozenset[str]
+    other_talks: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -64,6 +68,7 @@ def _rules(settings: ConflictSettings) -> _Rules:
         cues=build_cue_index(lexicon, settings.escalation_cues, settings.deescalation_cues),
         sticking=compile_sticking_rules(lexicon),
         needs_context=frozenset(lexicon.phrases("trend", "needs_context")),
+        other_talks=compile_phrases(lexicon.phrases("negotiations", "other_topics")),
     )
 
 
@@ -100,6 +105,22 @@ def _chosen_profile(setting: str | None, articles: Sequence[Article], countries:
     return best[1] if best else None
 
 
+CORE_SHARE = 0.25  # a state named in at least this share of the articles is one the set is about
+
+
+def core_states(articles: Sequence[Article], rules: FigureRules) -> frozenset[str]:
+    """The states the set is about: named (by name or demonym) in a quarter of its articles,
+    and the two named in most. A count in a sentence naming only other states is another
+    conflict's ("Australian police detained 15 people" in a pile about Syria)."""
+    if rules.nations is None:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for article in articles:
+        seen.update({rules.nation_of[m.group(0)] for m in rules.nations.finditer(article.text)})
+    top = {name for name, _ in seen.most_common(2)}
+    return frozenset(top | {name for name, n in seen.items() if n >= CORE_SHARE * len(articles)})
+
+
 def _ceasefire_ways(settings: ConflictSettings) -> dict[str, str]:
     """A truce holding points down, violated or collapsed points up, unless the settings
     replace that direction's cue words (then the user's list alone decides)."""
@@ -127,7 +148,14 @@ def build_status(
     if not articles:
         return ConflictStatus()
     rules = _rules(settings)
-    countries = country_counts(articles, rules.places)
+    captions: dict[str, frozenset[int]] = {}
+
+    def caption(article: Article) -> frozenset[int]:
+        if article.id not in captions:
+            captions[article.id] = caption_sentences(article)
+        return captions[article.id]
+
+    countries = country_counts(articles, rules.places, caption)
     profile = _chosen_profile(settings.profile, articles, countries)
     actor_rules = _actor_rules(profile, _profile_stamp(profile) if profile else None, cue_verbs)
     set_reference = infer_reference(articles)
@@ -140,27 +168,35 @@ def build_status(
             references[article.id] = article_reference(article, set_reference)
         return references[article.id]
 
-    slots = place_slots(articles)
+    slots = place_slots(articles, caption, frozenset(rules.places.country_names))
     scanned: dict[str, dict[int, list[Hit]]] = {}
 
     def cues(article: Article) -> dict[int, list[Hit]]:
-        """Each article is scanned for every cue once, whichever module asks first."""
+        """Each article is scanned for every cue once, whichever module asks first; photo
+        captions and galleries are no evidence (a picture of another day is not the news)."""
         if article.id not in scanned:
-            scanned[article.id] = rules.cues.by_sentence(article)
+            skip = caption(article)
+            scanned[article.id] = {i: h for i, h in rules.cues.by_sentence(article).items() if i not in skip}
         return scanned[article.id]
 
-    actors = build_actors(articles, actor_rules, places=slots[0], maybe_places=slots[1])
+    actors = build_actors(articles, actor_rules, places=slots.strong, maybe_places=slots.weak)
     not_places = [n for a in actors.actors if a.kind != "state" or a.side == "media" for n in (a.name, *a.aliases)]
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]
-    places = build_places(articles, rules.places, slots, not_places, countries=countries)
-    found = [f for article in articles for f in extract_figures(article, rules.figures, reference(article))]
+    places = build_places(articles, rules.places, slots, not_places, countries=countries, captions=caption)
+    weights = recency_weights(articles, reference)
+    core = core_states(articles, rules.figures)
+    found = [f for a in articles for f in extract_figures(a, rules.figures, reference(a), caption(a), core)]
+    figures = mark_disagreements([f for f in found if f.scope != "background"], [p.name for p in places])
     return ConflictStatus(
         actors=actors.actors,
         locations=places,
-        figures=tuple(mark_disagreements(found)),
-        ceasefire=build_ceasefire(articles, cues, actors, reference),
-        negotiations=build_negotiations(articles, cues, rules.sticking, actors, places),
-        trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings)),
+        figures=tuple(figures),
+        ceasefire=build_ceasefire(articles, cues, actors, reference, weights=weights),
+        negotiations=build_negotiations(articles, cues, rules.sticking, actors, places, weights=weights,
+                                        other_topics=rules.other_talks, reference=reference),
+        trend=build_trend(articles, cues, rules.needs_context, _ceasefire_ways(settings), weights=weights,
+                          reference=reference),
         timeline=build_events(articles, cues, reference),
+        background=tuple(f for f in found if f.scope == "background"),
     )

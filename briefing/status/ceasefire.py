@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from briefing.models import Article, Ceasefire, SentenceRef
 from briefing.status.actors import ActorSet
 from briefing.status.dates import Reference, When, find_dates
+from briefing.status.evidence import asserted, modality
 from briefing.status.profile import Hit
 
 _FOLLOW_UP_RE = re.compile(r"\b(?:the|this|that) (?:deal|agreement|accord|pact)\b", re.I)
@@ -37,15 +38,22 @@ _BROKERED_AFTER_RE = re.compile(
 _SINCE_WINDOW = 60
 
 
+STALE_AFTER_DAYS = 2  # a truce nothing newer mentions is no known state of now
+
+
 def build_ceasefire(
     articles: Sequence[Article],
     cues: Callable[[Article], dict[int, list[Hit]]],
     actors: ActorSet,
     reference: Callable[[Article], Reference],
     max_evidence: int = 8,
+    weights: dict[str, float] | None = None,
 ) -> Ceasefire:
-    """`cues` gives an article's lexicon hits by sentence (profile.CueIndex.by_sentence)."""
+    """`cues` gives an article's lexicon hits by sentence (profile.CueIndex.by_sentence);
+    `weights` the articles' recency weights (evidence.recency_weights)."""
     votes: Counter[str] = Counter()
+    weighted: dict[str, float] = {}
+    last_seen: dt.date | None = None
     evidence: list[tuple[int, int, SentenceRef]] = []
     in_force = False
     since: Counter[tuple[int, int, int]] = Counter()
@@ -53,6 +61,8 @@ def build_ceasefire(
     brokers: Counter[str] = Counter()
     excluded: Counter[str] = Counter()
     for article in articles:
+        weight = weights.get(article.id, 1.0) if weights else 1.0
+        day = reference(article).date if reference(article).anchored else None
         hits_by_sentence = cues(article)
         previous = -2
         for index in sorted(hits_by_sentence):
@@ -65,11 +75,19 @@ def build_ceasefire(
                 previous = index
             if not (mentions or follow_up):
                 continue
-            states = [h.label for h in hits if h.category == "cf.state"]
+            offset = article.sentences[index].start
+            terms = [h for h in hits if h.category == "cf.term" and modality(text, h.start - offset) != "hypothetical"]
+            if mentions and not terms and not follow_up:
+                continue  # "if there is a truce", "efforts to find a truce": no truce said to exist
+            states = [h.label for h in hits if h.category == "cf.state" and asserted(text, h.start - offset)]
             votes.update(states)
+            for state in states:
+                weighted[state] = weighted.get(state, 0.0) + weight
+            forced = [h for h in hits if h.category == "cf.in_force" and asserted(text, h.start - offset)]
+            if states or forced:
+                last_seen = max(last_seen, day) if last_seen and day else (day or last_seen)
             if mentions:
-                in_force |= bool(states) or "cf.in_force" in cats
-                offset = article.sentences[index].start
+                in_force |= bool(states) or bool(forced)
                 for when in _start_dates(text, [h.end - offset for h in hits if h.category == "cf.since"],
                                          reference(article)):
                     key = (when.year or 0, when.month or 0, when.date.day if when.date else 0)
@@ -81,12 +99,15 @@ def build_ceasefire(
                 if cue is not None:
                     excluded.update(_excluded(text, cue.start - offset, cue.end - offset, actors))
             evidence.append((-len(states), len(evidence), SentenceRef(article.id, index, text)))
-    if not evidence or not (in_force or votes):
-        return Ceasefire(state="none", evidence=tuple(ref for *_, ref in evidence[:max_evidence]))
+    newest = max((d for a in articles if (d := reference(a).date) is not None and reference(a).anchored), default=None)
+    stale = last_seen is not None and newest is not None and (newest - last_seen).days >= STALE_AFTER_DAYS
+    if not evidence or not (in_force or votes) or stale:
+        # nothing says a truce exists, or nothing of the last days says so: no known state now
+        return Ceasefire(state="none", evidence=tuple(ref for *_, ref in sorted(evidence)[:max_evidence]))
     evidence.sort(key=lambda t: (t[0], t[1]))
     best_since = _best_since(since)
     return Ceasefire(
-        state=decide_state(votes),
+        state=decide_state(weighted),
         since=best_since,
         since_inferred=best_since is not None
         and inferred.get((best_since.year, best_since.month, best_since.day), False),
@@ -96,15 +117,17 @@ def build_ceasefire(
     )
 
 
-def decide_state(votes: Counter[str]) -> str:
-    """The rule in the module docstring."""
-    if votes["collapsed"] and votes["collapsed"] >= votes["holding"]:
+def decide_state(votes: Mapping[str, float]) -> str:
+    """The rule in the module docstring (votes may be weighted by recency)."""
+    collapsed, holding = votes.get("collapsed", 0), votes.get("holding", 0)
+    violated, fragile = votes.get("violated", 0), votes.get("fragile", 0)
+    if collapsed and collapsed >= holding:
         return "collapsed"
-    if votes["holding"] and (votes["violated"] or votes["fragile"]):
+    if holding and (violated or fragile):
         return "fragile"
-    if votes["violated"]:
+    if violated:
         return "violated"
-    if votes["fragile"]:
+    if fragile:
         return "fragile"
     return "holding"
 

@@ -65,7 +65,7 @@ DURATION_RE = re.compile(
 )
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|is due|are due|to be|set to|next|planned|scheduled|expected|ahead of|upcoming|"
-    r"forthcoming|coming)\b",
+    r"forthcoming|coming|(?:seeks?|plans?|aims?|hopes?|intends?|wants?) to)\b",
     re.I,
 )
 # "KIEV, April 7 (Reuters) -", "KIEV, Ukraine, April 7. /ITAR-TASS/.", "WASHINGTON, Dec. 3, 2015 -":
@@ -312,7 +312,7 @@ def find_dates(text: str, ref: Reference) -> list[When]:
     for m in BARE_MONTH_RE.finditer(text):
         add(_bare_month(m, ref, future))
     for m in WEEKDAY_RE.finditer(text):
-        add(_weekday(m, ref, future))
+        add(_weekday(m, ref, future and looks_ahead(text, m.start())))
     for m in RELATIVE_RE.finditer(text):
         add(_relative(m, ref))
     found.sort(key=lambda w: w.start)
@@ -365,6 +365,22 @@ def text_slice(m: re.Match[str], start: int) -> str:
     return m.string[start:m.end()]
 
 
+_CLAUSE_END_RE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
+LOOK_AHEAD_SPAN = 60  # characters before a weekday in which a future word governs it
+
+
+def looks_ahead(text: str, at: int) -> bool:
+    """Does a future word ("will", "is due", "scheduled to") govern the day named at `at`? Only one
+    before it in its own clause: "talks will resume Monday" looks ahead; "the Dutch announced
+    Wednesday that troops will go", "were in Cairo Wednesday for the scheduled talks" and
+    "would be killed, he warned, after his capture on Sunday" do not."""
+    window = text[max(0, at - LOOK_AHEAD_SPAN):at]
+    ends = list(_CLAUSE_END_RE.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    return bool(FUTURE_RE.search(window))
+
+
 def _weekday(m: re.Match[str], ref: Reference, future: bool) -> When:
     target = WEEKDAYS[m.group("wd").lower()]
     base = ref.date if ref.anchored else None
@@ -373,9 +389,8 @@ def _weekday(m: re.Match[str], ref: Reference, future: bool) -> When:
         if named:
             return When(m.group("wd"), m.start(), m.end(), named, named.year, named.month, True, "weekday")
         return When(m.group("wd"), m.start(), m.end(), None, ref.year, ref.month, ref.inferred, "weekday")
+    # the day itself when it is today: "talks resume Wednesday" written on a Wednesday is today
     delta = (target - base.weekday()) % 7 if future else -((base.weekday() - target) % 7)
-    if future and delta == 0:
-        delta = 7
     d = base + dt.timedelta(days=delta)
     return When(m.group("wd"), m.start(), m.end(), d, d.year, d.month, ref.inferred, "weekday")
 
@@ -415,20 +430,25 @@ _CONFLICT_NOUN = (
     r"(?:civil\s+war|wars?|conflict|offensive|operation|air\s+campaign|bombing\s+campaign|invasion|uprising|intifada|insurgency|fighting|"
     r"clashes|battle|siege|genocide|massacre|crisis|bombardment|incursion|revolution|hostilities|war)"
 )
+# With a year, one past event dates a period too: "the 1983 bombing", "the 2012 attack on the consulate".
+_EVENT_NOUN = rf"(?:{_CONFLICT_NOUN[3:-1]}|bombings?|attacks?|raids?|riots?|protests?|killings?|coup|crash)"
 _PERIOD_YEAR = r"(?P<y>(?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?"
 _NOT_START = r"(?!(?:began|begun|begin|begins|started|starts|erupted|broke|since|which|that|who)\b)"
 NAMED_PERIOD_RE = re.compile(
     # "the 2012 war", "Israel's 2008-09 Gaza offensive", "a 2014 invasion"
-    rf"\b(?:the|a|an|its|their|[A-Z][\w'’-]*(?:'s|’s))\s+(?:[\w'’-]+\s+){{0,2}}?{_PERIOD_YEAR}[\s-]+"
-    rf"(?:[\w'’-]+\s+){{0,2}}?{_CONFLICT_NOUN}\b"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’-]*(?:'s|’s))\s+(?:[\w'’-]+\s+){{0,2}}?{_PERIOD_YEAR}[\s-]+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_EVENT_NOUN}\b"
     # "the eight-day war in 2012", "operation in November 2012" (not "the conflict began in 2011")
     rf"|\b{_CONFLICT_NOUN}\b(?:\s+{_NOT_START}[^\s,;.]+){{0,4}}?\s+(?:in|of|during)\s+"
     rf"(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?{_PERIOD_YEAR.replace('?P<y>', '?P<y2>')}\b",
 )
 EARLIER_PERIOD_RE = re.compile(
     rf"\blast\s+year's\s+(?:[\w'’-]+\s+){{0,2}}?{_CONFLICT_NOUN}\b"
-    rf"|\b(?:the|a)\s+(?:previous|last|earlier|past|former|first|second|third)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"(?:{_CONFLICT_NOUN})\b",
+    # "the previous war", "the last major conflict" (not "the earlier clashes" or "the first strikes":
+    # those are often the story's own)
+    rf"|\b(?:the|a)\s+(?:previous|last|past|former)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?:{_CONFLICT_NOUN})\b"
+    rf"|\b(?:an?|the)\s+(?:earlier|previous)\s+(?:[\w'’-]+\s+){{0,2}}?(?:episode|incident|attack|riot|raid)s?\b",
     re.IGNORECASE,
 )
 IN_YEAR_RE = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?{_PERIOD_YEAR}\b")
@@ -443,6 +463,9 @@ PRESENT_RE = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_LINK_RE = re.compile(r"(?:,\s*|\s+)(?:in\s+which|during\s+which|when|which\s+(?:killed|left))\b", re.I)
+
+
+_PERIOD_HINT_RE = re.compile(r"war|year|earlier|previous|last|former|past", re.I)  # cheap gate for past_periods
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,7 +486,7 @@ def past_periods(text: str, firm_year: int | None) -> list[Period]:
     known and later. The start of the current war ("the conflict began in 2011",
     "since March 2011") is never a past period: figures since then are running totals.
     """
-    if not _DATEISH_RE.search(text) and "war" not in text and "year" not in text:
+    if not _DATEISH_RE.search(text) and not _PERIOD_HINT_RE.search(text):
         return []
     found: list[Period] = []
     for m in NAMED_PERIOD_RE.finditer(text):

@@ -15,6 +15,7 @@ import calendar
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from briefing.models import Article, Event, SentenceRef
 from briefing.status.dates import Reference, When, find_dates
@@ -30,10 +31,13 @@ def build_events(
     reference: Callable[[Article], Reference],
     limit: int = 40,
 ) -> tuple[Event, ...]:
-    """`cues` gives an article's lexicon hits by sentence (profile.CueIndex.by_sentence)."""
-    found: list[tuple[tuple[int, int, int], int, Event]] = []
-    seen: dict[tuple[int, int, int], list[set[str]]] = defaultdict(list)
-    order = 0
+    """`cues` gives an article's lexicon hits by sentence (profile.CueIndex.by_sentence).
+
+    When the set dates more moves than `limit`, each day keeps its best-reported ones in
+    turn (most outlets first, then the earliest sentence of its article), so a busy last
+    day does not push the first day's attack out of the timeline."""
+    found: list[_Candidate] = []
+    seen: dict[tuple[int, int, int], list[_Candidate]] = defaultdict(list)
     for article in articles:
         ref = reference(article)
         for index, hits in sorted(cues(article).items()):
@@ -41,24 +45,77 @@ def build_events(
             if not event_hits:
                 continue
             sentence = article.sentences[index]
+            if sentence.text.count("|") >= 3:
+                continue  # a table row (a file listing, a results table), not a report
             dates = find_dates(sentence.text, ref)
             if not dates:
                 continue
             cue_at = event_hits[0].start - sentence.start
             when = min(dates, key=lambda w: abs(w.start - cue_at))
-            words = set(_WORD_RE.findall(sentence.text.lower()))
+            if _after(when, ref):
+                continue  # a plan or a misread day: an article reports nothing after it was written
+            words = set(_WORD_RE.findall(sentence.text.lower())) - _COMMON
             bucket = seen[when.sort_key]
-            if any(_overlap(words, other) >= 0.5 for other in bucket[-20:]):
+            same = [c for c in bucket if _overlap(words, c.words) >= 0.5]
+            related = [c for c in bucket if c.article != article.id and _overlap(words, c.words) >= SAME_MOVE]
+            for other in related:
+                other.outlets.add(article.id)
+            if same:
                 continue
-            bucket.append(words)
             ref_ = SentenceRef(article.id, sentence.index, sentence.text)
             event = Event(
                 when.date, _text(sentence.text), article.id, ref_, when=_when_text(when), date_inferred=when.inferred
             )
-            found.append((when.sort_key, order, event))
-            order += 1
-    found.sort(key=lambda t: (t[0], t[1]))
-    return tuple(e for _, _, e in found[-limit:])
+            outlets = {article.id} | {c.article for c in related}
+            candidate = _Candidate(when.sort_key, len(found), sentence.index, words, article.id, event, outlets)
+            bucket.append(candidate)
+            found.append(candidate)
+    chosen = _by_day(found, limit)
+    chosen.sort(key=lambda c: (c.day, c.order))
+    return tuple(c.event for c in chosen)
+
+
+SAME_MOVE = 0.3  # share of content words two outlets' sentences about one move have in common
+_COMMON = frozenset("""
+said says that this with from have were been they their there which about after would could also into
+than when what while over some more most other them then these those will just because being
+""".split())
+
+
+@dataclass
+class _Candidate:
+    day: tuple[int, int, int]
+    order: int
+    sentence: int
+    words: set[str]
+    article: str
+    event: Event
+    outlets: set[str] = field(default_factory=set)
+
+
+def _by_day(found: list[_Candidate], limit: int) -> list[_Candidate]:
+    """At most `limit`, taken a round at a time: each day's next best in every round."""
+    if len(found) <= limit:
+        return list(found)
+    days: dict[tuple[int, int, int], list[_Candidate]] = defaultdict(list)
+    for c in found:
+        days[c.day].append(c)
+    for ranked in days.values():
+        ranked.sort(key=lambda c: (-len(c.outlets), c.sentence, c.order))
+    chosen: list[_Candidate] = []
+    for round_ in range(max(len(r) for r in days.values())):
+        this_round = [r[round_] for r in days.values() if round_ < len(r)]
+        this_round.sort(key=lambda c: (-len(c.outlets), c.sentence, c.order))
+        chosen.extend(this_round[: limit - len(chosen)])
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+def _after(when: When, ref: Reference) -> bool:
+    """Is this day later than the day the article was written (when that day is known)?"""
+    written = ref.date if ref.anchored else None
+    return when.date is not None and written is not None and when.date > written
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -18,11 +18,14 @@ from collections.abc import Callable, Sequence
 
 from briefing.models import Article, Negotiations, Place, SentenceRef
 from briefing.status.actors import ActorSet
+from briefing.status.dates import Reference
+from briefing.status.evidence import about_earlier_days, modality
 from briefing.status.profile import Hit, Lexicon
 from briefing.status.trend import negated
 
-STATE_PRIORITY = ("collapsed", "suspended", "resumed", "under way", "planned")
+STATE_PRIORITY = ("concluded", "collapsed", "suspended", "resumed", "under way", "planned")
 _MEDIATOR_WINDOW = 70
+TALKS_HORIZON_DAYS = 60  # talks suspended last month are still suspended; a deal of last year is another story
 _BETWEEN_RE = re.compile(
     r"\b(?:between|delegations?\s+(?:from|of))\s+(?P<a>(?:the\s+)?[\w'’. -]+?)\s+and\s+(?P<b>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)"
     r"(?=[,;.]|\s+(?:in|on|at|to|for|was|were|is|are|has|have|had|who|which|that|over|would|will|could|should|"
@@ -58,8 +61,14 @@ def build_negotiations(
     actors: ActorSet,
     places: Sequence[Place],
     max_evidence: int = 8,
+    weights: dict[str, float] | None = None,
+    other_topics: re.Pattern[str] | None = None,
+    reference: Callable[[Article], Reference] | None = None,
 ) -> Negotiations:
-    votes: Counter[str] = Counter()
+    """`weights`: the articles' recency weights (evidence.recency_weights); `other_topics`: words of
+    other negotiations (a trade deal, a budget in Congress) whose sentences are no evidence;
+    `reference`: an article's date, so that a sentence about earlier days does not vote."""
+    votes: dict[str, float] = {}
     venues: Counter[str] = Counter()
     mediators: Counter[tuple[str, bool]] = Counter()
     roles: dict[str, Counter[str]] = {}
@@ -68,12 +77,17 @@ def build_negotiations(
     evidence: list[tuple[int, int, SentenceRef]] = []
     place_re = _names_regex({p.name for p in places})
     for article in articles:
+        weight = weights.get(article.id, 1.0) if weights else 1.0
         hits_by_sentence = {i: _drop_verb_talks(article.text, hits) for i, hits in cues(article).items()}
-        if not any(h.category == "talks.term" for hits in hits_by_sentence.values() for h in hits):
+        if not any(h.category in _TERMS for hits in hits_by_sentence.values() for h in hits):
             continue  # sticking points and mediators only count in articles about talks
         for sentence in article.sentences:
             text = sentence.text
             hits = hits_by_sentence.get(sentence.index, ())
+            if other_topics is not None and hits and other_topics.search(text):
+                continue  # a trade deal, a bill in the Senate: other negotiations
+            if hits and reference is not None and about_earlier_days(text, reference(article), TALKS_HORIZON_DAYS):
+                continue  # "signed a deal with Iran last year": not the talks of now
             if _STICKING_HINT.search(text):
                 for point in _sticking_points(text, sticking):
                     points.setdefault(point)
@@ -83,11 +97,17 @@ def build_negotiations(
                 mediators[found[0]] += 1
                 if found[1]:
                     roles.setdefault(found[0][0], Counter())[found[1]] += 1
-            if not any(h.category == "talks.term" and not _ruled_out(article.text, h) for h in hits):
-                continue  # "peace talks were not on the agenda" is no evidence of talks
-            states = sorted((h.start, h.label) for h in hits if h.category == "talks.state")
+            terms = [h for h in hits if h.category in _TERMS and not _ruled_out(article.text, h)
+                     and modality(text, h.start - sentence.start) != "hypothetical"]
+            if not terms:
+                continue  # "peace talks were not on the agenda", "urged Moscow to broker talks": no evidence
+            states = [(h.start, state) for h in hits if h.category == "talks.state"
+                      and (state := _stated(text, h.start - sentence.start, h.label))]
+            states += [(h.start, "concluded") for h in terms if h.category == "talks.deal"
+                       and modality(text, h.start - sentence.start) == "fact"]
             if states:
-                votes[states[0][1]] += 1  # the main clause usually comes first
+                label = min(states)[1]  # the main clause usually comes first
+                votes[label] = votes.get(label, 0.0) + weight
             venues.update(_venues(text, place_re))
             for party in _parties(text, actors):
                 parties.setdefault(party)
@@ -124,6 +144,7 @@ def _ruled_out(text: str, hit: Hit) -> bool:
 
 
 _VERB_TALKS_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\b(?:he|she|who)|,\s*(?:left|right|center|centre))\s*,?\s*$")
+_PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she|it|who|that|which)\s+(?:often\s+|always\s+|rarely\s+)?$", re.I)
 _VERB_TALKS_AFTER_RE = re.compile(r"\s+(?:with|to|about)\b")
 _NOUN_BEFORE = frozenset("peace the of for in on held hold holding direct new more formal bilateral".split())
 
@@ -136,8 +157,8 @@ def _drop_verb_talks(text: str, hits: list[Hit]) -> list[Hit]:
             before = text[max(0, hit.start - 40):hit.start]
             last = before.split()[-1].lower() if before.split() else ""
             if (last not in _NOUN_BEFORE and _VERB_TALKS_BEFORE_RE.search(before)
-                    and _VERB_TALKS_AFTER_RE.match(text, hit.end)):
-                continue
+                    and _VERB_TALKS_AFTER_RE.match(text, hit.end)) or _PRONOUN_BEFORE_RE.search(before):
+                continue  # "X, center, talks with Y": a caption; "the ally he talks the most about": a verb
         out.append(hit)
     return out
 
@@ -166,11 +187,26 @@ def _pick_venue(venues: Counter[str], theatre: str | None) -> str | None:
     return others[0] if others else ranked[0] if ranked else None
 
 
-def _decide(votes: Counter[str]) -> str:
+_TERMS = ("talks.term", "talks.deal")
+_AHEAD = frozenset({"resumed", "under way", "planned"})
+
+
+def _stated(text: str, cue_start: int, state: str) -> str | None:
+    """The state a cue votes for as the sentence states it: talks that will resume or start are
+    planned; a supposed or recommended state, or a future collapse, votes for nothing."""
+    mood = modality(text, cue_start)
+    if mood == "fact":
+        return state
+    if mood == "future" and state in _AHEAD:
+        return "planned"
+    return None
+
+
+def _decide(votes: dict[str, float]) -> str:
     if not votes:
         return "under way"
     top = max(votes.values())
-    tied = [s for s, n in votes.items() if n == top]
+    tied = [s for s, n in votes.items() if n >= top - 1e-9]
     return min(tied, key=lambda s: STATE_PRIORITY.index(s) if s in STATE_PRIORITY else 99)
 
 

@@ -384,6 +384,7 @@ def build_cue_index(lexicon: Lexicon, escalation: tuple[str, ...] | None = None,
     for state, phrases in (lexicon.get("ceasefire", "states") or {}).items():
         add("cf.state", phrases, state)
     add("talks.term", lexicon.phrases("negotiations", "terms"))
+    add("talks.deal", lexicon.phrases("negotiations", "deals"))
     add("talks.mediator", lexicon.phrases("negotiations", "mediator_cues"))
     for state, phrases in (lexicon.get("negotiations", "states") or {}).items():
         add("talks.state", phrases, state)

@@ -1,10 +1,15 @@
 """Escalating or calming: the sentences that point each way, and a label.
 
-Label rule: with E sentences carrying escalation cues and D carrying
-de-escalation cues (a sentence can count both ways: "has largely held, but
-... violations"), the trend is "unclear" when both are 0, "escalating" when
-E >= 1.5 x D, "de-escalating" when D >= 1.5 x E, else "mixed". A cue right
-negated in its clause does not count ("did not withdraw"). The cue words
+Label rule: each article votes once, split between the ways its sentences
+point (a sentence can count both ways: "has largely held, but ...
+violations"), weighted by its recency (evidence.py: the last days' reports
+decide the trend now, and a long old report does not outvote a short new one).
+With E and D the weighted votes, the trend is "unclear" when both are 0,
+"escalating" when E >= 1.5 x D, "de-escalating" when D >= 1.5 x E, else
+"mixed". A cue right negated in its clause does not count ("did not
+withdraw"), nor one supposed, wished or recommended ("if the truce holds",
+"urged both sides to de-escalate"), nor a sentence about an earlier day
+("launched its ground offensive on July 17" in a report of 5 August). The cue words
 are `trend.escalation` / `trend.deescalation` in config/lexicons/conflict.yaml,
 or `conflict.escalation_cues` / `deescalation_cues` in the settings.
 """
@@ -15,6 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from briefing.models import Article, SentenceRef, Trend
+from briefing.status.dates import Reference
+from briefing.status.evidence import about_earlier_days, asserted
 from briefing.status.profile import Hit
 
 RATIO = 1.5
@@ -48,26 +55,39 @@ def build_trend(
     needs_context: frozenset[str] = frozenset(),
     ceasefire_ways: dict[str, str] | None = None,
     max_evidence: int = 8,
+    weights: dict[str, float] | None = None,
+    reference: Callable[[Article], Reference] | None = None,
 ) -> Trend:
-    """`ceasefire_ways` maps a ceasefire state to the way it points ({"holding": "down", ...})."""
+    """`ceasefire_ways` maps a ceasefire state to the way it points ({"holding": "down", ...});
+    `weights` are the articles' recency weights (evidence.recency_weights; none: all 1.0);
+    `reference` gives an article's date, to leave out sentences about earlier days."""
     ways = _CEASEFIRE_WAY if ceasefire_ways is None else ceasefire_ways
-    up: list[tuple[int, int, SentenceRef]] = []
-    down: list[tuple[int, int, SentenceRef]] = []
+    up: list[tuple[float, int, SentenceRef]] = []
+    down: list[tuple[float, int, SentenceRef]] = []
     order = 0
+    score_up = score_down = 0.0
     for article in articles:
+        weight = weights.get(article.id, 1.0) if weights else 1.0
+        ref = reference(article) if reference else None
+        n_up = n_down = 0
         for index, hits in sorted(cues(article).items()):
             sentence = article.sentences[index]
             e, d = _directions(article.text, sentence.start, sentence.text, hits, needs_context, ways)
-            if not (e or d):
+            if not (e or d) or (ref is not None and about_earlier_days(sentence.text, ref)):
                 continue
-            ref = SentenceRef(article.id, index, sentence.text)
+            ref_ = SentenceRef(article.id, index, sentence.text)
             order += 1
             if e:
-                up.append((-e, order, ref))
+                up.append((-e * weight, order, ref_))
+                n_up += 1
             if d:
-                down.append((-d, order, ref))
+                down.append((-d * weight, order, ref_))
+                n_down += 1
+        if n_up or n_down:  # each article votes once, split by its own sentences
+            score_up += weight * n_up / (n_up + n_down)
+            score_down += weight * n_down / (n_up + n_down)
     return Trend(
-        label=decide_label(len(up), len(down)),
+        label=decide_label(score_up, score_down),
         escalating=_best(up, max_evidence),
         de_escalating=_best(down, max_evidence),
     )
@@ -96,12 +116,14 @@ def _directions(
         way = {"trend.up": "up", "trend.down": "down"}.get(hit.category)
         if way is None and has_truce and hit.category == "cf.state":
             way = ways.get(hit.label)
-        if way is None or negated(text, hit.start):
+        if way is None or negated(text, hit.start) or not asserted(sentence, hit.start - offset):
             continue
         if any(s <= hit.start and hit.end <= e_ for s, e_ in quoted):
             continue
         if hit.label in needs_context and not any(c.end <= hit.start or c.start >= hit.end for c in context):
             continue
+        if way == "up" and _STOPPED_RE.match(text, hit.end):
+            way = "down"  # "the shelling stopped"
         if way == "up":
             e += 1
         else:
@@ -109,7 +131,14 @@ def _directions(
     return e, d
 
 
-def decide_label(escalating: int, de_escalating: int) -> str:
+_STOPPED_RE = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:(?:has|have|had)\s+)?(?:stopped|halted|ended|ceased|subsided|eased|paused|died\s+down|"
+    r"came\s+to\s+a\s+halt)\b",
+    re.I,
+)
+
+
+def decide_label(escalating: float, de_escalating: float) -> str:
     if not escalating and not de_escalating:
         return "unclear"
     if escalating >= RATIO * de_escalating:
@@ -119,7 +148,7 @@ def decide_label(escalating: int, de_escalating: int) -> str:
     return "mixed"
 
 
-def _best(items: list[tuple[int, int, SentenceRef]], limit: int) -> tuple[SentenceRef, ...]:
+def _best(items: list[tuple[float, int, SentenceRef]], limit: int) -> tuple[SentenceRef, ...]:
     """The strongest sentences, shown in reading order."""
     chosen = sorted(items)[:limit]
     return tuple(ref for _, _, ref in sorted(chosen, key=lambda t: t[1]))

@@ -76,6 +76,7 @@ def test_json_every_key_present_when_empty() -> None:
         "actors": [],
         "locations": [],
         "timeline": [],
+        "background_figures": [],
     }
     article = data["articles"][0]
     assert article["published"] is None and article["source"] is None
@@ -91,7 +92,8 @@ def test_json_full() -> None:
     assert data["status"]["trend"]["evidence"][0]["direction"] == "de-escalating"
     assert data["status"]["figures"][0]["disagreement"] is True
     design_keys = {"kind", "value", "qualifier", "text", "reported_by", "article", "disagreement"}
-    assert set(data["status"]["figures"][0]) == design_keys | {"base", "fraction", "evidence"}
+    assert set(data["status"]["figures"][0]) == design_keys | {"base", "fraction", "evidence", "subject", "scope",
+                                                               "as_of", "earlier", "earlier_as_of"}
     assert data["status"]["figures"][0]["evidence"] == [{"article": "abc123def456", "sentence": 0, "text": PARAGRAPHS[0]}]
     share, bare = data["status"]["figures"][1:]
     assert (share["value"], share["base"], share["fraction"]) == (11_500_000, 23_000_000, 0.5)

@@ -186,3 +186,25 @@ def test_ten_thousand_distinct_names_are_merged_in_bounded_time() -> None:
     actors._merge_spellings(entries, {})
     assert time.process_time() - started < 1.5  # about 250,000 comparisons (6 s) before the caps
     assert "ahmad khalil" not in entries and "Ahmad Khalil" in entries["ahmed khalil"].aliases
+
+
+def test_film_titles_and_ships_are_not_actors() -> None:
+    text = (
+        "Crowds burned flags over the film, Children of Varna, which mocks the prophet.\n"
+        "The Children of Varna trailer was posted online. Children of Varna angered clerics.\n"
+        "Jets flew from the USS Harold Stassen in the gulf. The USS Harold Stassen then sailed north.\n"
+        "In the video Omar Haddad said the Free Patriots Brigade would fight. Omar Haddad spoke again."
+    )
+    rules = compile_actor_rules(load_lexicon(), load_profile(None))
+    names = {a.name for a in build_actors(_articles(text), rules).actors}
+    assert not any("Children of Varna" in n or "Stassen" in n for n in names)
+    assert {"Omar Haddad", "Free Patriots Brigade"} <= names  # a name after "the video" is no title
+
+
+def test_page_furniture_photo_credits_and_time_zones_are_not_actors() -> None:
+    assert actors.page_furniture("Replay More Videos") and actors.page_furniture("Daily Newsletters Manage Newsletters")
+    assert actors.page_furniture("Getty Images Jane Roe") and actors.page_furniture("AP Jane Roe")
+    assert actors.page_furniture("GMT") and actors.page_furniture("LLC")
+    # near misses: an agency alone, a person, an organisation with a long name
+    assert not actors.page_furniture("Reuters") and not actors.page_furniture("Apollo Mensah")
+    assert not actors.page_furniture("Associated Press") and not actors.page_furniture("APEC Secretariat")

@@ -31,12 +31,23 @@ def test_month_day_takes_the_reference_year() -> None:
 def test_a_later_month_is_last_year_unless_the_sentence_looks_ahead() -> None:
     assert find_dates("the resolution in December", MONDAY)[0].year == 2015
     assert find_dates("elections will be held on Dec. 20", MONDAY)[0].date == dt.date(2016, 12, 20)
+    assert find_dates("the new leaders seek to hold elections on May 25", MONDAY)[0].date == dt.date(2016, 5, 25)
+    assert find_dates("the old leaders held elections on Dec. 20", MONDAY)[0].date == dt.date(2015, 12, 20)
 
 
 def test_weekdays_look_back_or_ahead() -> None:
     assert find_dates("al-Moallem said Saturday", MONDAY)[0].date == dt.date(2016, 3, 12)
     assert find_dates("the opposition will meet him on Tuesday", MONDAY)[0].date == dt.date(2016, 3, 15)
     assert find_dates("talks began Monday", MONDAY)[0].date == dt.date(2016, 3, 14)
+
+
+def test_only_a_future_word_before_the_day_in_its_clause_looks_ahead() -> None:
+    assert find_dates("Envoys are scheduled to meet Thursday", MONDAY)[0].date == dt.date(2016, 3, 17)
+    assert find_dates("The ministry announced Friday that troops will leave.", MONDAY)[0].date == dt.date(2016, 3, 11)
+    assert find_dates("Envoys were in Vardo Sunday for the scheduled start of talks.", MONDAY)[0].date == dt.date(2016, 3, 13)
+    assert find_dates("Rebels seized him on Saturday, warning he would be shot.", MONDAY)[0].date == dt.date(2016, 3, 12)
+    assert find_dates("He will travel, aides said Sunday.", MONDAY)[0].date == dt.date(2016, 3, 13)
+    assert find_dates("The talks will resume on Monday", MONDAY)[0].date == dt.date(2016, 3, 14)  # today, not in a week
 
 
 def test_relative_words() -> None:

@@ -53,15 +53,16 @@ def test_a_brief_is_recorded_whole_and_listed_newest_first(store: Store) -> None
 
 
 def test_figure_details_added_later_are_kept_by_the_record(store: Store) -> None:
-    """The record is the codec's JSON of every field: a Figure that gains `subject` keeps it."""
-    base = Figure("killed", 40, "at least", "at least 40", None, "a1")
-    wider = dataclasses.make_dataclass("WiderFigure", [("subject", str, "Palestinians")], bases=(Figure,), frozen=True)
+    """The record is the codec's JSON of every field: a Figure that gains a field keeps it."""
+    base = Figure("killed", 40, "at least", "at least 40", None, "a1", subject="Palestinians")
+    wider = dataclasses.make_dataclass("WiderFigure", [("verified_by", str, "a field added later")], bases=(Figure,), frozen=True)
     figure = wider(**{f.name: getattr(base, f.name) for f in dataclasses.fields(Figure)})
     brief = Brief("t", dt.date(2024, 5, 2))
     brief.add("Killed: 40", ItemOrigin("figure", ("a1",), figure=figure))
     record_brief(store, brief, None, [])
     (saved,) = list_briefs(store)
-    assert saved.data["items"][0]["origin"]["figure"]["subject"] == "Palestinians"
+    recorded = saved.data["items"][0]["origin"]["figure"]
+    assert (recorded["subject"], recorded["verified_by"]) == ("Palestinians", "a field added later")
     raw = store.db.execute("SELECT brief FROM briefs").fetchone()[0]
     assert json.loads(raw) == saved.data
 
