@@ -38,6 +38,7 @@ _CAPTION_THEN_LABEL = re.compile(r"^.{0,600}?\)\s*Story\s+Highlights\s+", re.I |
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _MORE = re.compile(r"\sMORE\b")
 _CARD_SPAN = 700
+_MAX_CHARS = 20_000
 _CARD_NAME_WORDS = 4
 
 
@@ -45,6 +46,8 @@ def strip_inline(paragraph: str) -> tuple[str, list[str]]:
     """(the paragraph without its inline furniture, the pieces cut out)."""
     cut: list[str] = []
     text = paragraph.strip()
+    if len(text) > _MAX_CHARS:
+        return text, cut  # widgets and labels are short; a huge block is left to the length caps
     if _GALLERY.match(text) or (_CLOSE_WIDGET.match(text) and len(text.split()) <= 60):
         return "", [text]
     for pattern in (_WIDGET, _RELATED_PAREN, _PULLQUOTE, _CAPS_PROMPT):

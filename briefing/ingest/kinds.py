@@ -80,6 +80,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 VOICE_THRESHOLD = 12.0
 MIN_VOICE_WORDS = 150  # a short text's few pronouns say little
 LEDE_PARAGRAPHS = 2
+_READ_CHARS = 5_000  # of each paragraph: labels and voice show long before that (a 10 MB line costs no more)
+_VOICE_WORDS = 20_000  # the author's voice is clear in the first 20,000 words
 _LEDE_CHARS = 3_000
 
 
@@ -96,7 +98,8 @@ def detect_kind(
     `paragraphs` is the story without its page furniture (a reader's call-out "Are you in
     Kiev?" is no question of the author's); `raw` is the text as it came, furniture included:
     the page's genre label, the column's disclaimer and a transcript's speaker lines are there."""
-    raw = paragraphs if raw is None else raw
+    paragraphs = [p[:_READ_CHARS] for p in paragraphs]
+    raw = paragraphs if raw is None else [p[:_READ_CHARS] for p in raw]
     labelled = _labelled_kind(title, source, url, section, raw)
     if labelled is not None:
         return labelled
@@ -196,11 +199,17 @@ def _asks_in_lede(paragraphs: Sequence[str]) -> bool:
 
 def author_voice(paragraphs: Sequence[str]) -> float:
     """First-person words and questions outside quotations, per 1,000 words (0 when short)."""
-    words = sum(len(p.split()) for p in paragraphs)
+    sample: list[str] = []
+    words = 0
+    for p in paragraphs:
+        if words >= _VOICE_WORDS:
+            break
+        sample.append(p)
+        words += len(p.split())
     if words < MIN_VOICE_WORDS:
         return 0.0
     singular = plural = questions = 0
-    for p in paragraphs:
+    for p in sample:
         own = unquoted(p)
         singular += len(_FIRST_SINGULAR.findall(own))
         plural += len(_FIRST_PLURAL.findall(own))
