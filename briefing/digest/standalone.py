@@ -11,7 +11,8 @@ or not used:
   (`briefing.nlp.names.NameIndex`) in the sentences just before; when it finds
   nobody there, the line is not used;
 * a quotation must name its speaker in the same sentence, and its marks must pair
-  up ("“Or it could be that ..." runs on into a sentence the reader does not get);
+  up (a short quoted phrase or a title inside the reporter's sentence, the
+  “glass district”, is a name for something, not speech) ("“Or it could be that ..." runs on into a sentence the reader does not get);
 * a line that opens with the quotation and names its speaker after it ("“We will
   act,” the minister said.") is turned round, speaker first: `The minister said:
   “We will act.”`; a quotation of several sentences belongs in Key quotes, not in a
@@ -19,7 +20,8 @@ or not used:
 * the author's own "I" or "we" outside quotation marks (a transcript or a column
   that slipped through), a question, and an opening that points back ("It", "This",
   "These", "Those", "The two sides", "The move came ...") are not rewritten: such a
-  line is not used.
+  line is not used ("It is unclear whether ..." and "The decision to ..." say what
+  they mean and stand).
 """
 
 from __future__ import annotations
@@ -43,8 +45,18 @@ _POINTS_BACK = re.compile(
     r"He|She|They|His|Her|Their|Him|Them|Also|But|And|However)\b"
     # "The move came after ...", "The compromise was ...": the event named a sentence earlier.
     r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
-    r"latest|incident|episode|exchange)\b"
+    r"latest|incident|episode|exchange)\b(?!\s+(?:to|by|of)\s)"  # "The decision to ..." says which
 )
+# "It" that stands for nothing earlier: "It was not immediately clear whether ...", "It is
+# unknown how many ...": the sentence says what is unclear itself.
+_DUMMY_IT = re.compile(
+    r"^It\s+(?:is|was|remains|remained)\s+(?:not\s+)?(?:yet\s+|immediately\s+|still\s+)?"
+    r"(?:clear|unclear|known|unknown)\s+(?:whether|if|who|what|how|when|why|where)\b"
+)
+# A short quoted phrase inside the reporter's sentence ("the so-called “red line”", a title
+# such as “Celebration of the American Songwriter”) names something; it is not speech that
+# needs a speaker. A quotation longer than this, or one that opens the line, is speech.
+MAX_TERM_WORDS = 3
 # A quotation of several sentences: "“Make no mistake. Justice will be done,” Obama said."
 _INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018]?[A-Z]")
 # The whole line is a quotation, then who said it: "“...,” Name said on Tuesday." / "“...,” said Name."
@@ -68,7 +80,7 @@ _SPEECH = (
     r"said|says|told|tells|added|adds|wrote|writes|declared|announced|stated|insisted|warned|argued|noted|explained|"
     r"asked|replied|continued|stressed|acknowledged|admitted|claimed|according\s+to|tweeted|posted|called|calls|"
     r"described|describes|saying|claiming|calling|describing|insisting|warning|arguing|noting|adding|labeled|labelled|"
-    r"dubbed|branded|vowed|vowing|promised|promising"
+    r"dubbed|branded|vowed|vowing|promised|promising|shouted|shouting|chanted|chanting|yelled|titled|entitled|headlined"
 )
 # A named speaker next to the speech verb: "Kerry said", "said Sen. Jane Roe", "the ministry said".
 _CUE = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
@@ -81,7 +93,9 @@ MAX_ATTRIBUTION_WORDS = 14
 def stands_alone(text: str) -> bool:
     """Whether a sentence can be a digest line as it is."""
     stripped = text.strip()
-    if not stripped or _POINTS_BACK.match(stripped) or needs_context(stripped):
+    if not stripped or needs_context(stripped):
+        return False
+    if _POINTS_BACK.match(stripped) and not _DUMMY_IT.match(stripped):
         return False
     if any(_INNER_STOP.search(q) for q in _QUOTED.findall(stripped)):
         return False
@@ -90,9 +104,25 @@ def stands_alone(text: str) -> bool:
     outside = _QUOTED.sub("Q", stripped)
     if _FIRST_PERSON.search(outside):
         return False
-    if outside != stripped and not _CUE.search(outside):
+    if outside != stripped and not _CUE.search(outside) and not _only_terms(stripped):
         return False  # a quotation and nobody to say it
     return True
+
+
+def _only_terms(text: str) -> bool:
+    """Every quotation in the line is a name for something, not speech: it does not open the
+    line, and it is a short phrase or a title (every word capitalised)."""
+    for match in _QUOTED.finditer(text):
+        if match.start() == 0:
+            return False
+        words = match.group(0).strip("\"\u201c\u201d").split()
+        title = len(words) <= 8 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        if len(words) > MAX_TERM_WORDS and not title:
+            return False
+    return True
+
+
+_TITLE_SMALL = frozenset("a an the of in on at to for and or but with from by".split())
 
 
 def _quotes_pair(text: str) -> bool:

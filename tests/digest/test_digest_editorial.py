@@ -159,6 +159,35 @@ def test_self_contained_lines_stand_alone(text: str) -> None:
     assert stands_alone(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not immediately clear whether the convoy reached the port.",
+        "It remains unknown how many fishermen were aboard the trawler.",
+        "The decision to close the harbour was taken by the port authority on Monday.",
+        "The move by the navy left three ferries stranded outside the port.",
+        "Residents of the old town call the shelled quarter the “glass district” now.",
+        "Dockers marched through the port shouting “Open the gates” on Friday.",
+        "The governor opened the exhibition “Ships of the Northern Coast” in the harbour museum.",
+    ],
+)
+def test_a_dummy_it_a_specified_decision_and_quoted_names_stand_alone(text: str) -> None:
+    assert stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the heaviest shelling of the port in a month.",  # "it" is the shelling named earlier
+        "The decision came after two days of talks in the capital.",
+        "“Open the gates” was painted on the harbour wall overnight.",  # opens the line
+        "The harbour will stay “closed until the shelling stops entirely.”",
+    ],
+)
+def test_the_near_misses_still_do_not_stand_alone(text: str) -> None:
+    assert not stands_alone(text)
+
+
 def test_a_rewrite_drops_a_connective_and_the_definite_officials() -> None:
     art = _article("r", ["Aid convoys reached the port on Tuesday.",
                          "But all the trucks left the harbour district safely, the officials said."])
