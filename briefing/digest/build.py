@@ -51,7 +51,7 @@ from dataclasses import replace
 from briefing.config import DigestSettings
 from briefing.digest.cite import supporting_articles
 from briefing.digest.features import Terms, terms, word_count
-from briefing.digest.lead import choose_lead, recency
+from briefing.digest.lead import choose_lead, developments_first, recency
 from briefing.digest.standalone import Rewriter
 from briefing.digest.units import Unit, build_units, concept_weights, concepts
 from briefing.models import Article, DigestSentence, SentenceRef
@@ -91,7 +91,8 @@ def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple
     rarity = _Rarity(support_pool)
     candidates = _distinct(content)
     lead = choose_lead(candidates, reports, lambda u: _ratio(u, weights, set()))
-    chosen = _select(candidates, weights, settings.words, rarity, Rewriter(tuple(reports)), lead)
+    ranked = developments_first(candidates, reports)
+    chosen = _select(ranked, weights, settings.words, rarity, Rewriter(tuple(reports)), lead)
     support = supporting_articles([(unit, unit.text) for unit, _ in chosen], support_pool, rarity.of)
     return tuple(
         DigestSentence(

@@ -10,7 +10,8 @@ import pytest
 from briefing.config import DigestSettings
 from briefing.digest.build import build_digest, news_reports
 from briefing.digest.cite import states_same_fact
-from briefing.digest.lead import event_factor, recency
+from briefing.digest.lead import developments_first, event_factor, is_background, recency
+from briefing.digest.units import build_units
 from briefing.digest.standalone import Rewriter, speaker_first, stands_alone
 from briefing.models import Article
 from briefing.nlp.sentences import segment
@@ -70,6 +71,45 @@ def test_an_event_leads_over_a_reaction_on_the_same_day() -> None:
     assert "signed a truce" in digest[0].text
     assert event_factor("The minister said the truce was fragile.") < event_factor("Commanders signed a truce.")
     assert event_factor("Commanders could sign a truce next week.") < 1.0
+
+
+def test_a_year_before_the_newest_report_marks_background() -> None:
+    assert is_background("Israel and Egypt have enforced the blockade since the takeover in 2027.", 2030)
+    assert not is_background("The port reopened on 4 March 2030 after the shelling.", 2030)
+    assert not is_background("The governor said “the worst since 2019” of the shelling.", 2030)  # her words
+    assert not is_background("Aid convoys reached 2,025 families in the port.", 2030)  # a count, not a year
+
+
+def test_background_counts_for_less_below_the_lead() -> None:
+    history = _article("w3", ["The port of Varna was last shelled in 2012, when the old harbour burned down."], WED)
+    units, _ = build_units([TRUCE, history])
+    ranked = {u.text: u.prior for u in developments_first(units, [TRUCE, history])}
+    old = next(p for t, p in ranked.items() if "2012" in t)
+    assert old < next(p for t, p in ranked.items() if "signed a truce" in t)
+
+
+# Eight reports on the port; one of them, the newest, is about a football match.
+_PORT_STORY = [
+    _article(f"p{k}", [f"Government artillery shelled the port of Varna again on day {k}, killing civilians "
+                       "in the harbour district.",
+                       "Aid convoys waited outside the port of Varna as the shelling of the harbour went on."], MON)
+    for k in range(7)
+]
+_MATCH = _article("f1", ["Aid convoys waited outside the port of Varna as the shelling of the harbour went on.",
+                         "The national football team beat its neighbours three goals to one in a friendly "
+                         "tournament final watched by a record crowd."], TUE)
+
+
+def test_another_storys_sentence_in_a_pile_is_not_a_development() -> None:
+    digest = build_digest([*_PORT_STORY, _MATCH], DigestSettings(words=400))
+    assert digest and not any("football" in d.text for d in digest)
+
+
+def test_a_handful_of_reports_keeps_each_reports_own_details() -> None:
+    """With two reports each one's details are most of what it says: no story is told apart."""
+    digest = build_digest([_PORT_STORY[0], _MATCH], DigestSettings(words=400))
+    assert any("football" in d.text for d in digest)
+    assert build_digest([_MATCH], DigestSettings(words=400))  # one report: still a digest
 
 
 def test_recency_halves_by_day_and_counts_undated_reports_as_the_oldest() -> None:
