@@ -38,6 +38,7 @@ RANK_FIGURE = 40.0
 FLOOR_DEVELOPMENTS = 5
 FLOOR_QUOTES = 2
 MAX_CITATIONS = 3
+MAX_QUOTE_WORDS = 45
 MAX_FIGURES = 6
 FIGURE_ORDER = {"killed": 0, "injured": 1, "displaced": 2, "refugees": 3, "troops": 4}
 _QUOTE_MARKS = "\"“”„«»‘’'‹›「『"
@@ -87,9 +88,12 @@ def _mostly_quoted(text: str) -> bool:
 
 
 def _pick_quotes(analysis: Analysis, settings: Settings) -> list[Quote]:
-    """Key quotes, attributed ones first (an unattributed quote carries little weight)."""
+    """Key quotes, attributed ones first (an unattributed quote carries little weight), and
+    within each group those a reader takes in at a glance before a paragraph-long one (which
+    costs the page two developments, and goes first when the page is full)."""
     ranked = list(key_quotes(analysis.quotes, settings.quotes))
-    ranked.sort(key=lambda q: q.speaker is None)  # stable: keeps the quote ranking within each group
+    # stable: keeps the quote ranking within each group
+    ranked.sort(key=lambda q: (q.speaker is None, len(q.text.split()) > MAX_QUOTE_WORDS))
     return ranked[: settings.brief.quotes]
 
 
