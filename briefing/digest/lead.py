@@ -40,7 +40,10 @@ _REACTION = re.compile(
     r"\b(?:said|says|told|tells|believes?|thinks|argued|argues|claimed|claims|warned|warns|urged|urges|"
     r"called\s+for|calls\s+for|criticized|criticised|criticizes|criticises|condemned|condemns|praised|praises|"
     r"welcomed|welcomes|accused|accuses|blamed|blames|vowed|vows|demanded|demands|insisted|insists|"
-    r"questioned|questions|slammed|slams|denounced|denounces)\b",
+    r"questioned|questions|slammed|slams|denounced|denounces|"
+    # "joined other lawmakers in claiming that ...": the participle reports a reaction too
+    r"saying|claiming|arguing|warning|urging|calling\s+for|criticizing|criticising|condemning|accusing|blaming|"
+    r"demanding|insisting)\b",
     re.I,
 )
 _FORECAST = re.compile(r"\b(?:could|might|may|would|will\s+likely|is\s+expected\s+to|are\s+expected\s+to)\b", re.I)

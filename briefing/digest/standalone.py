@@ -47,6 +47,14 @@ _POINTS_BACK = re.compile(
     r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
     r"latest|incident|episode|exchange)\b(?!\s+(?:to|by|of)\s)"  # "The decision to ..." says which
 )
+# A short sentence whose object is only a bare reference to what came before: "The
+# administration pushed back on the report." (which report?)
+_ENDS_ON_REFERENCE = re.compile(
+    r"\b(?:the|that|this|those|these)\s+(?:report|reports|statement|claim|claims|move|decision|remarks|comments|"
+    r"allegations?|accusations?|idea|plan|proposal|request|demand|offer|warning|threat|attack|incident)\W*$",
+    re.I,
+)
+MAX_REFERENCE_WORDS = 12
 # "It" that stands for nothing earlier: "It was not immediately clear whether ...", "It is
 # unknown how many ...": the sentence says what is unclear itself.
 _DUMMY_IT = re.compile(
@@ -96,6 +104,8 @@ def stands_alone(text: str) -> bool:
     if not stripped or needs_context(stripped):
         return False
     if _POINTS_BACK.match(stripped) and not _DUMMY_IT.match(stripped):
+        return False
+    if len(stripped.split()) <= MAX_REFERENCE_WORDS and _ENDS_ON_REFERENCE.search(stripped):
         return False
     if any(_INNER_STOP.search(q) for q in _QUOTED.findall(stripped)):
         return False

@@ -71,6 +71,8 @@ def test_an_event_leads_over_a_reaction_on_the_same_day() -> None:
     assert "signed a truce" in digest[0].text
     assert event_factor("The minister said the truce was fragile.") < event_factor("Commanders signed a truce.")
     assert event_factor("Commanders could sign a truce next week.") < 1.0
+    assert event_factor("The senator joined other lawmakers in claiming the shelling was deliberate.") < 1.0
+    assert event_factor("The senator joined other lawmakers on a visit to the shelled port.") == 1.0
 
 
 def test_a_year_before_the_newest_report_marks_background() -> None:
@@ -206,6 +208,8 @@ def test_self_contained_lines_stand_alone(text: str) -> None:
         "It remains unknown how many fishermen were aboard the trawler.",
         "The decision to close the harbour was taken by the port authority on Monday.",
         "The move by the navy left three ferries stranded outside the port.",
+        "The port authority denied a report that the harbour district was shelled again overnight.",
+        "Rebel commanders rejected a proposal from the governor for a three-day truce in the port.",
         "Residents of the old town call the shelled quarter the “glass district” now.",
         "Dockers marched through the port shouting “Open the gates” on Friday.",
         "The governor opened the exhibition “Ships of the Northern Coast” in the harbour museum.",
@@ -222,6 +226,8 @@ def test_a_dummy_it_a_specified_decision_and_quoted_names_stand_alone(text: str)
         "The decision came after two days of talks in the capital.",
         "“Open the gates” was painted on the harbour wall overnight.",  # opens the line
         "The harbour will stay “closed until the shelling stops entirely.”",
+        "The port authority pushed back on the report.",
+        "Rebel commanders rejected that proposal.",
     ],
 )
 def test_the_near_misses_still_do_not_stand_alone(text: str) -> None:
