@@ -59,8 +59,10 @@ from briefing.models import Article, DigestSentence, SentenceRef
 # How much a content word counts next to a bigram concept.
 UNIGRAM_WEIGHT = 0.5
 # Cost of a sentence is words ** LENGTH_EXPONENT (< 1 lets a long, rich sentence win
-# over two short ones of the same total weight).
-LENGTH_EXPONENT = 0.7
+# over two short ones of the same total weight; not by much: a one-page brief holds more
+# facts in shorter lines. 0.7 -> 0.85 took gold developments 17 -> 19 of 36 on the piles,
+# Multi-News ROUGE unchanged).
+LENGTH_EXPONENT = 0.85
 # Two sentences state the same fact when this share of the shorter one's content words
 # appears in the other.
 NEAR_DUPLICATE = 0.6

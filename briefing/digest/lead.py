@@ -75,11 +75,13 @@ def choose_lead(
     if weights is None:
         return None
     reach = _Reach(content)
+    # In a pile another story's newest report must not lead either (see OFF_STORY_REACH).
+    min_reach = OFF_STORY_REACH if len(articles) >= OFF_STORY_MIN_REPORTS else MIN_REACH
     best: tuple[float, Unit] | None = None
     for unit in content:
         if not 0 <= unit.rank < LEDE_RANKS or unit.words > MAX_LEAD_WORDS or not stands_alone(unit.text):
             continue
-        if reach.of(unit) < MIN_REACH:
+        if reach.of(unit) < min_reach:
             continue  # another story (the newest report is not always about this one)
         value = score(unit) * LEDE_WEIGHTS[unit.rank] * weights[unit.article] * event_factor(unit.text)
         if best is None or value > best[0]:

@@ -107,6 +107,14 @@ def test_another_storys_sentence_in_a_pile_is_not_a_development() -> None:
     assert digest and not any("football" in d.text for d in digest)
 
 
+def test_another_storys_newest_report_does_not_lead_a_pile() -> None:
+    """Its lede shares the pile's place names (a third of its words), not its story."""
+    match = _article("f2", ["Fans in the harbour district of the port of Varna celebrated as the national football "
+                            "team beat its neighbours in a friendly final."], WED)
+    digest = build_digest([*_PORT_STORY, match], DigestSettings(words=400))
+    assert digest and "football" not in digest[0].text
+
+
 def test_a_handful_of_reports_keeps_each_reports_own_details() -> None:
     """With two reports each one's details are most of what it says: no story is told apart."""
     digest = build_digest([_PORT_STORY[0], _MATCH], DigestSettings(words=400))
