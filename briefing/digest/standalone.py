@@ -6,6 +6,7 @@ or not used:
 * a leading connective ("But", "However,", "Also") is dropped: it links to a
   sentence the reader does not see;
 * "the officials said" (the ones named a paragraph earlier) becomes "officials said";
+  the anonymity clause (", speaking on condition of anonymity because ...,") goes;
 * a pronoun subject or speaker ("..., he said.", "She also ordered ...") is replaced
   by the person's name as the article wrote it, found by the one names engine
   (`briefing.nlp.names.NameIndex`) in the sentences just before; when it finds
@@ -55,6 +56,15 @@ _ENDS_ON_REFERENCE = re.compile(
     re.I,
 )
 MAX_REFERENCE_WORDS = 12
+# The anonymity clause ("officials, speaking on condition of anonymity because they were not
+# authorized to talk to the media, said ..."): a reader of one line needs who said what, not
+# the terms; the clause costs a line of the page.
+_ANONYMITY = re.compile(
+    r",\s+(?:who\s+)?(?:were\s+|was\s+)?(?:speaking|spoke|talking)\s+on\s+(?:the\s+)?condition\s+"
+    r"(?:of|that\s+(?:they|he|she)\s+not\s+be\s+(?:named|identified))\b[^,]*,\s+"
+    r"|,\s+who\s+(?:requested|asked\s+for|was\s+granted|were\s+granted)\s+anonymity\b[^,]*,\s+"
+)
+_ANONYMITY_TERMS = re.compile(r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
 # "It" that stands for nothing earlier: "It was not immediately clear whether ...", "It is
 # unknown how many ...": the sentence says what is unclear itself.
 _DUMMY_IT = re.compile(
@@ -107,6 +117,8 @@ def stands_alone(text: str) -> bool:
         return False
     if len(stripped.split()) <= MAX_REFERENCE_WORDS and _ENDS_ON_REFERENCE.search(stripped):
         return False
+    if _ANONYMITY_TERMS.search(stripped):
+        return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")
     if any(_INNER_STOP.search(q) for q in _QUOTED.findall(stripped)):
         return False
     if not _quotes_pair(stripped) or stripped.rstrip("\"'\u201d\u2019)").endswith("?"):
@@ -150,6 +162,7 @@ class Rewriter:
     def rewrite(self, article: int, sentence: int, text: str) -> str | None:
         """The sentence as a line that stands alone, or None when it cannot be made to."""
         line = _without_connective(text.strip())
+        line = _ANONYMITY.sub(" ", line)
         line = _THE_GENERIC.sub(_generic, line)
         if not stands_alone(line):
             named = self._named(article, sentence, text.strip(), line)

@@ -236,6 +236,7 @@ def test_a_dummy_it_a_specified_decision_and_quoted_names_stand_alone(text: str)
         "The harbour will stay “closed until the shelling stops entirely.”",
         "The port authority pushed back on the report.",
         "Rebel commanders rejected that proposal.",
+        "Two port officials spoke on condition of anonymity because the talks were sensitive.",
     ],
 )
 def test_the_near_misses_still_do_not_stand_alone(text: str) -> None:
@@ -247,6 +248,19 @@ def test_a_rewrite_drops_a_connective_and_the_definite_officials() -> None:
                          "But all the trucks left the harbour district safely, the officials said."])
     rw = Rewriter((art,))
     assert rw.rewrite(0, 1, art.sentences[1].text) == "All the trucks left the harbour district safely, officials said."
+
+
+def test_a_rewrite_drops_the_anonymity_clause_and_only_that() -> None:
+    art = _article("a", [
+        "Port officials, speaking on condition of anonymity because they were not authorized to brief reporters, "
+        "said the harbour would reopen on Friday.",
+        "A harbour pilot, who asked for anonymity, said two ferries had left overnight.",
+        "Officials speaking on the radio said the harbour would reopen on Friday.",
+    ])
+    rw = Rewriter((art,))
+    assert rw.rewrite(0, 0, art.sentences[0].text) == "Port officials said the harbour would reopen on Friday."
+    assert rw.rewrite(0, 1, art.sentences[1].text) == "A harbour pilot said two ferries had left overnight."
+    assert rw.rewrite(0, 2, art.sentences[2].text) == art.sentences[2].text
 
 
 def test_a_pronoun_speaker_is_named_from_the_sentence_before_or_the_line_is_not_used() -> None:
