@@ -52,6 +52,7 @@ from briefing.config import DigestSettings
 from briefing.digest.cite import supporting_articles
 from briefing.digest.features import Terms, terms, word_count
 from briefing.digest.lead import choose_lead, developments_first, recency
+from briefing.digest.toll import with_toll
 from briefing.digest.standalone import Rewriter
 from briefing.digest.units import Unit, build_units, concept_weights, concepts
 from briefing.models import Article, DigestSentence, SentenceRef
@@ -94,7 +95,9 @@ def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple
     candidates = _distinct(content)
     lead = choose_lead(candidates, reports, lambda u: _ratio(u, weights, set()))
     ranked = developments_first(candidates, reports)
-    chosen = _select(ranked, weights, settings.words, rarity, Rewriter(tuple(reports)), lead)
+    rewriter = Rewriter(tuple(reports))
+    chosen = _select(ranked, weights, settings.words, rarity, rewriter, lead)
+    chosen = with_toll(chosen, ranked, settings.words, rewriter, lambda u: _ratio(u, weights, set()))
     support = supporting_articles([(unit, unit.text) for unit, _ in chosen], support_pool, rarity.of)
     return tuple(
         DigestSentence(
