@@ -74,10 +74,10 @@ def test_refused_with_position(name: str, tmp_path: Path, monkeypatch: pytest.Mo
     line, column, fragments = CASES[name]
     shutil.copy(CONFIGS / name, tmp_path / "briefing.yaml")
     monkeypatch.chdir(tmp_path)
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(ConfigError) as caught:
         load_settings()  # found as ./briefing.yaml, shown by that name
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5
     error = caught.value
     assert error.file == "briefing.yaml"
     assert (error.line, error.column) == (line, column), str(error)
@@ -98,10 +98,10 @@ def test_design_example_message(tmp_path: Path) -> None:
 
 
 def test_alias_bomb_is_refused_before_expansion() -> None:
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(ConfigError):
         load_settings(CONFIGS / "alias_bomb.yaml")
-    assert time.monotonic() - start < 1
+    assert time.process_time() - start < 1
 
 
 def test_missing_directory_and_oversized_files(tmp_path: Path) -> None:

@@ -40,9 +40,9 @@ def good(tmp_path: Path) -> Path:
 def _load(tmp_path: Path, good: Path, name: str, content: str | bytes, settings: IngestSettings | None = None):
     path = tmp_path / name
     path.write_bytes(content.encode() if isinstance(content, str) else content)
-    started = time.monotonic()
+    started = time.process_time()
     result = load_paths([path, good], settings)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert GOOD.strip() in [a.text for a in result.articles], "the good file must still load"
     return path, result
 

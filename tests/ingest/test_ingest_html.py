@@ -60,9 +60,9 @@ def test_all_hiders_at_once_also_in_the_fallback_walk(tmp_path: Path) -> None:
     filler = "".join(f"<div><span>item {i}</span></div>" for i in range(9_000))
     path = tmp_path / "huge.html"
     path.write_text(_page("".join(HIDERS.values()) + filler), encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     (article,) = load_paths([path]).articles
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert "PLANTED" not in article.text
     assert VISIBLE in article.paragraphs
     assert any("boilerplate" in n for n in article.notices)
@@ -73,9 +73,9 @@ def test_deep_nesting_is_refused_by_the_cap(tmp_path: Path) -> None:
     path.write_text("<html><body>" + "<div>" * 50_000 + "deep" + "</div>" * 50_000 + "</body></html>", encoding="utf-8")
     good = tmp_path / "good.html"
     good.write_text(_page(""), encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     result = load_paths([path, good])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert len(result.articles) == 1
     (warning,) = result.warnings
     assert warning.location == str(path)
@@ -115,9 +115,9 @@ def test_entity_bomb_in_html_is_harmless(tmp_path: Path) -> None:
     bomb = '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     path = tmp_path / "bomb.html"
     path.write_text(bomb + _page("<p>&b;&b;&b;</p>"), encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     result = load_paths([path])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert all("aaaaaaaaaaaaaaaaaaaa" not in a.text for a in result.articles)
 
 
@@ -133,9 +133,9 @@ def test_entity_bomb_in_html_is_harmless(tmp_path: Path) -> None:
 def test_parser_bombs_are_refused_quickly(tmp_path: Path, body: str, reason: str) -> None:
     path = tmp_path / "bomb.html"
     path.write_text("<html><body>" + body + "</body></html>", encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     result = load_paths([path])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert result.articles == []
     assert result.warnings[0].reason == reason
 

@@ -102,12 +102,12 @@ def test_what_is_not_a_tag_or_under_the_cap_passes(html: str) -> None:
 @pytest.mark.parametrize("unit", ["<!--", "<script>", "<!x", "</b a", "<"])
 def test_the_markup_scan_stays_linear_on_unterminated_pieces(unit: str) -> None:
     text = unit * (2_000_000 // len(unit))
-    started = time.monotonic()
+    started = time.process_time()
     try:
         check_markup(text)
     except IngestError:
         pass  # refused is fine; slow is not
-    assert time.monotonic() - started < 3
+    assert time.process_time() - started < 3
 
 
 # --- cleaning never costs the article ---------------------------------------------------------

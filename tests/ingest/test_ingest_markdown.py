@@ -15,9 +15,9 @@ BODY = "Body text about the truce that held through the weekend, officials said.
 def _load(tmp_path: Path, text: str):
     path = tmp_path / "a.md"
     path.write_text(text, encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     result = load_paths([path])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     return path, result
 
 

@@ -76,7 +76,7 @@ def test_many_attributions_to_the_ministry_stay_fast(tmp_path: Path) -> None:
             for j in range(10)
         ))
     [article] = _load(tmp_path, "\n".join(paras) + "\n")
-    started = time.perf_counter()
+    started = time.process_time()
     quotes = extract_quotes([article], Settings().quotes)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
     assert quotes and {q.speaker for q in quotes} == {"Ministry of Defence"}

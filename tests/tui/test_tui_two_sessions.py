@@ -8,15 +8,19 @@ kill only the last writer's brief was left.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
 import select
 import signal
+import struct
 import sys
+import termios
 import time
 from pathlib import Path
 
+import pyte
 import pytest
 
 from briefing.brief.drafts import DraftStore
@@ -32,8 +36,15 @@ ARTICLE = (
 )
 
 
+COLUMNS, ROWS = 100, 30
+
+
 class Session:
-    """The app in a pty; every byte it writes is kept so tests can wait for what it shows."""
+    """The app in a pty, read through a terminal emulator so tests wait for what the screen shows.
+
+    The screen, not the byte stream: Textual redraws only what changed, so "3 items" after
+    "2 items" may reach the terminal as the digit alone.
+    """
 
     def __init__(self, tmp: Path, name: str, paths: list[str]) -> None:
         env = {
@@ -52,20 +63,26 @@ class Session:
         if pid == 0:
             os.chdir(tmp)
             os.execve(sys.executable, [sys.executable, "-c", RUN, *paths], env)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
         self.pid, self.fd = pid, fd
-        self.out = bytearray()
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+
+    @property
+    def shown(self) -> str:
+        return "\n".join(self.screen.display)
 
     def expect(self, needle: bytes, timeout: float = 40.0) -> None:
-        start = len(self.out)
+        text = needle.decode()
         deadline = time.monotonic() + timeout
-        while needle not in self.out[start:]:
-            assert time.monotonic() < deadline, f"{needle!r} never appeared: {bytes(self.out[-1500:])!r}"
+        while text not in self.shown:
+            assert time.monotonic() < deadline, f"{text!r} never appeared; the screen:\n{self.shown}"
             ready, _, _ = select.select([self.fd], [], [], 0.2)
             if ready:
                 try:
-                    self.out += os.read(self.fd, 65536)
+                    self.stream.feed(os.read(self.fd, 65536))
                 except OSError:
-                    raise AssertionError(f"the app ended while waiting for {needle!r}") from None
+                    raise AssertionError(f"the app ended while waiting for {text!r}") from None
 
     def keys(self, keys: bytes, then: bytes) -> None:
         os.write(self.fd, keys)
