@@ -44,6 +44,9 @@ class Article:
     path: str | None = None
     url: str | None = None
     notices: tuple[str, ...] = ()  # e.g. "truncated to 50,000 words"
+    # news | opinion | transcript (columns, analysis and interviews are "opinion"): only news
+    # reports feed the bottom line and the key developments (see ingest/kinds.py)
+    kind: str = "news"
 
     @property
     def location(self) -> str:

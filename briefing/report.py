@@ -33,6 +33,7 @@ def _article_json(article: Article, analysis: Analysis) -> dict[str, Any]:
         "title": article.title,
         "source": article.source,
         "published": _iso(article.published),
+        "kind": article.kind,
         "words": article.words,
         "sentences": len(article.sentences),
         "summary": [{"index": i, "text": article.sentences[i].text} for i in indexes],
@@ -161,6 +162,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 def _article_text(number: int, article: Article, analysis: Analysis) -> list[str]:
     facts = [article.source or "unknown outlet", _iso(article.published) or "undated"]
+    facts += [article.kind] if article.kind != "news" else []
     facts += [f"{article.words:,} words", f"{len(article.sentences)} sentences"]
     lines = [f"[{number}] {article.title}", f"    {' | '.join(facts)}", f"    {article.location}"]
     summary = analysis.summaries.get(article.id)

@@ -140,7 +140,7 @@ class SummarySettings:
 
 @dataclass(frozen=True)
 class DigestSettings:
-    words: int = setting(200, "Length of the cross-article digest (key developments), in words.", low=10, high=100_000)
+    words: int = setting(350, "Length of the cross-article digest (key developments), in words.", low=10, high=100_000)
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,9 @@ class BriefSettings:
     bottom_line_sentences: int = setting(
         2, "Automatic brief (briefing build): sentences in the bottom line.", low=0, high=20
     )
-    developments: int = setting(6, "Automatic brief: bullets under key developments.", low=0, high=100)
+    developments: int = setting(
+        8, "Automatic brief: bullets under key developments (the page budget may keep fewer).", low=0, high=100
+    )
     quotes: int = setting(3, "Automatic brief: key quotes.", low=0, high=100)
 
 

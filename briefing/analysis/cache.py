@@ -72,7 +72,9 @@ def article_hash(article: Article) -> str:
     digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
     for s in article.sentences:
         digest.update(f"|{s.start}:{s.end}:{s.paragraph}".encode())
-    digest.update(f"|{article.id}|{article.title}|{article.source}|{article.published}".encode("utf-8", "replace"))
+    digest.update(
+        f"|{article.id}|{article.title}|{article.source}|{article.published}|{article.kind}".encode("utf-8", "replace")
+    )
     return digest.hexdigest()
 
 

@@ -1,21 +1,28 @@
 """The automatic brief (`briefing build`, and the TUI's starting point).
 
-What a careful analyst would put on one page: the one or two strongest digest
-sentences as the bottom line, the rest of the digest as developments, the best
+What a careful analyst would put on one page: the digest's lead and the story's
+main fact as the bottom line, the rest of the digest as developments, the best
 attributed quotes, the status table, the sources. Each item gets a rank; when
 the page is too long the lowest-ranked items go, whole, until it fits.
+
+The sections share the page: the first developments and the first two attributed
+quotes rank above the rest (`RANK_FLOOR`), so a long sources list or status table
+never starves a section down to its heading; a section left with nothing is not
+printed. Each line cites at most `MAX_CITATIONS` of the reports that state it,
+preferring those other lines cite too, so the sources list stays short.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.quotes.ranking import key_quotes
 from briefing.brief import items as mk
 from briefing.brief.budget import word_count
-from briefing.brief.model import Brief, DuplicateItemError, ItemOrigin
+from briefing.brief.model import Brief, BriefItem, DuplicateItemError, ItemOrigin
 from briefing.config import Settings
 from briefing.models import Analysis, DigestSentence, Figure, Quote, SentenceRef
 
@@ -24,11 +31,19 @@ from briefing.models import Analysis, DigestSentence, Figure, Quote, SentenceRef
 RANK_BOTTOM = 1000.0
 RANK_STATUS = 500.0
 RANK_DISAGREEMENT = 450.0
+RANK_QUOTE_FLOOR = 320.0
+RANK_FLOOR = 300.0
 RANK_BODY = 100.0
 RANK_FIGURE = 40.0
+FLOOR_DEVELOPMENTS = 5
+FLOOR_QUOTES = 2
+MAX_CITATIONS = 3
+MAX_QUOTE_WORDS = 45
 MAX_FIGURES = 6
 FIGURE_ORDER = {"killed": 0, "injured": 1, "displaced": 2, "refugees": 3, "troops": 4}
 _QUOTE_MARKS = "\"“”„«»‘’'‹›「『"
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+SPEECH_SHARE = 0.5
 
 
 def _fallback_digest(analysis: Analysis) -> tuple[DigestSentence, ...]:
@@ -50,24 +65,35 @@ def _split_digest(
 ) -> tuple[list[int], list[int]]:
     """Indexes for the bottom line and the rest, each in digest order.
 
-    The bottom line takes the highest-scored sentences that state something in
+    The digest comes in editorial order (the day's lead, then the most important
+    facts), so the bottom line takes the first sentences that state something in
     the reporter's voice: a sentence that opens with a quotation, or repeats a
     key quote, is speech, and the quotes section shows it with its speaker.
     """
-    by_score = sorted(range(len(digest)), key=lambda i: (-digest[i].score, i))
-    plain = [i for i in by_score if not _is_speech(digest[i].text, quotes)]
-    bottom = sorted((plain or by_score)[:n_bottom])
+    order = list(range(len(digest)))
+    plain = [i for i in order if not _is_speech(digest[i].text, quotes)]
+    bottom = sorted((plain or order)[:n_bottom])
     return bottom, [i for i in range(len(digest)) if i not in bottom]
 
 
 def _is_speech(text: str, quotes: Sequence[Quote]) -> bool:
-    return text.lstrip()[:1] in _QUOTE_MARKS or _repeats_quote(text, quotes)
+    return text.lstrip()[:1] in _QUOTE_MARKS or _repeats_quote(text, quotes) or _mostly_quoted(text)
+
+
+def _mostly_quoted(text: str) -> bool:
+    """A line that is mostly someone's words ("X said: “...”"): speech, which Key quotes shows,
+    rather than a development in the reporter's voice."""
+    inside = sum(len(m) for m in _QUOTED.findall(text))
+    return inside > SPEECH_SHARE * len(text)
 
 
 def _pick_quotes(analysis: Analysis, settings: Settings) -> list[Quote]:
-    """Key quotes, attributed ones first (an unattributed quote carries little weight)."""
+    """Key quotes, attributed ones first (an unattributed quote carries little weight), and
+    within each group those a reader takes in at a glance before a paragraph-long one (which
+    costs the page two developments, and goes first when the page is full)."""
     ranked = list(key_quotes(analysis.quotes, settings.quotes))
-    ranked.sort(key=lambda q: q.speaker is None)  # stable: keeps the quote ranking within each group
+    # stable: keeps the quote ranking within each group
+    ranked.sort(key=lambda q: (q.speaker is None, len(q.text.split()) > MAX_QUOTE_WORDS))
     return ranked[: settings.brief.quotes]
 
 
@@ -125,29 +151,86 @@ def _populate(brief: Brief, analysis: Analysis, settings: Settings) -> None:
         _add(brief, *mk.from_digest(digest[i]), "bottom_line", RANK_BOTTOM - k)
     if "developments" in has:
         rest = [i for i in rest if not _repeats_quote(digest[i].text, quotes)]
+        # Events in the reporter's voice first; speech only after them (the budget trims the tail).
+        rest = [i for i in rest if not _is_speech(digest[i].text, quotes)] + [
+            i for i in rest if _is_speech(digest[i].text, quotes)
+        ]
         for k, i in enumerate(rest[: settings.brief.developments]):
-            _add(brief, *mk.from_digest(digest[i]), "developments", RANK_BODY - k)
+            _add(brief, *mk.from_digest(digest[i]), "developments", _share_rank(k, FLOOR_DEVELOPMENTS, RANK_FLOOR))
+    attributed = 0
     for k, q in enumerate(quotes):
-        _add(brief, *mk.from_quote(q), "quotes", RANK_BODY - k - 0.5)
+        floor = q.speaker is not None and attributed < FLOOR_QUOTES
+        attributed += floor
+        rank = RANK_QUOTE_FLOOR - k if floor else RANK_BODY - k - 0.5
+        _add(brief, *mk.from_quote(q), "quotes", rank)
     _add_status(brief, analysis)
+    _cite_sparingly(brief)
+
+
+def _share_rank(k: int, floor: int, floor_rank: float) -> float:
+    """The k-th item of a section: above the shared pool while the section has fewer than `floor`."""
+    return floor_rank - k if k < floor else RANK_BODY - k
+
+
+def _cite_sparingly(brief: Brief) -> None:
+    """Each item cites at most MAX_CITATIONS of the articles that state it: its own first (the
+    article a sentence or figure was taken from), then those already cited above it, then
+    those more items cite. Every citation stays true, and the sources list, which the page
+    pays for, stays short."""
+    uses: dict[str, int] = {}
+    for item in brief.items:
+        for aid in item.origin.article_ids:
+            uses[aid] = uses.get(aid, 0) + 1
+    seen: set[str] = set()
+    for section in brief.section_ids:
+        for item in brief.items_in(section):
+            ids = item.origin.article_ids
+            own = ids[:1] if item.origin.kind in ("digest", "sentence", "figure") else ()
+            rest = sorted((a for a in ids if a not in own), key=lambda a: (a not in seen, -uses[a], ids.index(a)))
+            keep = (*own, *rest)[:MAX_CITATIONS]
+            brief.cite_only(item.id, keep)
+            seen.update(keep)
+
+
+# Items each section keeps before the others give up theirs (the bottom line's first is never dropped).
+SECTION_FLOORS = {"bottom_line": 1, "developments": FLOOR_DEVELOPMENTS, "quotes": FLOOR_QUOTES, "status": 4}
 
 
 def fit_to_budget(brief: Brief, analysis: Analysis) -> list[str]:
-    """Drop the lowest-ranked whole items until the brief fits; returns the dropped texts.
+    """Drop whole items until the brief fits; returns the dropped texts.
 
-    The last bottom-line item is never dropped: a brief with no bottom line is
-    not a brief, and one over-long sentence is better than an empty page.
+    The sections share the page: each keeps its floor (SECTION_FLOORS), and above it
+    they give up items in turn, the deepest item of the fullest section first (on a
+    tie, the lower-ranked one), so a long status table or a long list of developments
+    cannot push another section off the page. Below the floors the lowest-ranked item
+    goes. The last bottom-line item is never dropped: a brief with no bottom line is not
+    a brief, and one over-long sentence is better than an empty page.
     """
     dropped = []
     while word_count(brief, analysis) > brief.max_words:
-        last_bottom = len(brief.items_in("bottom_line")) == 1
-        candidates = [i for i in brief.items if not (last_bottom and i.section == "bottom_line")]
-        if not candidates:
+        victim = _victim(brief)
+        if victim is None:
             break
-        victim = min(reversed(candidates), key=lambda i: i.rank)  # on ties, the later item goes first
         brief.remove(victim.id)
         dropped.append(victim.text)
     return dropped
+
+
+def _victim(brief: Brief) -> BriefItem | None:
+    pool: list[tuple[int, float, int, BriefItem]] = []
+    for section in brief.section_ids:
+        ranked = sorted(brief.items_in(section), key=lambda i: -i.rank)
+        floor = SECTION_FLOORS.get(section, 0)
+        for depth, item in enumerate(ranked):
+            if depth >= floor:
+                pool.append((depth - floor, -item.rank, brief.items.index(item), item))
+    if pool:
+        return max(pool, key=lambda p: p[:3])[3]
+    last_bottom = len(brief.items_in("bottom_line")) == 1
+    candidates = [i for i in brief.items if not (last_bottom and i.section == "bottom_line")]
+    if not candidates:
+        return None
+    return min(reversed(candidates), key=lambda i: i.rank)  # on ties, the later item goes first
 
 
 def auto_brief(analysis: Analysis, settings: Settings, date: dt.date | None = None) -> Brief:

@@ -83,6 +83,20 @@ _SAFE_URL = re.compile(r"^https?://[^\s<>`\\\x00-\x20\x7f]+$", re.IGNORECASE)
 
 
 def autolink(url: str) -> str:
-    """An http(s) URL as a CommonMark autolink, the only links the brief makes; anything else as text."""
+    """An http(s) URL as a CommonMark autolink; anything else as text."""
     u = one_line(url)
     return f"<{u}>" if _SAFE_URL.match(u) else inline(u)
+
+
+def safe_url(url: str) -> bool:
+    """Whether `url` is an http(s) address the brief may put behind a link."""
+    return bool(_SAFE_URL.match(one_line(url)))
+
+
+def link(text: str, url: str) -> str:
+    """`text` as a link to an http(s) `url` (in angle brackets, parentheses percent-encoded, so
+    no reader's regex stops early); the escaped text alone when the URL is not safe."""
+    u = one_line(url)
+    if not _SAFE_URL.match(u):
+        return inline(text)
+    return f"[{inline(text)}](<{u.replace('(', '%28').replace(')', '%29')}>)"

@@ -272,6 +272,18 @@ class Brief:
         self.items = tuple(edited if i.id == item_id else i for i in self.items)
         return edited
 
+    def cite_only(self, item_id: str, article_ids: Iterable[str]) -> BriefItem:
+        """Narrow an item's citations to some of the articles it cites (never adds one: a
+        citation says the article states the item)."""
+        item = self.item(item_id)
+        keep = tuple(a for a in dict.fromkeys(article_ids) if a in item.origin.article_ids)
+        if keep == item.origin.article_ids or not keep:
+            return item
+        self._checkpoint()
+        changed = replace(item, origin=replace(item.origin, article_ids=keep))
+        self.items = tuple(changed if i.id == item_id else i for i in self.items)
+        return changed
+
     def attribute(self, item_id: str, speaker: str | None, role: str | None) -> BriefItem:
         """Correct who said a quote item (None for unattributed); one change that undo reverses.
 

@@ -40,6 +40,7 @@ UNNAMED_SPEAKER = "An unnamed source"
 # An item cites an article the brief has no details of (a draft written before they were kept).
 NOT_LOADED_MARK = "[source not loaded]"
 _QUOTE_MARKS = '"“”„«»'
+SOURCE_TITLE_WORDS = 5
 
 
 @dataclass
@@ -253,11 +254,26 @@ def _notes(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> l
     return out
 
 
+def short_title(title: str, words: int = SOURCE_TITLE_WORDS) -> str:
+    """A headline cut to `words` words at a word boundary ("…" marks the cut)."""
+    parts = esc.one_line(title).split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:—–-") + "…"
+
+
 def _source_line(n: int, a: SourceInfo) -> str:
-    parts = [esc.inline(a.title or "Untitled")]
+    """Compact: number, short title (the link behind it), outlet, date; a file's path when it has
+    no web address. The Sources list must not eat the page."""
+    title = short_title(a.title or "Untitled")
     meta = ", ".join(x for x in (esc.inline(a.source or ""), a.published.isoformat() if a.published else "") if x)
-    line = f"{n}. {parts[0]}" + (f" — {meta}" if meta else "")
-    where = esc.autolink(a.url) if a.url else esc.code_span(a.path) if a.path else ""
+    if a.url and esc.safe_url(a.url):
+        head = esc.link(title, a.url)
+        where = ""
+    else:
+        head = esc.inline(title)
+        where = esc.inline(a.url) if a.url else esc.code_span(a.path) if a.path else ""
+    line = f"{n}. {head}" + (f" — {meta}" if meta else "")
     return line + (f". {where}" if where else "")
 
 

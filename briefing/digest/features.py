@@ -174,7 +174,7 @@ _OPENING_PRONOUN = re.compile(
     # "It will be held no later than May 11": the subject is in an earlier sentence. Not the
     # empty "it" of "It is unclear whether ..." / "It was not known how ...".
     r"|^[\"'“‘]?(?:It|This|These|Those)\s+(?!(?:is|was|has\s+been|had\s+been|remains|remained|seems|seemed|"
-    r"appears|appeared)\s+(?:\w+\s+){0,2}?(?:that|to|whether|if|how|why|when|what|who)\b)"
+    r"appears|appeared)\s+(?:\w+\s+){0,3}?(?:that|to|whether|if|how|why|when|what|who)\b)"
     r"(?:also\s+|later\s+|now\s+|then\s+)?(?:will|would|could|can|may|might|must|should|has|had|have|was|were|is|"
     r"are|said|says|added|also|came|comes|followed|follows|marked|marks|means|meant)\b"
 )

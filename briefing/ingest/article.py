@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from briefing.config import IngestSettings
 from briefing.ingest.credits import is_caption, outlet_from_text, split_dateline, strip_datelines, strip_trailer
 from briefing.ingest.errors import IngestError
+from briefing.ingest.furniture import drop_credit_lines, remove_furniture
+from briefing.ingest.kinds import detect_kind
 from briefing.ingest.sanitize import sanitize_line
 from briefing.models import Article, Sentence
 from briefing.nlp.sentences import segment
@@ -44,46 +46,55 @@ class Draft:
     path: str | None = None
     url: str | None = None
     notices: list[str] = field(default_factory=list)
+    section: str | None = None  # the publication's own section or genre label ("Opinion"), when it gives one
 
 
 def build_article(draft: Draft, settings: IngestSettings, language: str = "english") -> Article:
     """Sanitise, clean and split one draft; IngestError when no text is left."""
     title, titled = _title_without_dateline(_clean_field(draft.title))
-    paragraphs, credited = _clean_paragraphs(draft, title, settings.max_article_words)
+    paragraphs, credited, raw = _clean_paragraphs(draft, title, settings.max_article_words)
     paragraphs, notices = _apply_length_caps(paragraphs, draft, settings.max_article_words)
     text = "\n".join(paragraphs)
     words = count_words(text)
     if words == 0:
         raise IngestError("no words (only punctuation or symbols)")
     sentences = cap_sentences(segment(paragraphs, language), text, settings.max_sentence_chars)
+    source = _clean_field(draft.source) or credited or titled or outlet_from_text(paragraphs)
+    url = sanitize_line(draft.url) if draft.url else None
     return Article(
         id=article_id(text),
         title=title or infer_title(sentences, paragraphs),
-        source=_clean_field(draft.source) or credited or titled or outlet_from_text(paragraphs),
+        source=source,
         published=draft.published,
         text=text,
         paragraphs=tuple(paragraphs),
         sentences=sentences,
         words=words,
         path=sanitize_line(draft.path) if draft.path else None,
-        url=sanitize_line(draft.url) if draft.url else None,
+        url=url,
         notices=tuple(notices),
+        kind=detect_kind(title, source, url, paragraphs, _clean_field(draft.section), raw),
     )
 
 
-def _clean_paragraphs(draft: Draft, title: str | None, max_words: int) -> tuple[list[str], str | None]:
-    """Sanitised, non-empty paragraphs without the wire trailer (and the outlet it named)."""
-    raw = _precut(draft.paragraphs, max_words)
-    paragraphs = [p for p in (sanitize_line(p) for p in raw) if p]
-    if not paragraphs:
+def _clean_paragraphs(
+    draft: Draft, title: str | None, max_words: int
+) -> tuple[list[str], str | None, list[str]]:
+    """Sanitised, non-empty paragraphs without page furniture and the wire trailer; the outlet
+    a trailer or dateline named; the sanitised paragraphs as they came (furniture included:
+    a genre label there tells an opinion piece)."""
+    raw = [p for p in (sanitize_line(p) for p in _precut(draft.paragraphs, max_words)) if p]
+    if not raw:
         raise IngestError("no text (empty or only whitespace)")
+    paragraphs, _ = remove_furniture(raw)
     paragraphs, credited = strip_trailer(paragraphs)
     if not paragraphs:
         raise IngestError("no article text (only credit lines or wire codes)")
+    paragraphs = drop_credit_lines(paragraphs)
     if title and len(paragraphs) > 1 and _same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]  # the page's headline repeated as its first block
     paragraphs, dated = strip_datelines(paragraphs)
-    return paragraphs, credited or dated
+    return paragraphs, credited or dated, raw
 
 
 def _title_without_dateline(title: str | None) -> tuple[str | None, str | None]:

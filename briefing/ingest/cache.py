@@ -40,6 +40,7 @@ from briefing.cache_files import MAX_AGE_DAYS
 from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.errors import IngestError
 from briefing.ingest.files import read_file
+from briefing.ingest.kinds import KINDS
 from briefing.models import Article, LoadWarning, Sentence
 
 FORMAT_VERSION = 1
@@ -205,6 +206,7 @@ def article_to_plain(article: Article) -> dict[str, Any]:
         "path": article.path,
         "url": article.url,
         "notices": list(article.notices),
+        "kind": article.kind,
     }
 
 
@@ -231,7 +233,14 @@ def article_from_plain(data: dict[str, Any]) -> Article:
         path=_optional(data["path"]),
         url=_optional(data["url"]),
         notices=tuple(_str(n) for n in data["notices"]),
+        kind=_kind(data.get("kind", "news")),
     )
+
+
+def _kind(value: Any) -> str:
+    if value not in KINDS:
+        raise ValueError("article kind")
+    return str(value)
 
 
 def _str(value: Any) -> str:

@@ -87,6 +87,7 @@ def read_html(
             path=path,
             url=url,
             notices=notices,
+            section=meta.section,
         )
     ]
 

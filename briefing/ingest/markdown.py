@@ -47,6 +47,7 @@ def read_markdown(
         path=path,
         url=_scalar(meta.get("url")) or url,
         notices=[notice] if notice else [],
+        section=_scalar(meta.get("section") or meta.get("category") or meta.get("genre") or meta.get("kind")),
     )
     return [draft]
 

@@ -57,6 +57,7 @@ class PageMetadata:
     title: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
+    section: str | None = None  # the page's own genre or section label ("Opinion"), read by ingest/kinds.py
 
 
 # Publication-date meta tags, most specific first ("date" alone is often the crawl date).
@@ -97,7 +98,16 @@ def page_metadata(root: lxml.html.HtmlElement) -> PageMetadata:
     title = _without_outlet(title, outlet)
     if title and outlet and _fold(title) == _fold(outlet):
         title = None  # "BBC News" names the site, not the story: the page's headline will do
-    return PageMetadata(title, outlet, published)
+    return PageMetadata(title, outlet, published, _section(article, meta))
+
+
+def _section(article: dict[str, Any] | None, meta: dict[str, str]) -> str | None:
+    """The genre schema.org states ("OpinionNewsArticle"), else the section the page names."""
+    for kind in _types(article) if article else []:
+        if kind.endswith("NewsArticle") and kind != "NewsArticle":
+            return kind.removesuffix("NewsArticle")  # Opinion, Analysis, Review, Reportage, Background
+    named = _json_text(article, "articleSection") if article else None
+    return named or meta.get("article:section") or meta.get("og:article:section")
 
 
 def _meta_values(root: lxml.html.HtmlElement) -> dict[str, str]:

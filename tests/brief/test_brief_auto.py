@@ -47,6 +47,16 @@ def test_quotes_attributed_first_and_limited() -> None:
     assert {i.origin.quote.speaker for i in b.items_in("quotes")} == {"Amina Yusuf", "Nabil Abdallah"}
 
 
+def test_a_paragraph_long_quote_goes_after_the_short_ones() -> None:
+    """Ranked first by the quotes engine, a 60-word quotation costs the page two developments:
+    short attributed quotes come first, and with room for two it is the one left out."""
+    long_text = " ".join(["The convoys will move when the roads are open and the checkpoints let them pass,"] * 4)
+    long = replace(QUOTE_ARMY, text=long_text, speaker="Omar Hassan", score=0.99)
+    analysis = replace(sample_analysis(), quotes=(long, QUOTE_YUSUF, QUOTE_ARMY))
+    b = auto_brief(analysis, Settings(brief=BriefSettings(quotes=2)), DAY)
+    assert [i.origin.quote.speaker for i in b.items_in("quotes")] == ["Amina Yusuf", "Nabil Abdallah"]
+
+
 def test_status_rows_and_figures_disagreements_first() -> None:
     b = auto_brief(sample_analysis(), Settings(), DAY)
     rows = b.items_in("status")

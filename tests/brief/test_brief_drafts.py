@@ -86,10 +86,9 @@ def test_draft_keeps_source_details_and_renders_citations_without_the_articles()
     md = render_markdown(again, other_day_analysis())
     assert "sources: 2" in md
     assert "## Sources" in md
-    assert "1. Rival forces agree to 30-day truce as talks open in Jeddah — Example Wire, 2026-11-20. " \
-           "`reports/wire-truce.txt`" in md
-    assert "2. Aid agencies wary as Sudan truce begins — Example Daily, 2026-11-21. " \
-           "<https://news.example.org/sudan/truce-begins?id=42&ref=feed>" in md
+    assert "1. Rival forces agree to 30-day… — Example Wire, 2026-11-20. `reports/wire-truce.txt`" in md
+    assert "2. [Aid agencies wary as Sudan…](<https://news.example.org/sudan/truce-begins?id=42&ref=feed>)" \
+           " — Example Daily, 2026-11-21" in md
     assert "in Jeddah [1], [2]." in md  # the bottom line still cites both
     assert "Floods close" not in md, "an uncited loaded article is not listed"
     assert NOT_LOADED_MARK[1:-1] not in md
@@ -139,8 +138,8 @@ def test_malformed_source_details_are_refused(bad) -> None:
 
 
 def test_sources_carry_the_article_title_as_loaded() -> None:
-    """A metadata title is written whole; a title inferred from the lede keeps its "…": it is a
-    label cut from the first sentence, and the whole sentence would spend the page's budget."""
+    """The Sources list shows a short title (five words, "…" at the cut: the whole headline of
+    every source would spend the page's budget); the brief keeps the whole title it was given."""
     long_title = "Ceasefire talks resume in Geneva as both delegations arrive with new demands on the table"
     titled = make_article("abcdef123456", long_title, "Wire", None, [["Talks resumed."]], path="a.txt")
     inferred = make_article("abcdef654321", "Syria confirms that Russia's decision was made…", "Press TV", None,
@@ -152,5 +151,5 @@ def test_sources_carry_the_article_title_as_loaded() -> None:
     b.add(*items.from_sentence(titled, 0))
     b.add(*items.from_sentence(inferred, 0))
     md = render_markdown(b, Analysis((titled, inferred), {}))
-    assert f"1. {long_title} — Wire." in md
-    assert "2. Syria confirms that Russia's decision was made… — Press TV." in md
+    assert "1. Ceasefire talks resume in Geneva… — Wire." in md
+    assert "2. Syria confirms that Russia's decision… — Press TV." in md

@@ -13,7 +13,7 @@ import pytest
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLE_KEYS = {"id", "path", "title", "source", "published", "words", "sentences", "summary"}
+ARTICLE_KEYS = {"id", "path", "title", "source", "published", "kind", "words", "sentences", "summary"}
 
 
 def run(*argv: str) -> tuple[int, str, str]:

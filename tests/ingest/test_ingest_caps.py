@@ -12,7 +12,7 @@ import yaml
 from briefing.config import IngestSettings, config_dir
 from briefing.ingest import load_paths
 
-LIMIT_S = 5.0  # CPU seconds of this process: other work on the machine does not count
+LIMIT_S = 5.0
 WORDS = "the army said rebels fired on the town near the river and talks resumed in the capital on monday".split()
 
 
@@ -21,6 +21,8 @@ def _sentence(rng: random.Random, n: int = 20) -> str:
 
 
 def _timed(paths: list[Path], settings: IngestSettings | None = None):
+    # CPU seconds, not wall time (as main's other bounded-time guards): one file is built in
+    # this process, and a loaded 2-core machine stretched the wall clock past the limit.
     started = time.process_time()
     result = load_paths(paths, settings)
     elapsed = time.process_time() - started

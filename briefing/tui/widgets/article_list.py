@@ -41,9 +41,11 @@ def sort_key(order: str) -> Callable[[Article], tuple[object, ...]]:
 
 
 def article_prompt(article: Article, used: bool) -> Content:
-    """Two lines per article: the title, then outlet · date · length (a mark when in the brief)."""
+    """Two lines per article: the title, then [kind ·] outlet · date · length (a mark when in the
+    brief); an opinion piece or a transcript says so first, as it never feeds the developments."""
     mark = Content.styled(f"{USED_MARK} ", "$success") if used else Content("  ")
     meta = " · ".join((
+        *([article.kind] if article.kind != "news" else []),
         one_line(article.source or "unknown outlet", 40),
         article.published.isoformat() if article.published else "undated",
         f"{article.words:,} words",

@@ -1,0 +1,259 @@
+"""Every digest line must stand alone: a reader of the brief has no earlier sentence.
+
+A line that leans on its context is rewritten with what the article itself says,
+or not used:
+
+* a leading connective ("But", "However,", "Also") is dropped: it links to a
+  sentence the reader does not see;
+* "the officials said" (the ones named a paragraph earlier) becomes "officials said";
+  the anonymity clause (", speaking on condition of anonymity because ...,") goes;
+* a pronoun subject or speaker ("..., he said.", "She also ordered ...") is replaced
+  by the person's name as the article wrote it, found by the one names engine
+  (`briefing.nlp.names.NameIndex`) in the sentences just before; when it finds
+  nobody there, the line is not used;
+* a quotation must name its speaker in the same sentence, and its marks must pair
+  up (a short quoted phrase or a title inside the reporter's sentence, the
+  “glass district”, is a name for something, not speech) ("“Or it could be that ..." runs on into a sentence the reader does not get);
+* a line that opens with the quotation and names its speaker after it ("“We will
+  act,” the minister said.") is turned round, speaker first: `The minister said:
+  “We will act.”`; a quotation of several sentences belongs in Key quotes, not in a
+  one-line development;
+* the author's own "I" or "we" outside quotation marks (a transcript or a column
+  that slipped through), a question, and an opening that points back ("It", "This",
+  "These", "Those", "The two sides", "The move came ...") are not rewritten: such a
+  line is not used ("It is unclear whether ..." and "The decision to ..." say what
+  they mean and stand).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefing.digest.features import needs_context
+from briefing.models import Article
+
+if TYPE_CHECKING:
+    from briefing.nlp.names import NameIndex
+
+_CONNECTIVE = re.compile(
+    r"^(?:But|And|However|Yet|Still|Meanwhile|Also|So|Then|Instead|Now|Moreover|Nonetheless|Nevertheless)\b,?\s+(?=\S)"
+)
+# An opening that points back to an earlier sentence, whatever follows it.
+_POINTS_BACK = re.compile(
+    r"^[\"'\u201c\u2018]?(?:It|This|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
+    r"He|She|They|His|Her|Their|Him|Them|Also|But|And|However)\b"
+    # "The move came after ...", "The compromise was ...": the event named a sentence earlier.
+    r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
+    r"latest|incident|episode|exchange)\b(?!\s+(?:to|by|of)\s)"  # "The decision to ..." says which
+)
+# A short sentence whose object is only a bare reference to what came before: "The
+# administration pushed back on the report." (which report?)
+_ENDS_ON_REFERENCE = re.compile(
+    r"\b(?:the|that|this|those|these)\s+(?:report|reports|statement|claim|claims|move|decision|remarks|comments|"
+    r"allegations?|accusations?|idea|plan|proposal|request|demand|offer|warning|threat|attack|incident)\W*$",
+    re.I,
+)
+MAX_REFERENCE_WORDS = 12
+# The anonymity clause ("officials, speaking on condition of anonymity because they were not
+# authorized to talk to the media, said ..."): a reader of one line needs who said what, not
+# the terms; the clause costs a line of the page.
+_ANONYMITY = re.compile(
+    r",\s+(?:who\s+)?(?:were\s+|was\s+)?(?:speaking|spoke|talking)\s+on\s+(?:the\s+)?condition\s+"
+    r"(?:of|that\s+(?:they|he|she)\s+not\s+be\s+(?:named|identified))\b[^,]*,\s+"
+    r"|,\s+who\s+(?:requested|asked\s+for|was\s+granted|were\s+granted)\s+anonymity\b[^,]*,\s+"
+)
+_ANONYMITY_TERMS = re.compile(r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
+# "It" that stands for nothing earlier: "It was not immediately clear whether ...", "It is
+# unknown how many ...": the sentence says what is unclear itself.
+_DUMMY_IT = re.compile(
+    r"^It\s+(?:is|was|remains|remained)\s+(?:not\s+)?(?:yet\s+|immediately\s+|still\s+)?"
+    r"(?:clear|unclear|known|unknown)\s+(?:whether|if|who|what|how|when|why|where)\b"
+)
+# A short quoted phrase inside the reporter's sentence ("the so-called “red line”", a title
+# such as “Celebration of the American Songwriter”) names something; it is not speech that
+# needs a speaker. A quotation longer than this, or one that opens the line, is speech.
+MAX_TERM_WORDS = 3
+# A quotation of several sentences: "“Make no mistake. Justice will be done,” Obama said."
+_INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018]?[A-Z]")
+# The whole line is a quotation, then who said it: "“...,” Name said on Tuesday." / "“...,” said Name."
+_QUOTE_FIRST = re.compile(
+    r"^(?P<open>[\u201c\"])(?P<quote>[^\u201d\"]+?)(?P<punct>[,.!?]?)(?P<close>[\u201d\"])\s+(?P<attr>[^\u201c\u201d\"]+?)\.?$"
+)
+_GENERIC_PLURAL = (
+    "officials|sources|diplomats|analysts|witnesses|residents|activists|authorities|police|militants|rebels|"
+    "protesters|lawmakers|investigators|experts|observers|monitors|medics|doctors"
+)
+_GENERIC_SINGULAR = {"official": "an official", "source": "a source", "spokesman": "a spokesman",
+                     "spokeswoman": "a spokeswoman", "spokesperson": "a spokesperson", "diplomat": "a diplomat",
+                     "witness": "a witness", "resident": "a resident", "analyst": "an analyst"}  # fmt: skip
+_THE_GENERIC = re.compile(
+    rf"\b[Tt]he\s+(?P<adj>[A-Z][\w.-]+\s+)?(?P<who>{_GENERIC_PLURAL}|{'|'.join(_GENERIC_SINGULAR)})\b"
+    rf"(?=(?:,[^,]{{0,140}},)?\s+(?:said|say|says|told|added|confirmed|reported)\b)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['\u2019](?:m|ve|d|ll)|[Ww]e|[Ww]e['\u2019](?:re|ve|d|ll)|[Oo]ur|us|[Mm]y|me)\b")
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+_SPEECH = (
+    r"said|says|told|tells|added|adds|wrote|writes|declared|announced|stated|insisted|warned|argued|noted|explained|"
+    r"asked|replied|continued|stressed|acknowledged|admitted|claimed|according\s+to|tweeted|posted|called|calls|"
+    r"described|describes|saying|claiming|calling|describing|insisting|warning|arguing|noting|adding|labeled|labelled|"
+    r"dubbed|branded|vowed|vowing|promised|promising|shouted|shouting|chanted|chanting|yelled|titled|entitled|headlined"
+)
+# A named speaker next to the speech verb: "Kerry said", "said Sen. Jane Roe", "the ministry said".
+_CUE = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
+_PRONOUN_AT = re.compile(r"^(?P<pre>[\"'\u201c\u2018]?)(?P<pronoun>He|She|His|Her)\b")
+_PRONOUN_CUE = re.compile(rf"(?:\b(?P<before>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?P<after>he|she)\b)", re.I)
+_MASK = "#"
+MAX_ATTRIBUTION_WORDS = 14
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence can be a digest line as it is."""
+    stripped = text.strip()
+    if not stripped or needs_context(stripped):
+        return False
+    if _POINTS_BACK.match(stripped) and not _DUMMY_IT.match(stripped):
+        return False
+    if len(stripped.split()) <= MAX_REFERENCE_WORDS and _ENDS_ON_REFERENCE.search(stripped):
+        return False
+    if _ANONYMITY_TERMS.search(stripped):
+        return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")
+    if any(_INNER_STOP.search(q) for q in _QUOTED.findall(stripped)):
+        return False
+    if not _quotes_pair(stripped) or stripped.rstrip("\"'\u201d\u2019)").endswith("?"):
+        return False
+    outside = _QUOTED.sub("Q", stripped)
+    if _FIRST_PERSON.search(outside):
+        return False
+    if outside != stripped and not _CUE.search(outside) and not _only_terms(stripped):
+        return False  # a quotation and nobody to say it
+    return True
+
+
+def _only_terms(text: str) -> bool:
+    """Every quotation in the line is a name for something, not speech: it does not open the
+    line, and it is a short phrase or a title (every word capitalised)."""
+    for match in _QUOTED.finditer(text):
+        if match.start() == 0:
+            return False
+        words = match.group(0).strip("\"\u201c\u201d").split()
+        title = len(words) <= 8 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        if len(words) > MAX_TERM_WORDS and not title:
+            return False
+    return True
+
+
+_TITLE_SMALL = frozenset("a an the of in on at to for and or but with from by".split())
+
+
+def _quotes_pair(text: str) -> bool:
+    return text.count("\u201c") == text.count("\u201d") and text.count('"') % 2 == 0
+
+
+@dataclass
+class Rewriter:
+    """Rewrites chosen digest sentences to stand alone; one per digest (it keeps each article's
+    names, read on first need)."""
+
+    articles: tuple[Article, ...]
+    _names: dict[int, NameIndex] = field(default_factory=dict)
+
+    def rewrite(self, article: int, sentence: int, text: str) -> str | None:
+        """The sentence as a line that stands alone, or None when it cannot be made to."""
+        line = _without_connective(text.strip())
+        line = _ANONYMITY.sub(" ", line)
+        line = _THE_GENERIC.sub(_generic, line)
+        if not stands_alone(line):
+            named = self._named(article, sentence, text.strip(), line)
+            if named is None or not stands_alone(named):
+                return None
+            line = named
+        return speaker_first(line)
+
+    def _named(self, article: int, sentence: int, original: str, line: str) -> str | None:
+        """`line` with its pronoun subject or speaker replaced by the person the article means."""
+        outside = _mask_quotes(line)
+        opening = _PRONOUN_AT.match(outside)
+        cue = _PRONOUN_CUE.search(outside)
+        if opening:
+            start, pronoun = opening.start("pronoun"), opening.group("pronoun")
+        elif cue:
+            group = "before" if cue.group("before") else "after"
+            start, pronoun = cue.start(group), cue.group(group)
+        else:
+            return None
+        name = self._resolve(article, sentence, original, pronoun, line[start:])
+        if name is None:
+            return None
+        replacement = f"{name}’s" if pronoun.lower() in ("his", "her") else name
+        return line[:start] + replacement + line[start + len(pronoun) :]
+
+    def _resolve(self, article: int, sentence: int, original: str, pronoun: str, tail: str) -> str | None:
+        a = self.articles[article]
+        s = a.sentences[sentence]
+        offset = original.find(tail[:40]) if tail else -1
+        pos = s.start + (offset if offset >= 0 else 0)
+        index = self._index(article)
+        mention = index.resolve_pronoun("he" if pronoun.lower() in ("he", "his") else "she", pos)
+        if mention is None or mention.entity is None or mention.entity.kind != "person":
+            return None
+        if index.sentence_of(mention.start) < index.sentence_of(pos) - 2:
+            return None  # too far back to be sure who is meant
+        name = mention.entity.name
+        return name if len(name.split()) >= 2 else None
+
+    def _index(self, article: int) -> NameIndex:
+        if article not in self._names:
+            from briefing.nlp.names import NameIndex
+
+            a = self.articles[article]
+            starts = [s.start for s in a.sentences] or [0]
+            self._names[article] = NameIndex(_mask_quotes(a.text), starts)
+        return self._names[article]
+
+
+def speaker_first(line: str) -> str:
+    """`“We will act,” the minister said on Tuesday.` -> `The minister said on Tuesday: “We will act.”`;
+    any other line as it is."""
+    match = _QUOTE_FIRST.match(line)
+    if not match:
+        return line
+    attr = match.group("attr").strip()
+    if len(attr.split()) > MAX_ATTRIBUTION_WORDS or attr.count(",") > 2:
+        return line  # a long tail ("..., though he said ...") does not turn round cleanly
+    inverted = re.match(rf"^(?P<verb>{_SPEECH})\s+(?P<who>[^,]+?)(?P<rest>,.*)?$", attr)
+    if inverted:
+        rest = f"{inverted.group('rest')}," if inverted.group("rest") else ""  # "said X, a Democrat" -> "X, a Democrat, said"
+        attr = f"{inverted.group('who')}{rest} {inverted.group('verb')}"
+    elif not re.search(rf"\b(?:{_SPEECH})\b", attr):
+        return line
+    punct = match.group("punct")
+    end = punct if punct in ("!", "?") else "."
+    who = attr[:1].upper() + attr[1:]
+    return f"{who}: \u201c{match.group('quote').strip()}{end}\u201d"
+
+
+def _without_connective(text: str) -> str:
+    match = _CONNECTIVE.match(text)
+    if not match:
+        return text
+    rest = text[match.end() :]
+    return rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+
+
+def _generic(match: re.Match[str]) -> str:
+    """"the Israeli officials" -> "Israeli officials"; "the official" -> "an official"."""
+    who, adj = match.group("who"), match.group("adj") or ""
+    if who in _GENERIC_SINGULAR:
+        article, noun = _GENERIC_SINGULAR[who].split(" ", 1)
+        article = ("an" if adj[:1].lower() in "aeiou" else "a") if adj else article
+        phrase = f"{article} {adj}{noun}"
+    else:
+        phrase = f"{adj}{who}"
+    return phrase[:1].upper() + phrase[1:] if match.group(0)[:1].isupper() else phrase
+
+
+def _mask_quotes(text: str) -> str:
+    """Quoted words replaced by a mask of the same length, so positions still line up."""
+    return _QUOTED.sub(lambda m: _MASK * len(m.group(0)), text)
