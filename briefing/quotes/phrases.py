@@ -114,7 +114,7 @@ class PhraseReader(ChunkReader):
                 first = self._read_chunk(*chunks[0], pos)
         for m in self.names.mentions_between(*chunks[0]):
             if first.speaker and m.entity is not None and m.entity.name == first.speaker:
-                m.subject = True
+                m.subject = m.speaker = True
         if first.kind == PERSON and first.speaker and not first.role:
             return self._with_apposition_role(first, chunks, chunks[0])
         if first.speaker or first.kind:

@@ -192,7 +192,7 @@ class CueSubjects(PhraseReader):
         lo, hi = (cue.end, e) if cue.subject_after else (s, cue.start)
         for m in reversed(self.names.mentions_between(lo, hi)):
             if m.entity is not None and m.entity.name == att.speaker:
-                m.subject = True
+                m.subject = m.speaker = True
                 return
 
     def _previous_cue(self, cue: Cue, sentence_start: int) -> Cue | None:

@@ -154,6 +154,7 @@ def test_org_nouns_and_titles_resolve_as_a_walk_over_every_sentence(seed_article
         for _ in range(300):
             for m in index.mentions:  # subjects are marked while quotes are read: any mix must agree
                 m.subject = rng.random() < 0.5
+                m.speaker = m.subject and rng.random() < 0.3
             pos = rng.randrange(len(text) + 1)
             word = rng.choice(words)
             expected = _reference(index, frozenset({ORG}), pos, lambda m: word in m.entity.name.lower().split())

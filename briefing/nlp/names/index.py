@@ -35,32 +35,41 @@ class NameIndex(MentionIndex):
     def candidates_before(self, pos: int, kinds: frozenset[str], max_sentences: int = 6) -> Iterable[Mention]:
         """Antecedent candidates, most likely first.
 
-        Centering-style order: subjects first (the nearest in the current sentence,
-        the main-clause one in earlier sentences), going back sentence by sentence;
-        then non-subject mentions of the current and previous sentence. Speakers
-        are nearly always subjects, and an object in between ("he told CNN's Matt
-        Lauer") must not capture the pronoun.
+        Centering-style order: the subjects of the current sentence (nearest first),
+        the subjects of the previous sentence (the speaker of a speech cue first: after
+        "..., which Mladenov says ...", a "he said" is Mladenov's, not the clause's
+        subject), then the non-subjects of the current and previous sentence, then the
+        subjects of older sentences. Speakers are nearly always subjects, and an object
+        in between ("he told CNN's Matt Lauer") must not capture the pronoun; but the
+        person of the sentence just before ("The video shows Cantlie ...") is nearer
+        than a subject three sentences back.
         """
         here = self.sentence_of(pos)
-        later: list[Mention] = []
+        objects: list[Mention] = []
         for s in range(here, max(-1, here - max_sentences), -1):
             s_start = self.sentence_starts[s]
             s_end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
             found = [m for m in self.mentions_between(s_start, min(s_end, pos)) if m.kind in kinds]
             subjects = [m for m in found if m.subject]
-            others = [m for m in found if not m.subject]
-            yield from reversed(subjects) if s == here else subjects
-            if s >= here - 1:  # objects only compete when close: "the envoy met Putin. He said"
-                later.extend(reversed(others) if s == here else others)
-        yield from later
-
+            if s == here:
+                yield from reversed(subjects)
+                objects.extend(m for m in reversed(found) if not m.subject)
+                continue
+            yield from sorted(subjects, key=lambda m: not m.speaker)
+            if s == here - 1:
+                objects.extend(m for m in found if not m.subject)
+                yield from objects
+                objects = []
+        yield from objects
     def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
         low = pronoun.lower()
         if low in PRONOUNS_PERSON:
             return self._gendered_antecedent(PRONOUN_GENDER[low], pos)
         if low in PRONOUNS_ORG:  # "it" is too often not a speaker: only a recent subject
             return next((m for m in self.candidates_before(pos, frozenset({ORG}), 3) if m.subject), None)
-        return next(iter(self.candidates_before(pos, frozenset({ORG, ANON}))), None)
+        # "they": a group that was the subject of a recent sentence, never an object in passing
+        # ("... a formal request to Syria. “...,” they said" is not Syria's)
+        return next((m for m in self.candidates_before(pos, frozenset({ORG, ANON}), 3) if m.subject), None)
 
     def _gendered_antecedent(self, want: str, pos: int) -> Mention | None:
         """The best candidate the article does not show to be of the other gender.
@@ -168,9 +177,10 @@ class NameIndex(MentionIndex):
 
     def _latest(self, pool: tuple[list[int], list[Mention]], pos: int, accept: Callable[[Mention], bool]) -> Mention | None:
         """The first mention of `pool` that `accept`s, in the order of `candidates_before(pos, ...)`
-        over all sentences: subjects of this sentence, nearest first; then the subjects of the
-        nearest earlier sentence that has one, in order; then the non-subjects of this sentence
-        (nearest first) and of the one before (in order)."""
+        over all sentences: subjects of this sentence, nearest first; the subjects of the sentence
+        before (a speaker first); the non-subjects of this sentence (nearest first) and of the one
+        before (in order); then the subjects of the nearest older sentence that has one (a speaker
+        first)."""
         starts, found = pool
         if not self.sentence_starts:
             return None
@@ -181,15 +191,25 @@ class NameIndex(MentionIndex):
         for i in range(hi - 1, lo - 1, -1):
             if found[i].subject and accept(found[i]):
                 return found[i]
-        for i in range(lo - 1, first - 1, -1):
-            if found[i].subject and accept(found[i]):
-                s = self.sentence_of(found[i].start)  # the nearest such sentence: its first such subject
-                s_lo = bisect.bisect_left(starts, self.sentence_starts[s])
-                return next(m for m in found[s_lo : i + 1] if m.subject and accept(m))
+        p_lo = bisect.bisect_left(starts, self.sentence_starts[here - 1]) if here >= 1 else lo
+        best = _first_subject(found[p_lo:lo], accept)
+        if best is not None:
+            return best
         for i in range(hi - 1, lo - 1, -1):
             if not found[i].subject and accept(found[i]):
                 return found[i]
-        if here >= 1:
-            p_lo = bisect.bisect_left(starts, self.sentence_starts[here - 1])
-            return next((m for m in found[p_lo:lo] if not m.subject and accept(m)), None)
+        other = next((m for m in found[p_lo:lo] if not m.subject and accept(m)), None)
+        if other is not None:
+            return other
+        for i in range(p_lo - 1, first - 1, -1):
+            if found[i].subject and accept(found[i]):
+                s = self.sentence_of(found[i].start)  # the nearest such sentence: a speaker, else its first subject
+                s_lo = bisect.bisect_left(starts, self.sentence_starts[s])
+                return _first_subject(found[s_lo : i + 1], accept)
         return None
+
+
+def _first_subject(mentions: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
+    """The speaker of a cue among `mentions` (in order), else the first subject."""
+    subjects = [m for m in mentions if m.subject and accept(m)]
+    return next((m for m in subjects if m.speaker), subjects[0] if subjects else None)

@@ -1,0 +1,40 @@
+"""What "he said" after a quotation refers to: the speaker of the sentence before, its
+person, a subject after an opening clause. Invented reports; near misses included."""
+
+from __future__ import annotations
+
+from support.quotes import find, quotes_of
+
+
+def test_he_after_an_embedded_cue_is_that_speaker_not_the_clause_subject() -> None:
+    quotes = quotes_of(
+        "U.N. envoy Tomas Rendal condemned the killing of Amira Haddad.",
+        "Haddad was taken from a market in Mosul, and a court which Rendal says had no authority sentenced her.",
+        '"The trial lasted less than an hour before the verdict was read," he said.',
+    )
+    assert find(quotes, "The trial lasted").speaker == "Tomas Rendal"
+
+
+def test_he_after_an_inverted_cue_is_the_speaker_not_the_name_quoted_before_it() -> None:
+    quotes = quotes_of(
+        'President Omar Farid "has bombed every town that resisted," said Karim Nassar, a teacher from Hama.',
+        '"Nothing will stop him except force," he said.',
+    )
+    assert find(quotes, "Nothing will stop").speaker == "Karim Nassar"
+
+
+def test_without_a_speaker_the_subject_of_the_sentence_before_still_wins() -> None:
+    quotes = quotes_of(
+        "Colonel Ivan Petrenko met Anton Baryla in Kharkiv on Monday.",
+        '"We agreed on a corridor for the wounded," he said.',
+    )
+    assert find(quotes, "We agreed on").speaker == "Ivan Petrenko"
+
+
+def test_the_person_of_the_sentence_before_beats_an_older_subject() -> None:
+    quotes = quotes_of(
+        "Maria Lund wrote the report for the agency.",
+        "The agency's film shows Piet Haak at a desk in a bare room.",
+        'He looks at the camera and calls the camp "a place nobody leaves."',
+    )
+    assert find(quotes, "a place nobody").speaker == "Piet Haak"
