@@ -52,6 +52,13 @@ _PROXY = re.compile(
 )
 
 
+# "Adam Marshall of the British Chambers", "Seamus Edney from the law firm": the person, then the
+# organisation he is of; not "Obama in what the White House (described)", where a clause intervenes.
+_OF_ORG = re.compile(
+    r"[\s,]*(?:of|from|at|for|with|in)\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|whose|where|when|that|how)\b)[\w.'’-]+\s+){0,3}"
+)
+
+
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
 
 
@@ -196,7 +203,7 @@ class ChunkReader:
         if last.kind == ORG:
             for m in reversed(mentions[:-1]):
                 between = self.text[m.end : last.start]
-                if m.kind == PERSON and re.fullmatch(r"[\s,]*(?:of|from|at|for|with|in)\s+(?:the\s+)?[\w\s.'’-]*", between):
+                if m.kind == PERSON and _OF_ORG.fullmatch(between):
                     return m
         return last
 

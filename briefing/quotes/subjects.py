@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.nlp.names.mention import ANON, ORG, PERSON
+from briefing.nlp.names.mention import ANON, ORG, PERSON, Mention
 from briefing.nlp.names.roles import has_role_noun
 from briefing.quotes.cues import MASK, Cue, CueLexicon
 from briefing.quotes.marks import QuoteSpan
@@ -101,8 +101,9 @@ class CueSubjects(PhraseReader):
             mentions = self.names.mentions_between(s, end)
             if not mentions:
                 continue
-            prefix = self.text[s : mentions[0].start]
-            if only_adverbial(prefix) or mentions[0].kind == PERSON and titled(prefix):
+            first = self._first_subject(s, mentions)
+            if first is not None:
+                mentions = mentions[mentions.index(first) :]
                 mentions[0].subject = True  # "Ms. Kallas said", "On Monday, Russian President Putin said"
                 # "Army spokesman Brig. Gen. Nabil Abdallah", "Sudan's army chief, Gen. Burhan,":
                 # the person the organisation qualifies
@@ -110,6 +111,22 @@ class CueSubjects(PhraseReader):
                     between = self.text[mentions[0].end : mentions[1].start]
                     if all(w[:1].isupper() or has_role_noun(w) for w in between.split()) or title_words(between):
                         mentions[1].subject = True
+
+    def _first_subject(self, s: int, mentions: list[Mention]) -> Mention | None:
+        """The mention that opens the main clause: the first one, or the first after an opening
+        clause ("But after speaking with Obama in Cairo, Morsy criticized ...": Morsy)."""
+        for m in mentions:
+            prefix = self.text[s : m.start]
+            if only_adverbial(prefix) or m.kind == PERSON and titled(prefix):
+                return m
+            if not starts_adverbial(prefix):
+                return None
+            opener = prefix.rstrip().rstrip("\"”’")
+            if opener.endswith((",", MASK)) and opener != prefix.rstrip() or opener.endswith(","):
+                head, _, tail = prefix.rstrip().rpartition(",") if opener.endswith(",") else (opener, "", "")
+                if not tail.strip() or m.kind == PERSON and titled(tail):
+                    return m
+        return None
 
     def _note_statement_owner(self, cue: Cue) -> None:
         s, e = self.sentence_bounds(cue.start)

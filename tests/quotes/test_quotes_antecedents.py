@@ -38,3 +38,26 @@ def test_the_person_of_the_sentence_before_beats_an_older_subject() -> None:
         'He looks at the camera and calls the camp "a place nobody leaves."',
     )
     assert find(quotes, "a place nobody").speaker == "Piet Haak"
+
+
+def test_the_subject_after_an_opening_clause_is_what_he_refers_to() -> None:
+    quotes = quotes_of(
+        "After meeting Lena Varga in what the ministry called a frank exchange, Darius Kolb criticized the raids.",
+        '"Those who burn schools speak for nobody," he said in Vienna.',
+    )
+    assert find(quotes, "Those who burn").speaker == "Darius Kolb"
+
+
+def test_an_opening_clause_with_a_quotation_still_ends_before_the_subject() -> None:
+    quotes = quotes_of(
+        'After talks with Lena Varga on what she called "a new start," Darius Kolb left for Vienna.',
+        '"We will see whether it lasts," he said.',
+    )
+    assert find(quotes, "We will see").speaker == "Darius Kolb"
+
+
+def test_a_person_before_a_clause_does_not_speak_for_the_organisation_in_it() -> None:
+    quotes = quotes_of(
+        'After a call with Darius Kolb in what the White House described as "a frank exchange of views," aides left.',
+    )
+    assert find(quotes, "a frank exchange").speaker in (None, "White House")
