@@ -17,6 +17,7 @@ from briefing.nlp.names.keys import strip_possessive
 from briefing.nlp.names.lexicon import name_lexicon
 from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON, PRONOUNS, PRONOUNS_PERSON, Mention
 from briefing.nlp.names.roles import clean_role, has_role_noun
+from briefing.nlp.vocab import is_common_word
 from briefing.quotes.cues import CueLexicon, mask_quotes
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.speech_names import SpeechNameIndex
@@ -214,13 +215,28 @@ class ChunkReader:
         definite = words[0].lower() in {"the", "this"}
         plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith(("ss", "us"))
         if definite and len(words) <= 4 and not plural:
-            m = self.names.resolve_title(role_word, pos)
+            m = self.names.resolve_title(role_word, pos) or self._untitled_speaker(pos)
             if m is not None and m.entity is not None:
+                start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
+                self.names.add_reference(start, start + len(chunk.strip()), m.entity)  # for a later "he"
                 return Attribution(m.entity.name, m.entity.role or role, None, PERSON)
         org = self._org_noun(chunk, pos)
         if org is not None:
             return org
         return Attribution(None, role, None, ANON)
+
+    def _untitled_speaker(self, pos: int) -> Mention | None:
+        """"McConnell referenced the amendment, noting “...”. “...,” the GOP leader said": a
+        description no stated role matches is the speaker of the sentence before, when the
+        article gives that person no role of their own (else the role would have matched)."""
+        here = self.names.sentence_of(pos)
+        if here == 0:
+            return None
+        lo, hi = self.starts[here - 1], self.starts[here]
+        speakers = [m for m in self.names.mentions_between(lo, hi) if m.speaker and m.kind == PERSON and m.entity]
+        if len(speakers) != 1 or speakers[0].entity is None or speakers[0].entity.role:
+            return None
+        return speakers[0]
 
     def _org_noun(self, chunk: str, pos: int) -> Attribution | None:
         words = chunk.strip().split()
@@ -246,6 +262,8 @@ class ChunkReader:
                 and not _CONTRACTION.search(word)  # "You’ll recall": a pronoun, not a name
             ):
                 start = pos + len(chunk) - len(chunk.lstrip())
+                if word.isupper() and len(word) > 1:  # "SDF said": initials; "CLOSE": page furniture
+                    return Attribution(word, None, None, ORG) if len(word) <= 6 and not is_common_word(word) else NOBODY
                 if self._common_word(word, start):
                     return NOBODY  # "Geologists said": a sentence-initial capital, not a name
                 self.names.add_person(start, start + len(word), word)  # so that a later "she" can find Collins

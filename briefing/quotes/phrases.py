@@ -126,14 +126,14 @@ class PhraseReader(ChunkReader):
         return NOBODY
 
     def _name_heads(self, a: int, b: int) -> bool:
-        first = next((m for m in self.names.mentions_between(a, b) if m.kind == PERSON), None)
+        first = next((m for m in self.names.mentions_between(a, b) if m.kind == PERSON and not m.reference), None)
         if first is None:
             return False
         lead = self.text[a : first.start].split()
         return all(w.lower() in DETERMINERS or w[:1].isupper() for w in lead)
 
     def _named_in(self, a: int, b: int) -> bool:
-        return any(m.kind == PERSON for m in self.names.mentions_between(a, b))
+        return any(m.kind == PERSON and not m.reference for m in self.names.mentions_between(a, b))
 
     def _with_apposition_role(self, att: Attribution, chunks: list[tuple[int, int]], chosen: tuple[int, int]) -> Attribution:
         if att.role:

@@ -198,7 +198,7 @@ class ArticleAttributor(CueSubjects):
         cue = self._first_cue(ns, ne)
         if cue is None or cue.form not in self.lex.reported_verbs or len(self.text[cue.end : ne].split()) > 8:
             return None
-        first = next(iter(self.names.mentions_between(ns, cue.start)), None)
+        first = next((m for m in self.names.mentions_between(ns, cue.start) if not m.reference), None)
         if first is None or first.kind != PERSON:
             return None
         prefix = self.text[ns : first.start].strip()

@@ -185,7 +185,7 @@ class CueSubjects(PhraseReader):
         for m in reversed(self.names.mentions_between(a, b)):
             before = self.text[a : m.start].rstrip()
             opens_clause = before[-1:] in (",", MASK, "”", '"', "’")
-            if m.kind == PERSON and opens_clause and re.match(r"\s+[a-z]+", self.text[m.end : b]):
+            if m.kind == PERSON and not m.reference and opens_clause and re.match(r"\s+[a-z]+", self.text[m.end : b]):
                 return from_mention(m)
         return None
 

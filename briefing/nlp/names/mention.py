@@ -43,4 +43,5 @@ class Mention:
     entity: Entity | None = None  # who it refers to in its article, once resolved
     subject: bool = False
     gender: str | None = None  # of an unnamed speaker, from its role noun: "a spokeswoman"
+    reference: bool = False  # a description resolved to a name ("the vice president"), not the name written
     speaker: bool = False  # the subject of a speech cue ("..., which Mladenov says"): what a later "he said" means

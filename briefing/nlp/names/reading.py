@@ -30,6 +30,7 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _NOUN_AFTER = re.compile(r"['’]?s?[ \t]+[a-z]")
 _ROLE_OBJECT = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|at|for)[ \t]+$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _OF_LINK = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 
 
@@ -79,12 +80,31 @@ class MentionIndex:
                 if _THE_BEFORE.search(self.text[max(0, at - 5) : at]) and not _NOUN_AFTER.match(self.text, m.end()):
                     # "according to the Fresno Bee": people do not take "the"; "the Joe Biden era" is kept
                     reading = RunReading(ORG, reading.name, reading.start, reading.end)
+            if reading is not None and reading.kind in ("other", "single") and _ACRONYM.fullmatch(reading.name):
+                reading = self._acronym(m.start(), reading, out[-1] if out else None)
             if reading is not None:
                 out.append((m.start(), reading))
             prev_end = m.end()
         out.extend(self._lowercase_orgs())
         out.sort(key=lambda item: item[0] + item[1].start)
         return self._trim_glued(out)
+
+    def _acronym(self, at: int, reading: RunReading, last: tuple[int, RunReading] | None) -> RunReading:
+        """"the SDF", "Syrian Democratic Forces (SDF)": an organisation's initials, never a person.
+
+        Defined in brackets after the organisation's name, the initials name that
+        organisation in the rest of the article; after "the" they name one as written.
+        Otherwise an all-capital word is left alone ("CLOSE", "UPDATE": page furniture).
+        """
+        start = at + reading.start
+        if last is not None and last[1].kind == ORG and re.fullmatch(r"\s*\(", self.text[last[0] + last[1].end : start]):
+            full = last[1].name
+            entity = self.orgs.setdefault(name_key(full), Entity(full, ORG))
+            self.orgs.setdefault(name_key(reading.name), entity)
+            return RunReading(ORG, reading.name, reading.start, reading.end)
+        if _THE_BEFORE.search(self.text[max(0, start - 5) : start]):
+            return RunReading(ORG, reading.name, reading.start, reading.end)
+        return reading
 
     def _trim_glued(self, readings: list[tuple[int, RunReading]]) -> list[tuple[int, RunReading]]:
         """Drop a word glued to the front of a name: "Meet Kate Gosselin", "curator of Mammals Kevin Rowe".
@@ -227,6 +247,29 @@ class MentionIndex:
             at = bisect.bisect_left(self._titled[0], start)
             self._titled[0].insert(at, start)
             self._titled[1].insert(at, m)
+        return m
+
+    def add_reference(self, start: int, end: int, entity: Entity) -> Mention:
+        """"The vice president (said)", resolved to a person: a mention of that person here, so
+        that a later "he" finds him. Idempotent: a subject read twice is registered once."""
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self.mentions) and self._starts[i] == start and self.mentions[i].entity == entity:
+            return self.mentions[i]
+        m = Mention(start, end, self.text[start:end], entity.kind, entity=entity, subject=True, reference=True)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        if self._by_name is not None:
+            self._by_name.setdefault(entity.name, []).append(m)
+        if self._titled is not None and entity.role and entity.kind == PERSON:
+            at = bisect.bisect_left(self._titled[0], start)
+            self._titled[0].insert(at, start)
+            self._titled[1].insert(at, m)
+        if self._org_words is not None and entity.kind == ORG:
+            for w in set(entity.name.lower().split()):
+                starts, found = self._org_words.setdefault(w, ([], []))
+                at = bisect.bisect_left(starts, start)
+                starts.insert(at, start)
+                found.insert(at, m)
         return m
 
     def add_anonymous(self, start: int, end: int, role: str, subject: bool = True) -> Mention:

@@ -87,6 +87,9 @@ def read_run(run: str) -> RunReading | None:
         if low in lex.not_names and not (tok.isupper() and len(tok) > 1) or possessor:
             cut = i + 1
     tokens = tokens[cut:]
+    # A description glued to a name ("Kurdish-led Syrian Democratic Forces", "U.S.-backed Hadi").
+    while len(tokens) > 1 and _descriptive_hyphen(tokens[0][0]):
+        tokens = tokens[1:]
     # Page furniture glued to a name ("ADVERTISEMENT Trump", "CLOSE Yu Darvish").
     while len(tokens) > 1 and tokens[0][0].isupper() and len(tokens[0][0]) > 3 and tokens[0][0].isalpha():
         tokens = tokens[1:]
