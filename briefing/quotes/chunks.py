@@ -33,8 +33,10 @@ from briefing.quotes.wording import (
     starts_adverbial,
     strip_trailing_skips,
     titled,
+    with_how,
     without_trailing_titles,
 )
+from briefing.quotes.evidence import DESCRIPTION, NAMED, PRONOUN, STATEMENT
 
 _QUALIFIED = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+.*\s(?![a-z]+ly\b)[a-z]+\s*")  # "the Kremlin strongman"
 
@@ -219,7 +221,7 @@ class ChunkReader:
             if m is not None and m.entity is not None:
                 start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
                 self.names.add_reference(start, start + len(chunk.strip()), m.entity)  # for a later "he"
-                return Attribution(m.entity.name, m.entity.role or role, None, PERSON)
+                return Attribution(m.entity.name, m.entity.role or role, None, PERSON, DESCRIPTION)
         org = self._org_noun(chunk, pos)
         if org is not None:
             return org
@@ -246,7 +248,7 @@ class ChunkReader:
         if org_word not in name_lexicon().org_words:
             return None
         m = self.names.resolve_org_noun(org_word, pos)
-        return from_mention(m) if m is not None else None
+        return with_how(from_mention(m), DESCRIPTION) if m is not None else None
 
     def _bare_name(self, chunk: str, pos: int) -> Attribution:
         """A capitalised word the index did not know ("Zelenskiy said"): a person named once."""
@@ -263,11 +265,11 @@ class ChunkReader:
             ):
                 start = pos + len(chunk) - len(chunk.lstrip())
                 if word.isupper() and len(word) > 1:  # "SDF said": initials; "CLOSE": page furniture
-                    return Attribution(word, None, None, ORG) if len(word) <= 6 and not is_common_word(word) else NOBODY
+                    return Attribution(word, None, None, ORG, NAMED) if len(word) <= 6 and not is_common_word(word) else NOBODY
                 if self._common_word(word, start):
                     return NOBODY  # "Geologists said": a sentence-initial capital, not a name
                 self.names.add_person(start, start + len(word), word)  # so that a later "she" can find Collins
-                return Attribution(word, None, None, PERSON)
+                return Attribution(word, None, None, PERSON, NAMED)
         return NOBODY
 
     def _common_word(self, word: str, start: int) -> bool:
@@ -294,7 +296,7 @@ class ChunkReader:
         i = bisect.bisect_left([o[0] for o in self._owners], pos) - 1
         while i >= 0:
             if self._owners[i][2] == noun:
-                return self._owners[i][1]
+                return with_how(self._owners[i][1], STATEMENT)
             i -= 1
         return Attribution(None, None, None, ANON)  # a text nobody in the article is said to have issued
 
@@ -303,5 +305,5 @@ class ChunkReader:
         that no neighbouring sentence lends the quotation a speaker."""
         m = self.names.resolve_pronoun(pronoun, pos)
         if m is not None:
-            return from_mention(m)
+            return with_how(from_mention(m), PRONOUN)
         return Attribution(None, None, None, ANON) if pronoun.lower() in PRONOUNS_PERSON else NOBODY

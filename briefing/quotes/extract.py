@@ -85,13 +85,14 @@ def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
             continue  # a quoted term, headline or title nobody said: not a quote
         done[i] = att
         if att.kind == ORG and att.speaker and canonical_org(att.speaker) != att.speaker:
-            att = Attribution(canonical_org(att.speaker), att.role or att.speaker, att.cue, att.kind)  # role as written
+            att = replace(att, speaker=canonical_org(att.speaker), role=att.role or att.speaker)  # role as written
         found.append(
             Occurrence(
                 text=text,
                 speaker=att.speaker,
                 role=tidy_role(att.role, article.text),
                 cue=att.cue,
+                attribution=att.how if att.speaker else None,
                 partial=partial,
                 article_id=article.id,
                 ref=_sentence_ref(article, starts, span.start),

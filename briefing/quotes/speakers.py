@@ -48,7 +48,9 @@ from briefing.quotes.wording import (
     tidy_role,
     titled,
     with_cue,
+    with_how,
 )
+from briefing.quotes.evidence import ADJACENT, CONTINUED
 
 __all__ = ["ArticleAttributor", "Attribution", "NOBODY", "cue_lexicon", "mask_quotes", "tidy_role"]
 
@@ -173,7 +175,7 @@ class ArticleAttributor(CueSubjects):
             if index > 0 and self.spans[index - 1].after >= ps:
                 prev_att = done.get(index - 1)
                 if prev_att is not None and prev_att.speaker and self._same_or_next_paragraph(index - 1, index):
-                    return prev_att
+                    return with_how(prev_att, CONTINUED)
         _, ce = self.sentence_bounds(span.end - 1 if span.close is None else span.close)
         if ce < len(self.text):
             ns, ne = self.sentence_bounds(ce)
@@ -183,8 +185,9 @@ class ArticleAttributor(CueSubjects):
                 return self._subject(cue)
             named = self._named_after(ns, ne)
             if named is not None:
-                return named
-        return self._reported_before(index, s)
+                return with_how(named, ADJACENT)
+        before = self._reported_before(index, s)
+        return with_how(before, ADJACENT) if before is not None else None
 
     def _named_after(self, ns: int, ne: int) -> Attribution | None:
         """`“...” Michael Dickinson, co-author of the paper, said in a news release.`

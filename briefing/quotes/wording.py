@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing.nlp.names.lexicon import name_lexicon, reporting_verb_pattern
 from briefing.nlp.names.mention import ANON, DETERMINERS, PRONOUNS, Mention
 from briefing.nlp.names.roles import HONORIFICS, ROLE_MODIFIERS, has_role_noun
 from briefing.nlp.titles import dotted_abbreviations
+from briefing.quotes.evidence import DESCRIPTION, NAMED, SPOKESPERSON
 
 _ADVERBIAL_OPENERS = frozenset(
     """after before in on at as when while during following speaking asked despite with since
@@ -34,19 +35,26 @@ class Attribution:
     role: str | None
     cue: str | None
     kind: str | None  # person | org | anon | None
+    how: str | None = None  # the kind of evidence that names the speaker (quotes/evidence.py)
 
 
 NOBODY = Attribution(None, None, None, None)
 
 
 def with_cue(att: Attribution, cue: str) -> Attribution:
-    return Attribution(att.speaker, att.role, cue, att.kind)
+    return replace(att, cue=cue)
+
+
+def with_how(att: Attribution, how: str) -> Attribution:
+    """The same attribution, known by other evidence ("he" -> pronoun); nobody stays nobody."""
+    return replace(att, how=how) if att.speaker else att
 
 
 def from_mention(m: Mention) -> Attribution:
     if m.entity is None:
         return Attribution(None, None, None, ANON)
-    return Attribution(m.entity.name, m.entity.role, None, m.entity.kind)
+    how = DESCRIPTION if m.reference else SPOKESPERSON if m.kind == ANON else NAMED
+    return Attribution(m.entity.name, m.entity.role, None, m.entity.kind, how)
 
 
 # A role is a noun phrase: a relative pronoun, an auxiliary or a speech verb starts a clause
