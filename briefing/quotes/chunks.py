@@ -37,6 +37,7 @@ from briefing.quotes.wording import (
     without_trailing_titles,
 )
 from briefing.quotes.evidence import DESCRIPTION, NAMED, PRONOUN, STATEMENT
+from briefing.quotes.spokes import SPEAKS_FOR, earlier_spokesperson, organisation_in, speaks_for
 
 _QUALIFIED = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+.*\s(?![a-z]+ly\b)[a-z]+\s*")  # "the Kremlin strongman"
 
@@ -162,6 +163,8 @@ class ChunkReader:
             return None
         if m.kind == PERSON or link in {"close", "near", "familiar"}:
             return Attribution(None, clean_role(self.text[a : m.end]), None, ANON)
+        if noun in SPEAKS_FOR and organisation_in(self.names, m.start, m.end) is m:  # "a spokesman for the army"
+            return speaks_for(self.names, a + len(self.text[a : m.start]) - len(self.text[a : m.start].lstrip()), m.end, m)
         return None
 
     def _possessed(self, a: int, b: int, mentions: list[Mention]) -> Attribution | None:
@@ -216,6 +219,14 @@ class ChunkReader:
         role = clean_role(chunk)
         definite = words[0].lower() in {"the", "this"}
         plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith(("ss", "us"))
+        if role_word in SPEAKS_FOR:  # "a State Department spokesman", "the official"
+            start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
+            org = organisation_in(self.names, start, start + len(chunk.strip()))
+            said = speaks_for(self.names, start, start + len(chunk.strip()), org) if org else None
+            if said is None and definite and not plural:
+                said = earlier_spokesperson(self.names, role_word, pos)
+            if said is not None:
+                return said
         if definite and len(words) <= 4 and not plural:
             m = self.names.resolve_title(role_word, pos) or self._untitled_speaker(pos)
             if m is not None and m.entity is not None:

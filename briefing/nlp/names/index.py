@@ -91,7 +91,7 @@ class NameIndex(MentionIndex):
 
     def gender_of(self, m: Mention) -> str | None:
         """What the article says about a person's gender: Mr/Ms, "spokeswoman", her/his next to the name."""
-        if m.entity is None:
+        if m.entity is None or m.kind == ANON:  # an unnamed spokesman of an organisation: his own gender
             return m.gender
         name = m.entity.name
         if name not in self._genders:

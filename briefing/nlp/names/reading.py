@@ -272,13 +272,14 @@ class MentionIndex:
                 found.insert(at, m)
         return m
 
-    def add_anonymous(self, start: int, end: int, role: str, subject: bool = True) -> Mention:
-        """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name."""
+    def add_anonymous(self, start: int, end: int, role: str, subject: bool = True, entity: Entity | None = None) -> Mention:
+        """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name
+        (or to the organisation the official speaks for: `entity`)."""
         surface = self.text[start:end]
         last = surface.split()[-1].lower() if surface.split() else ""
         # an unresolved "he" is still a man: a later "she" must not stop at him
         gender = gender_of_words(role) or PRONOUN_GENDER.get(last) if last in ("he", "she") else gender_of_words(role)
-        m = Mention(start, end, surface, ANON, subject=subject, gender=gender)
+        m = Mention(start, end, surface, ANON, entity=entity, subject=subject, gender=gender)
         i = bisect.bisect_left(self._starts, start)
         self.mentions.insert(i, m)
         self._starts.insert(i, start)
