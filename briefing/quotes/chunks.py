@@ -221,8 +221,8 @@ class ChunkReader:
         plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith(("ss", "us"))
         if role_word in SPEAKS_FOR:  # "a State Department spokesman", "the official"
             start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
-            org = organisation_in(self.names, start, start + len(chunk.strip()))
-            said = speaks_for(self.names, start, start + len(chunk.strip()), org) if org else None
+            body = organisation_in(self.names, start, start + len(chunk.strip()))
+            said = speaks_for(self.names, start, start + len(chunk.strip()), body) if body else None
             if said is None and definite and not plural:
                 said = earlier_spokesperson(self.names, role_word, pos)
             if said is not None:
@@ -233,9 +233,9 @@ class ChunkReader:
                 start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
                 self.names.add_reference(start, start + len(chunk.strip()), m.entity)  # for a later "he"
                 return Attribution(m.entity.name, m.entity.role or role, None, PERSON, DESCRIPTION)
-        org = self._org_noun(chunk, pos)
-        if org is not None:
-            return org
+        by_noun = self._org_noun(chunk, pos)
+        if by_noun is not None:
+            return by_noun
         return Attribution(None, role, None, ANON)
 
     def _untitled_speaker(self, pos: int) -> Mention | None:
