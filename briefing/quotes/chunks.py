@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from briefing.models import Article
 from briefing.nlp.names.keys import strip_possessive
-from briefing.nlp.names.lexicon import name_lexicon
+from briefing.nlp.names.lexicon import is_place, name_lexicon
 from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON, PRONOUNS, PRONOUNS_PERSON, Mention
 from briefing.nlp.names.roles import clean_role, has_role_noun
 from briefing.nlp.vocab import is_common_word
@@ -43,8 +43,9 @@ _QUALIFIED = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+.*\s(?![a-z]+ly\b)[a-z]+\s*")  
 
 
 _CIRCUMSTANCE = re.compile(
-    r"\s+(?:in|on|at|during|via|over)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,3}?"
-    r"(?:video|statement|interview|post|speech|address|message|letter|briefing|conference|call|tweet|broadcast)s?"
+    r"\s+(?:(?:in|on|at|during|via|over)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:video|statement|interview|post|posting|speech|address|message|letter|briefing|conference|call|tweet|broadcast)s?"
+    r"|(?:on|via|in)\s+(?:state\s+|national\s+|local\s+)?(?:TV|television|radio|Twitter|Facebook|Instagram|Telegram|Skype))"
     r"(?:\s+(?:on|in|at|late|early)\s+(?:[A-Za-z]+\s*){1,2})?\s*"
 )
 
@@ -63,7 +64,10 @@ _OF_ORG = re.compile(
 )
 
 
-_OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
+_SEAT_LINK = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
 
 
 # "'s older brother", "' 19-year-old nephew": a possessive and a lowercase noun phrase ending the subject
@@ -80,6 +84,10 @@ _AUTHORED = frozenset(
 
 # "In a statement later Bobbins said": a name right after the statement noun
 _NAMED_AFTER_NOUN = re.compile(r"\s*(?:(?:later|earlier|today|yesterday|tonight|then|also)\s+)?[A-Z]")
+
+
+# "a statement released by X", "a letter from X"; not "a statement obtained by Fox News": who got it
+_ISSUED_BY = re.compile(r"\b(?<!obtained\s)(?<!seen\s)(?<!received\s)(?<!reviewed\s)(?<!cited\s)(?:by|from|of)\s+(.+)$")
 
 
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$")
@@ -205,7 +213,13 @@ class ChunkReader:
         if strip_trailing_skips(rest).strip(" ,"):
             if last.kind == PERSON and (_OF_PLACE.fullmatch(rest) or _CIRCUMSTANCE.fullmatch(rest)):
                 return last  # "Sen. Roy Blunt of Missouri", "said Prigozhin in a video"
+            if last.kind == ORG and (_OF_PLACE.fullmatch(rest) or _CIRCUMSTANCE.fullmatch(rest)):
+                return last  # "the Ministry of Ports in Lagos", "the army in a statement"
             return None
+        if last.kind == ORG and len(mentions) > 1 and last.entity is not None and is_place(last.entity.name):
+            seat = mentions[-2]  # "the Ministry of Ports in Washington": the body, not its seat
+            if seat.kind in (ORG, PERSON) and _SEAT_LINK.fullmatch(self.text, seat.end, last.start):
+                return seat
         if last.kind == ORG:
             for m in reversed(mentions[:-1]):
                 between = self.text[m.end : last.start]
@@ -289,7 +303,7 @@ class ChunkReader:
 
     def _statement_speaker(self, a: int, b: int, noun_at: int, pos: int) -> Attribution:
         """"a statement released by X" / "X's statement" / "the statement" (the last one issued)."""
-        by = re.search(r"\b(?:by|from|of)\s+(.+)$", self.text[noun_at:b])
+        by = _ISSUED_BY.search(self.text[noun_at:b])
         if by:
             start = noun_at + by.start(1)
             for m in self.names.mentions_between(start, b):

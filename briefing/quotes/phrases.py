@@ -35,6 +35,10 @@ _CIRCUMSTANCE_START = re.compile(
 _PROVENANCE = re.compile(r"\s*(?:\d{1,3}|(?:who\s+is\s+)?(?:from|of|in|near)\s+(?:the\s+)?[A-Z][^,]*)\s*$")
 
 
+# "Washington, D.C.", "Little Rock, Ark.": the state after a city, not a subject of its own
+_REGION = re.compile(r"\s*(?:(?:[A-Z]\.){1,3}|[A-Z][a-z]{1,4}\.)\s*")
+
+
 class PhraseReader(ChunkReader):
     """Subject phrases: the chunk that names the speaker, with its apposition role."""
 
@@ -56,7 +60,9 @@ class PhraseReader(ChunkReader):
             return NOBODY
         if inverted:
             return self._read_inverted(chunks, pos)
-        while len(chunks) > 1 and _PROVENANCE.match(self.text[chunks[-1][0] : chunks[-1][1]]):
+        while len(chunks) > 1 and (
+            _PROVENANCE.match(self.text[chunks[-1][0] : chunks[-1][1]]) or _REGION.fullmatch(self.text[chunks[-1][0] : chunks[-1][1]])
+        ):
             chunks.pop()  # "Halima, 35, from Sudan told AFP": the age and the place describe her
             phrase = self.text[start : chunks[-1][1]]
         last = self._read_chunk(*chunks[-1], pos)

@@ -12,7 +12,7 @@ the organisation, so that a later "he said" or "the official said" finds it.
 from __future__ import annotations
 
 from briefing.nlp.names.index import NameIndex
-from briefing.nlp.names.lexicon import multiword_places, name_lexicon
+from briefing.nlp.names.lexicon import is_place
 from briefing.nlp.names.mention import ANON, ORG, Mention
 from briefing.nlp.names.roles import clean_role
 from briefing.quotes.evidence import SPOKESPERSON
@@ -25,16 +25,10 @@ SPEAKS_FOR = frozenset(
 )
 
 
-def _is_place(name: str) -> bool:
-    low = name.lower().removeprefix("the ")
-    lex = name_lexicon()
-    return low in lex.places or low in multiword_places() or all(w in lex.places for w in low.split())
-
-
 def organisation_in(names: NameIndex, a: int, b: int) -> Mention | None:
     """The organisation named inside a description ("a senior Pentagon official"), if one is."""
     found = [m for m in names.mentions_between(a, b) if m.kind == ORG and m.entity and not m.reference]
-    return found[-1] if found and found[-1].entity and not _is_place(found[-1].entity.name) else None
+    return found[-1] if found and found[-1].entity and not is_place(found[-1].entity.name) else None
 
 
 def speaks_for(names: NameIndex, a: int, b: int, org: Mention) -> Attribution | None:

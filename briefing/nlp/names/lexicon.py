@@ -104,6 +104,13 @@ def country_names() -> frozenset[str]:
     return frozenset(words)
 
 
+def is_place(name: str) -> bool:
+    """A country, a known place word or a run of them ("Washington", "Saudi Arabia", "the U.S.")."""
+    low = name.lower().removeprefix("the ")
+    places = name_lexicon().places
+    return low in places or low in multiword_places() or bool(low.split()) and all(w in places for w in low.split())
+
+
 @lru_cache(maxsize=8)
 def speech_verbs(cue_verbs: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """The verbs that introduce speech ("said", "told", "according to"): `quotes.cue_verbs`

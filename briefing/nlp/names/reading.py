@@ -31,6 +31,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _NOUN_AFTER = re.compile(r"['’]?s?[ \t]+[a-z]")
 _ROLE_OBJECT = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|at|for)[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SEATED = frozenset({"embassy", "consulate", "mission", "bureau"})  # named with the city they sit in
+_SEATED_IN = re.compile(r"[ \t]+in[ \t]+")
+_SEAT_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]*)?")
 _OF_LINK = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 
 
@@ -66,6 +69,15 @@ class MentionIndex:
         prev_end = -1
         for m in run_regex().finditer(self.text):
             reading = read_run(m.group())
+            if reading is not None and out and _SEATED_IN.fullmatch(self.text[prev_end : m.start()]):
+                last_offset, last = out[-1]
+                if last.kind == ORG and _SEATED.intersection(last.name.lower().split()) and reading.kind in (ORG, "single"):
+                    # "the Embassy of Yemen in Washington": an embassy is named with its seat
+                    start = last_offset + last.start
+                    name = self.text[start : m.start() + reading.end]
+                    out[-1] = (start, RunReading(ORG, name, 0, len(name)))
+                    prev_end = m.end()
+                    continue
             if reading is not None and out and _OF_LINK.fullmatch(self.text[prev_end : m.start()]):
                 last_offset, last = out[-1]
                 if last.kind == ORG and (reading.kind != PERSON or reading.role is None):
@@ -168,6 +180,9 @@ class MentionIndex:
             if at is None or tail[at] in {"group", "state", "states", "nations", "house"}:
                 continue
             name = m.group(1) + " ".join(tail[: at + 1])
+            seat = _SEAT_AFTER.match(self.text, m.start(1) + len(name)) if tail[at] in _SEATED else None
+            if seat:  # "the U.S. embassy in Cairo"
+                name = self.text[m.start(1) : seat.end()]
             found.append((m.start(1), RunReading(ORG, name, 0, len(name))))
         return found
 

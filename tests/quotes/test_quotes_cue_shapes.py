@@ -1,0 +1,53 @@
+"""Shapes of speech cues met on real piles: channels after a name, who issued a statement,
+an embassy named with its seat, a state after a city. Invented reports; near misses included."""
+
+from __future__ import annotations
+
+from support.quotes import find, quotes_of
+
+
+def test_opined_is_a_speech_verb() -> None:
+    quotes = quotes_of('"The minister is wrong to stay silent," Karl Brenner opined on Sunday.')
+    assert find(quotes, "The minister is").speaker == "Karl Brenner"
+
+
+def test_a_channel_after_the_name_is_circumstance() -> None:
+    quotes = quotes_of(
+        '"Everything said about the attack is a lie," said Information Minister Samir Haddad on state TV.',
+        'Deputy Minister Lina Karam in a Twitter posting said the raid was "an attack on all of us."',
+        'Opposition leader Omar Saleh on Facebook called the vote "a farce."',
+    )
+    assert find(quotes, "Everything said").speaker == "Samir Haddad"
+    assert find(quotes, "an attack on all").speaker == "Lina Karam"
+    assert find(quotes, "a farce").speaker == "Omar Saleh"
+
+
+def test_who_obtained_a_statement_did_not_issue_it() -> None:
+    quotes = quotes_of(
+        "The Embassy of Norland in Vienna said in a statement obtained by Channel Nine that the crowd had left.",
+        '"No staff were hurt in the incident," the statement said.',
+    )
+    assert find(quotes, "No staff were").speaker == "Embassy of Norland in Vienna"
+
+
+def test_a_statement_released_by_an_organisation_is_its_own() -> None:
+    quotes = quotes_of('"We condemn the raid," read a statement released by the Northern Council.')
+    assert find(quotes, "We condemn the").speaker == "Northern Council"
+
+
+def test_an_embassy_is_named_with_its_seat() -> None:
+    quotes = quotes_of(
+        "The Norland embassy in Vienna had issued a statement during the day.",
+        '"We reject violence in every form," the embassy said in the statement.',
+    )
+    assert find(quotes, "We reject violence").speaker == "Norland embassy in Vienna"
+
+
+def test_a_state_after_a_city_is_not_the_subject() -> None:
+    quotes = quotes_of('The Ministry of Ports in Washington, D.C. said the ships "will sail on time."')
+    assert find(quotes, "will sail on").speaker == "Ministry of Ports"
+
+
+def test_an_organisation_in_a_city_keeps_its_own_name() -> None:
+    quotes = quotes_of('The Council for Refugees in Geneva said the camps were "full beyond measure."')
+    assert find(quotes, "full beyond").speaker == "Council for Refugees"
