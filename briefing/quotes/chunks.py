@@ -53,7 +53,7 @@ _CIRCUMSTANCE = re.compile(
 _PROXY = re.compile(
     r"(?:^|(?<=[\s—–.-]))(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|\w+['’]s)\s+"
     r"(?:[\w.-]+\s+){0,4}?([a-z]+)\s+"
-    r"(for|to|of|with|close\s+to|near|familiar\s+with)\s+(?:the\s+)?$"
+    r"(for|to|of|with|close\s+to|near|familiar\s+with)\s+(?:the\s+)?(?:[\w.]+-[a-z]+\s+)*$"
 )
 
 
@@ -62,6 +62,9 @@ _PROXY = re.compile(
 _OF_ORG = re.compile(
     r"[\s,]*(?:of|from|at|for|with|in)\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|whose|where|when|that|how)\b)[\w.'’-]+\s+){0,3}"
 )
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|inside|outside|across)\s+(?:the\s+)?$")
 
 
 _SEAT_LINK = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
@@ -160,7 +163,9 @@ class ChunkReader:
         """"a source close to Burhan", "a lawyer for Marchuk": someone else speaks for them.
 
         An organisation's spokesman speaks for it ("a spokesman for the army" -> the
-        army); a person's representative or confidant is not that person.
+        army); a person's representative or confidant is not that person, nor is the
+        commander or a member of an organisation the organisation (a title may still
+        name him: "the commander of the army" after "army commander Gen. X").
         """
         found = _PROXY.search(without_trailing_titles(self.text[a : m.start]))
         if not found:
@@ -173,7 +178,9 @@ class ChunkReader:
             return Attribution(None, clean_role(self.text[a : m.end]), None, ANON)
         if noun in SPEAKS_FOR and organisation_in(self.names, m.start, m.end) is m:  # "a spokesman for the army"
             return speaks_for(self.names, a + len(self.text[a : m.start]) - len(self.text[a : m.start].lstrip()), m.end, m)
-        return None
+        if noun in SPEAKS_FOR:
+            return None
+        return self._described(self.text[a : m.end], noun, a)  # "the commander of the SDF": one of it, not it
 
     def _possessed(self, a: int, b: int, mentions: list[Mention]) -> Attribution | None:
         """"Latyef's cousin", "Smith's 19-year-old nephew": somebody of the person's, not the person.
@@ -216,10 +223,12 @@ class ChunkReader:
             if last.kind == ORG and (_OF_PLACE.fullmatch(rest) or _CIRCUMSTANCE.fullmatch(rest)):
                 return last  # "the Ministry of Ports in Lagos", "the army in a statement"
             return None
-        if last.kind == ORG and len(mentions) > 1 and last.entity is not None and is_place(last.entity.name):
-            seat = mentions[-2]  # "the Ministry of Ports in Washington": the body, not its seat
-            if seat.kind in (ORG, PERSON) and _SEAT_LINK.fullmatch(self.text, seat.end, last.start):
+        if last.kind == ORG and last.entity is not None and is_place(last.entity.name):
+            seat = mentions[-2] if len(mentions) > 1 else None  # "the Ministry of Ports in Washington": the body
+            if seat is not None and seat.kind in (ORG, PERSON) and _SEAT_LINK.fullmatch(self.text, seat.end, last.start):
                 return seat
+            if _LOCATIVE_BEFORE.search(self.text, max(0, last.start - 12), last.start):
+                return None  # "an IS fighter in Syria (told)": where the speaker is, not who
         if last.kind == ORG:
             for m in reversed(mentions[:-1]):
                 between = self.text[m.end : last.start]

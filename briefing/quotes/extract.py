@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from briefing.config import QuoteSettings
 from briefing.models import Article, Quote, SentenceRef
 from briefing.nlp.names.canon import canonical_names, canonical_org, distinct_pairs
-from briefing.nlp.names.mention import ORG
+from briefing.nlp.names.mention import ORG, PERSON
 from briefing.quotes.cues import cue_lexicon
 from briefing.quotes.marks import find_quote_spans
 from briefing.quotes.merge import Occurrence, combine, merge
@@ -93,6 +93,7 @@ def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
                 role=tidy_role(att.role, article.text),
                 cue=att.cue,
                 attribution=att.how if att.speaker else None,
+                speaker_kind=att.kind if att.speaker else None,
                 partial=partial,
                 article_id=article.id,
                 ref=_sentence_ref(article, starts, span.start),
@@ -116,12 +117,15 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
     per_article = [article_quotes(a, settings) for a in articles]
     occurrences = [o for aq in per_article for o in aq.occurrences]
     distinct = set().union(*(distinct_pairs(aq.persons) for aq in per_article))
-    speakers = [o.speaker for o in occurrences if o.speaker]
+    speakers = [o.speaker for o in occurrences if o.speaker and o.speaker_kind == PERSON]
     mentions: Counter[str] = Counter()
     for aq in per_article:
         mentions.update(aq.prominence)
     names = canonical_names(speakers + [p for aq in per_article for p in aq.persons], distinct, mentions)
-    occurrences = [replace(o, speaker=names.get(o.speaker, o.speaker)) if o.speaker else o for o in occurrences]
+    occurrences = [
+        replace(o, speaker=names.get(o.speaker, o.speaker)) if o.speaker and o.speaker_kind == PERSON else o
+        for o in occurrences
+    ]  # "Syria" (the state) never becomes a person whose name ends with it
     roles = _fuller_roles(per_article, names)
     occurrences = [_with_fuller_role(o, roles) for o in occurrences]
     prominence: Counter[str] = Counter()

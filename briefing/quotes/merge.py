@@ -39,6 +39,7 @@ class Occurrence:
     article_id: str
     ref: SentenceRef
     attribution: str | None = None  # the kind of evidence naming the speaker (quotes/evidence.py)
+    speaker_kind: str | None = None  # person | org | joint: only people's names fold into people's
 
 
 def normalize(text: str) -> str:

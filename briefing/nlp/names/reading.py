@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing.nlp.names.keys import name_key, strip_possessive, surname_keys
+from briefing.nlp.names.keys import name_key, particle_surname, strip_possessive, surname_keys
 from briefing.nlp.names.lexicon import name_lexicon
 from briefing.nlp.names.mention import ANON, ORG, PERSON, Entity, Mention
 from briefing.nlp.names.roles import (
@@ -126,7 +126,7 @@ class MentionIndex:
         article also writes in lower case at a sentence start, or the run is the object
         of a role ("leader at Westminster Ian Blackford").
         """
-        names = {name_key(r.name) for _, r in readings if r.kind == PERSON}
+        names = {name_key(r.name) for _, r in readings if r.kind == PERSON and not particle_surname(r.name)}
         out = []
         for offset, r in readings:
             words = r.name.split()

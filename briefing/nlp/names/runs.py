@@ -124,7 +124,7 @@ def read_run(run: str) -> RunReading | None:
     if name_from < len(tokens) - 1 and len(first) > 1 and first.isalpha() and first.isupper():
         return RunReading(ORG, run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])  # "CGI Federal", "NBC News"
     rest = tokens[name_from:]
-    proper = [t for t in rest if t[0].lower() not in lex.particles]
+    proper = [t for t in rest if t[0] not in lex.particles]  # "Ben LaBolt": a capital makes it a name, not "ben"
     if proper and all(t[0].isupper() for t in proper if len(t[0]) > 1):
         proper = []  # "SEE ALSO", "CLOSE": page furniture, not a person
     if proper and (len(proper) >= 2 or 0 <= title_at == name_from - 1):
