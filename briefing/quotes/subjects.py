@@ -226,7 +226,7 @@ class CueSubjects(PhraseReader):
         if first and starts_adverbial(first.group(1)):
             chunk_start = start + first.end()
         rest = self.text[chunk_start:limit]
-        m = re.match(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(He|She|It|They|he|she|it|they)\b", rest)
+        m = re.match(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(He|She|They|he|she|they)\b", rest)  # "it took hours": no one
         if m:
             return self._resolve_pronoun(m.group(1), chunk_start + m.start(1))
         for mention in self.names.mentions_between(chunk_start, limit):

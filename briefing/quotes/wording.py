@@ -126,8 +126,15 @@ def first_word(text: str) -> str:
     return words[0].lower().strip(",") if words else ""
 
 
+_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
+
+
 def starts_adverbial(chunk: str) -> bool:
-    return first_word(chunk) in _ADVERBIAL_OPENERS
+    """"Earlier in the day", "But after the attack": an opener; "But Maj. Hammoud" is a subject."""
+    words = chunk.strip().split()
+    if len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0].lower().strip(",") in _ADVERBIAL_OPENERS
 
 
 def only_adverbial(prefix: str) -> bool:

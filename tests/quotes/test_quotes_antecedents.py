@@ -61,3 +61,27 @@ def test_a_person_before_a_clause_does_not_speak_for_the_organisation_in_it() ->
         'After a call with Darius Kolb in what the White House described as "a frank exchange of views," aides left.',
     )
     assert find(quotes, "a frank exchange").speaker in (None, "White House")
+
+
+def test_a_subject_opened_by_but_is_still_the_subject() -> None:
+    quotes = quotes_of(
+        "But Maj. Tarik Osman, a spokesman for the rebel brigades, said they took the village of Kafr Ali, near Tel Hamra.",
+        'In a tweet, he called it "the first village to be freed."',
+    )
+    assert find(quotes, "the first village").speaker == "Tarik Osman"
+
+
+def test_a_name_written_after_near_or_in_is_a_place_not_a_person() -> None:
+    quotes = quotes_of(
+        "Shells fell near Tel Hamra overnight, and residents of Tel Hamra fled north.",
+        '"We left everything behind," he said.',
+    )
+    assert find(quotes, "We left everything").speaker is None
+
+
+def test_it_opening_a_clause_is_no_speaker_of_a_participle() -> None:
+    quotes = quotes_of(
+        "Embassy officials asked the police to clear the grounds.",
+        'But it took the police hours, and the crowd raised a banner labeled "Victory to the faithful."',
+    )
+    assert find(quotes, "Victory to the").speaker is None

@@ -31,6 +31,7 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _NOUN_AFTER = re.compile(r"['’]?s?[ \t]+[a-z]")
 _ROLE_OBJECT = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|at|for)[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around|across|towards?|into)[ \t]+$")
 _SEATED = frozenset({"embassy", "consulate", "mission", "bureau"})  # named with the city they sit in
 _SEATED_IN = re.compile(r"[ \t]+in[ \t]+")
 _SEAT_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]*)?")
@@ -99,7 +100,25 @@ class MentionIndex:
             prev_end = m.end()
         out.extend(self._lowercase_orgs())
         out.sort(key=lambda item: item[0] + item[1].start)
-        return self._trim_glued(out)
+        return self._places_as_places(self._trim_glued(out))
+
+    def _places_as_places(self, readings: list[tuple[int, RunReading]]) -> list[tuple[int, RunReading]]:
+        """"near Tal Abyad", "in Ras al-Ayn": a name the article puts after a preposition of place
+        is a place wherever it is written, not a person (who would then be "he" or a speaker).
+        Not after "from" or "at" ("a letter from Obama", "aimed at Putin"), nor a possessive."""
+        places: set[str] = set()
+        for offset, r in readings:
+            if r.kind != PERSON or r.role is not None:
+                continue
+            start, end = offset + r.start, offset + r.end
+            if _PLACE_BEFORE.search(self.text, max(0, start - 10), start) and self.text[end : end + 1] not in "'’":
+                places.add(name_key(r.name))
+        if not places:
+            return readings
+        return [
+            (offset, RunReading(ORG, r.name, r.start, r.end)) if r.kind == PERSON and name_key(r.name) in places else (offset, r)
+            for offset, r in readings
+        ]
 
     def _acronym(self, at: int, reading: RunReading, last: tuple[int, RunReading] | None) -> RunReading:
         """"the SDF", "Syrian Democratic Forces (SDF)": an organisation's initials, never a person.
