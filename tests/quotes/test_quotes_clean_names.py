@@ -46,3 +46,20 @@ def test_the_commander_of_an_organisation_is_not_the_organisation() -> None:
     )
     quote = find(quotes, "You are leaving")
     assert quote.speaker is None and quote.role and quote.role.startswith("commander of")
+
+
+def test_what_an_office_is_of_is_not_part_of_the_name() -> None:
+    quotes = quotes_of(
+        '"We will not let borders stop us," Secretary of State Harlan remarked on Monday.',
+        '"The talks are over," said Minister of Foreign Affairs Lena Varga.',
+        '"Aid will flow," said the Secretary of Homeland Security Amir Tal.',
+    )
+    assert find(quotes, "We will not let").speaker == "Harlan"
+    assert find(quotes, "We will not let").role == "Secretary of State"
+    assert find(quotes, "The talks are").speaker == "Lena Varga"
+    assert find(quotes, "Aid will flow").speaker == "Amir Tal"
+
+
+def test_an_organisation_of_a_place_stays_one_organisation() -> None:
+    quotes = quotes_of('"The port is closed," the Department of State Ports said.')
+    assert find(quotes, "The port is").speaker == "Department of State Ports"

@@ -35,6 +35,7 @@ class NameLexicon:
     female_words: frozenset[str] = frozenset()
     place_prefixes: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
+    portfolio_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def name_lexicon() -> NameLexicon:
         female_words=_lower_set((raw.get("gender_words") or {}).get("female", ())),
         place_prefixes=_lower_set(raw.get("place_prefixes", ())),
         male_words=_lower_set((raw.get("gender_words") or {}).get("male", ())),
+        portfolio_words=_lower_set(raw.get("portfolio_words", ())),
     )
 
 

@@ -31,6 +31,7 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _NOUN_AFTER = re.compile(r"['’]?s?[ \t]+[a-z]")
 _ROLE_OBJECT = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|at|for)[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around|across|towards?|into)[ \t]+$")
 _SEATED = frozenset({"embassy", "consulate", "mission", "bureau"})  # named with the city they sit in
 _SEATED_IN = re.compile(r"[ \t]+in[ \t]+")
@@ -93,6 +94,9 @@ class MentionIndex:
                 if _THE_BEFORE.search(self.text[max(0, at - 5) : at]) and not _NOUN_AFTER.match(self.text, m.end()):
                     # "according to the Fresno Bee": people do not take "the"; "the Joe Biden era" is kept
                     reading = RunReading(ORG, reading.name, reading.start, reading.end)
+            office = _OFFICE_OF.search(self.text, max(0, m.start() - 30), m.start())
+            if office and office.group(1).lower() in name_lexicon().titles:
+                reading = self._after_office(m.group(), office.group()) or reading
             if reading is not None and reading.kind in ("other", "single") and _ACRONYM.fullmatch(reading.name):
                 reading = self._acronym(m.start(), reading, out[-1] if out else None)
             if reading is not None:
@@ -119,6 +123,22 @@ class MentionIndex:
             (offset, RunReading(ORG, r.name, r.start, r.end)) if r.kind == PERSON and name_key(r.name) in places else (offset, r)
             for offset, r in readings
         ]
+
+    def _after_office(self, run: str, office: str) -> RunReading | None:
+        """"Secretary of State Kerry", "Minister of Foreign Affairs Sergei Lavrov": the run after
+        "<title> of" opens with what the office is of; the name is what follows it."""
+        tokens = [(t.group(), t.start()) for t in re.finditer(r"\S+", run)]
+        portfolio = name_lexicon().portfolio_words
+        n = 0
+        while n < len(tokens) - 1 and tokens[n][0].lower() in portfolio:
+            n += 1
+        if n == 0:
+            return None
+        start = tokens[n][1]
+        word, _ = strip_possessive(tokens[-1][0])
+        end = tokens[-1][1] + len(word)
+        role = (office + run[:start]).strip()
+        return RunReading(PERSON, run[start:end], start, end, role)
 
     def _acronym(self, at: int, reading: RunReading, last: tuple[int, RunReading] | None) -> RunReading:
         """"the SDF", "Syrian Democratic Forces (SDF)": an organisation's initials, never a person.
