@@ -14,6 +14,7 @@ from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON
 from briefing.nlp.names.roles import clean_role
 from briefing.quotes.chunks import ChunkReader
 from briefing.quotes.cues import MASK
+from briefing.quotes.joint import joint_speakers
 from briefing.quotes.wording import (
     AUXILIARY,
     NOBODY,
@@ -52,6 +53,9 @@ class PhraseReader(ChunkReader):
         phrase = self.text[start:end]
         if not phrase.strip() or MASK * 3 in phrase or len(phrase.split()) > 40:
             return NOBODY
+        pair = joint_speakers(self.names, start, end, inverted)
+        if pair is not None:
+            return pair
         chunks = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,;()]+", phrase)]
         chunks = [c for c in chunks if self.text[c[0] : c[1]].strip()]
         if len(chunks) > 1 and not inverted and self._bracketed(*chunks[-1]):

@@ -190,7 +190,9 @@ def title_words(text: str) -> bool:
 
     def describes(w: str) -> bool:
         low = w.lower()
-        return w[:1].isupper() or low in lex.titles or low.rstrip(".") in lex.role_nouns or low in ROLE_MODIFIERS
+        noun = low.rstrip(".")
+        plural_noun = noun.endswith("s") and noun[:-1] in lex.role_nouns  # "advisers"
+        return w[:1].isupper() or low in lex.titles or noun in lex.role_nouns or plural_noun or low in ROLE_MODIFIERS
 
     honorific_only = all(w.lower().rstrip(".") in HONORIFICS for w in words)
     return all(describes(w) for w in words) and (honorific_only or has_role_noun(text) is not None)
@@ -258,8 +260,10 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Gen|Col|Sen|Rep|Gov|Maj|Capt|Sgt|Ad
 def phrase_end(text: str, start: int, limit: int) -> int:
     """Where the subject after an inverted cue ends: the sentence end or a new quotation."""
     for m in re.finditer(r"[.;!?](?=\s|$)|[\"“”«]|\n", text[start:limit]):
-        if m.group() == "." and _ABBREVIATION.search(text[start : start + m.start()]):
-            continue
+        if m.group() == "." and (
+            _ABBREVIATION.search(text[start : start + m.start()]) or abbreviated(text[start : start + m.start() + 1])
+        ):
+            continue  # "Gen.", "Sens.": the dot belongs to a title
         return min(start + m.start(), start + 300)
     return min(limit, start + 300)
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from briefing.nlp.names.keys import name_key
-from briefing.nlp.names.mention import ANON, ORG, PERSON, PRONOUNS_ORG, PRONOUNS_PERSON, Entity, Mention
+from briefing.nlp.names.mention import ANON, JOINT, ORG, PERSON, PRONOUNS_ORG, PRONOUNS_PERSON, Entity, Mention
 from briefing.nlp.names.reading import MentionIndex
 from briefing.nlp.names.roles import (
     FEMALE,
@@ -69,7 +69,7 @@ class NameIndex(MentionIndex):
             return next((m for m in self.candidates_before(pos, frozenset({ORG}), 3) if m.subject), None)
         # "they": a group that was the subject of a recent sentence, never an object in passing
         # ("... a formal request to Syria. “...,” they said" is not Syria's)
-        return next((m for m in self.candidates_before(pos, frozenset({ORG, ANON}), 3) if m.subject), None)
+        return next((m for m in self.candidates_before(pos, frozenset({ORG, ANON, JOINT}), 3) if m.subject), None)
 
     def _gendered_antecedent(self, want: str, pos: int) -> Mention | None:
         """The best candidate the article does not show to be of the other gender.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 PERSON = "person"
 ORG = "org"
 ANON = "anon"  # a described speaker without a name: "a senior official"
+JOINT = "joint"  # two people speaking together: "Sens. A and B said in a joint statement"
 
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it"})
