@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefing.quotes.evidence import SURE
 from briefing.quotes.ranking import key_quotes
 from briefing.brief import items as mk
 from briefing.brief.budget import word_count
@@ -65,10 +66,10 @@ def _is_speech(text: str, quotes: Sequence[Quote]) -> bool:
 
 
 def _pick_quotes(analysis: Analysis, settings: Settings) -> list[Quote]:
-    """Key quotes, attributed ones first (an unattributed quote carries little weight)."""
-    ranked = list(key_quotes(analysis.quotes, settings.quotes))
-    ranked.sort(key=lambda q: q.speaker is None)  # stable: keeps the quote ranking within each group
-    return ranked[: settings.brief.quotes]
+    """Key quotes whose speaker the text names outright (quotes/evidence.py SURE: named, joint,
+    spokesperson): a brief signed by its author prints no guessed "he said" nor an unattributed line."""
+    sure = [q for q in analysis.quotes if q.speaker and q.attribution in SURE]
+    return list(key_quotes(sure, settings.quotes))[: settings.brief.quotes]
 
 
 def _merge_figures(figures: Sequence[Figure]) -> list[tuple[Figure, tuple[str, ...]]]:

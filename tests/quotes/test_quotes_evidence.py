@@ -31,3 +31,13 @@ def test_the_surest_kind_wins_when_reports_differ() -> None:
     assert surest(["pronoun", "named", None]) == "named"
     assert surest([None]) is None
     assert "named" in SURE and "pronoun" not in SURE and "continued" not in SURE
+
+
+def test_the_quote_list_shows_what_names_the_speaker() -> None:
+    from briefing.models import Quote
+    from briefing.tui.widgets.reader import quote_prompt
+
+    quote = Quote("We hold the bridge", "Rana Aziz", "minister", "said", False, ("a1",), (), attribution="pronoun")
+    assert "Rana Aziz, minister [pronoun]" in quote_prompt(quote, {"a1": "Wire"}).plain
+    nobody = Quote("We hold the bridge", None, None, None, False, ("a1",), ())
+    assert "[" not in quote_prompt(nobody, {"a1": "Wire"}).plain
