@@ -116,6 +116,8 @@ class CueSubjects(PhraseReader):
         """The mention that opens the main clause: the first one, or the first after an opening
         clause ("But after speaking with Obama in Cairo, Morsy criticized ...": Morsy)."""
         for m in mentions:
+            if re.match(r"['’]s?\s", self.text[m.end : m.end + 3]):
+                continue  # "President Obama's adviser, Susan Rice,": the possessor describes the subject
             prefix = self.text[s : m.start]
             if only_adverbial(prefix) or m.kind == PERSON and titled(prefix):
                 return m
@@ -163,7 +165,7 @@ class CueSubjects(PhraseReader):
         core = strip_trailing_skips(left) if not left.rstrip().endswith(",") else left
         if cue.form in self.lex.written_verbs and not self.lex.statement_regex.search(core[-60:]):
             return NOBODY  # "a sign that read", "the banner reads": no one speaks
-        if cue.participle or is_coordination(core):
+        if cue.participle or core.strip() and is_coordination(core):  # nothing before: an inverted cue
             main = self._new_clause_subject(prev.end, cue.start) if prev is not None else None
             if main is not None:  # "Where Trump has called it a hoax, Perry has gone further, asserting"
                 return with_cue(main, cue.form)
@@ -229,10 +231,9 @@ class CueSubjects(PhraseReader):
         m = re.match(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(He|She|They|he|she|they)\b", rest)  # "it took hours": no one
         if m:
             return self._resolve_pronoun(m.group(1), chunk_start + m.start(1))
-        for mention in self.names.mentions_between(chunk_start, limit):
-            if only_adverbial(self.text[chunk_start : mention.start]):
-                return from_mention(mention)
-            break
+        first = self._first_subject(start, [m for m in self.names.mentions_between(start, limit) if m.kind != ANON])
+        if first is not None and first.start >= chunk_start:
+            return from_mention(first)  # "In a statement chiding Trump, McConnell referenced ..., noting"
         head = re.match(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){0,3}?[\w-]+)\b", rest)
         if head and has_role_noun(head.group(1)):
             return self._read_chunk(chunk_start + head.start(1), chunk_start + head.end(1), chunk_start)

@@ -85,3 +85,24 @@ def test_it_opening_a_clause_is_no_speaker_of_a_participle() -> None:
         'But it took the police hours, and the crowd raised a banner labeled "Victory to the faithful."',
     )
     assert find(quotes, "Victory to the").speaker is None
+
+
+def test_a_participle_takes_the_subject_after_an_opening_clause() -> None:
+    quotes = quotes_of(
+        'In a rare statement rebuking Omar Farid, Harlan Voss referenced the vote, noting "the reasons still stand."'
+    )
+    assert find(quotes, "the reasons still").speaker == "Harlan Voss"
+
+
+def test_a_possessor_describes_the_subject_it_is_not() -> None:
+    quotes = quotes_of(
+        'President Farid\'s national security adviser, Lena Varga, sent a tweet on Friday calling it "an apparent gas attack."'
+    )
+    assert find(quotes, "an apparent gas").speaker == "Lena Varga"
+
+
+def test_an_inverted_cue_is_not_the_sentence_subjects() -> None:
+    quotes = quotes_of(
+        'President Omar Farid "has used every weapon he has," said Karim Nassar, a teacher.',
+    )
+    assert find(quotes, "has used every").speaker == "Karim Nassar"
