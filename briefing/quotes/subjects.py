@@ -231,9 +231,9 @@ class CueSubjects(PhraseReader):
         m = re.match(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(He|She|They|he|she|they)\b", rest)  # "it took hours": no one
         if m:
             return self._resolve_pronoun(m.group(1), chunk_start + m.start(1))
-        first = self._first_subject(start, [m for m in self.names.mentions_between(start, limit) if m.kind != ANON])
-        if first is not None and first.start >= chunk_start:
-            return from_mention(first)  # "In a statement chiding Trump, McConnell referenced ..., noting"
+        opener = self._first_subject(start, [m for m in self.names.mentions_between(start, limit) if m.kind != ANON])
+        if opener is not None and opener.start >= chunk_start:
+            return from_mention(opener)  # "In a statement chiding Trump, McConnell referenced ..., noting"
         head = re.match(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){0,3}?[\w-]+)\b", rest)
         if head and has_role_noun(head.group(1)):
             return self._read_chunk(chunk_start + head.start(1), chunk_start + head.end(1), chunk_start)
