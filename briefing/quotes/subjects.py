@@ -37,6 +37,9 @@ from briefing.quotes.wording import (
 _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|his|her|its|their|our|these|those)|\w['’]s)\s+$")
 
 
+_NAMING = re.compile(r"\s+(?:himself|herself|themselves|itself)\s+[A-Z]")
+
+
 WINDOW = 8  # sentences of look-back that cue subjects are resolved in
 
 
@@ -87,6 +90,8 @@ class CueSubjects(PhraseReader):
                 continue  # so-called, said-to-be
             if _NOUN_BEFORE.search(self.text, max(0, a - 12), a):
                 continue  # "the government's claim", "his calls for": nouns, not speech verbs
+            if _NAMING.match(self.text, b):
+                continue  # "who calls himself Fyrare": a name given, no speech
             cues.append(Cue(a, b, m.group()))
         taken = {c.start for c in cues}
         for m in self.lex.statement_verb_regex.finditer(self.text):
@@ -133,7 +138,14 @@ class CueSubjects(PhraseReader):
     def _note_statement_owner(self, cue: Cue) -> None:
         s, e = self.sentence_bounds(cue.start)
         att = self._subjects.get(cue.start)
-        noun = self.lex.statement_regex.search(self.text[s:e]) if att and att.speaker else None
+        # the cue's own statement: "X said in a statement", "X's letter said"; not another cue's
+        # further on ("X told the girl ..., but she told her aunt, the lawsuit said")
+        i = bisect.bisect_right(self._cue_starts, cue.start)
+        stop = min(e, cue.end + 60)
+        if i < len(self.cues) and self.cues[i].start < stop:  # the next cue's subject is its own
+            comma = self.text.rfind(",", cue.end, self.cues[i].start)
+            stop = comma if comma >= 0 else self.cues[i].start
+        noun = self.lex.statement_regex.search(self.text, max(s, cue.start - 60), stop) if att and att.speaker else None
         if att and noun:
             bisect.insort(self._owners, (cue.start, att, noun_key(noun.group())), key=lambda item: item[0])
 

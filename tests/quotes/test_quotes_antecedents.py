@@ -106,3 +106,12 @@ def test_an_inverted_cue_is_not_the_sentence_subjects() -> None:
         'President Omar Farid "has used every weapon he has," said Karim Nassar, a teacher.',
     )
     assert find(quotes, "has used every").speaker == "Karim Nassar"
+
+
+def test_an_object_of_the_pronouns_own_sentence_comes_after_older_subjects() -> None:
+    quotes = quotes_of(
+        "In the column, Juan Ortega attacked the network for firing him.",
+        "He said he was let go for telling the truth.",
+        'He called his debate with Bill Hanley, where he also told the host to be careful, an "honest, fair" one.',
+    )
+    assert find(quotes, "honest, fair").speaker == "Juan Ortega"

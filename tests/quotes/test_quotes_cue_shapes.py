@@ -51,3 +51,25 @@ def test_a_state_after_a_city_is_not_the_subject() -> None:
 def test_an_organisation_in_a_city_keeps_its_own_name() -> None:
     quotes = quotes_of('The Council for Refugees in Geneva said the camps were "full beyond measure."')
     assert find(quotes, "full beyond").speaker == "Council for Refugees"
+
+
+def test_remembered_is_a_speech_verb() -> None:
+    quotes = quotes_of('"We thought it would never stop," remembered Kate Garlan. "You think you will be hit again."')
+    assert find(quotes, "We thought it").speaker == "Kate Garlan"
+    assert find(quotes, "You think you").speaker == "Kate Garlan"
+
+
+def test_a_documents_words_are_nobodys_speech() -> None:
+    quotes = quotes_of(
+        "Robert Hale was charged in 2009.",
+        "Hale told the girl 'to keep what he had done a secret,' but she told her aunt, the lawsuit said.",
+    )
+    assert find(quotes, "to keep what").speaker is None
+
+
+def test_calling_oneself_a_name_is_no_speech() -> None:
+    quotes = quotes_of(
+        "Rapper Dan Morrow, who calls himself Fyre and has paid a vendor to log into his account and "
+        '"follow" other people, said it works.'
+    )
+    assert all(q.speaker is None for q in quotes if q.text.startswith("follow"))

@@ -38,14 +38,14 @@ class NameIndex(MentionIndex):
         Centering-style order: the subjects of the current sentence (nearest first),
         the subjects of the previous sentence (the speaker of a speech cue first: after
         "..., which Mladenov says ...", a "he said" is Mladenov's, not the clause's
-        subject), then the non-subjects of the current and previous sentence, then the
-        subjects of older sentences. Speakers are nearly always subjects, and an object
-        in between ("he told CNN's Matt Lauer") must not capture the pronoun; but the
-        person of the sentence just before ("The video shows Cantlie ...") is nearer
-        than a subject three sentences back.
+        subject), the non-subjects of the previous sentence ("The video shows Cantlie
+        ..." makes Cantlie nearer than a subject three sentences back), the subjects of
+        older sentences, and last the non-subjects of the current sentence: an object
+        in between ("he told CNN's Matt Lauer", "He called his debate with O'Reilly ...
+        where he told") must not capture the pronoun.
         """
         here = self.sentence_of(pos)
-        objects: list[Mention] = []
+        own_objects: list[Mention] = []
         for s in range(here, max(-1, here - max_sentences), -1):
             s_start = self.sentence_starts[s]
             s_end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
@@ -53,14 +53,12 @@ class NameIndex(MentionIndex):
             subjects = [m for m in found if m.subject]
             if s == here:
                 yield from reversed(subjects)
-                objects.extend(m for m in reversed(found) if not m.subject)
+                own_objects = [m for m in reversed(found) if not m.subject]
                 continue
             yield from sorted(subjects, key=lambda m: not m.speaker)
             if s == here - 1:
-                objects.extend(m for m in found if not m.subject)
-                yield from objects
-                objects = []
-        yield from objects
+                yield from (m for m in found if not m.subject)
+        yield from own_objects
     def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
         low = pronoun.lower()
         if low in PRONOUNS_PERSON:
@@ -178,9 +176,8 @@ class NameIndex(MentionIndex):
     def _latest(self, pool: tuple[list[int], list[Mention]], pos: int, accept: Callable[[Mention], bool]) -> Mention | None:
         """The first mention of `pool` that `accept`s, in the order of `candidates_before(pos, ...)`
         over all sentences: subjects of this sentence, nearest first; the subjects of the sentence
-        before (a speaker first); the non-subjects of this sentence (nearest first) and of the one
-        before (in order); then the subjects of the nearest older sentence that has one (a speaker
-        first)."""
+        before (a speaker first), then its non-subjects (in order); the subjects of the nearest
+        older sentence that has one (a speaker first); then the non-subjects of this sentence."""
         starts, found = pool
         if not self.sentence_starts:
             return None
@@ -192,20 +189,19 @@ class NameIndex(MentionIndex):
             if found[i].subject and accept(found[i]):
                 return found[i]
         p_lo = bisect.bisect_left(starts, self.sentence_starts[here - 1]) if here >= 1 else lo
-        best = _first_subject(found[p_lo:lo], accept)
+        best = _first_subject(found[p_lo:lo], accept) or next(
+            (m for m in found[p_lo:lo] if not m.subject and accept(m)), None
+        )
         if best is not None:
             return best
-        for i in range(hi - 1, lo - 1, -1):
-            if not found[i].subject and accept(found[i]):
-                return found[i]
-        other = next((m for m in found[p_lo:lo] if not m.subject and accept(m)), None)
-        if other is not None:
-            return other
         for i in range(p_lo - 1, first - 1, -1):
             if found[i].subject and accept(found[i]):
                 s = self.sentence_of(found[i].start)  # the nearest such sentence: a speaker, else its first subject
                 s_lo = bisect.bisect_left(starts, self.sentence_starts[s])
                 return _first_subject(found[s_lo : i + 1], accept)
+        for i in range(hi - 1, lo - 1, -1):
+            if not found[i].subject and accept(found[i]):
+                return found[i]
         return None
 
 
