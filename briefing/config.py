@@ -37,6 +37,7 @@ from briefing.config_yaml import (
     read_config_text,
     scalar_value,
 )
+from briefing.config_sources import read_sources
 from briefing.settings import (
     ALGORITHMS,
     DEFAULT_SECTIONS,
@@ -54,6 +55,7 @@ from briefing.settings import (
     Rule,
     SectionSettings,
     Settings,
+    SourceSettings,
     SummarySettings,
     UiSettings,
     rule_of,
@@ -63,7 +65,7 @@ from briefing.settings import (
 __all__ = [
     "ALGORITHMS", "DEFAULT_SECTIONS", "ENV_VAR", "MAX_CONFIG_BYTES", "QUIT_ANYWHERE", "SECTION_IDS", "THEMES",
     "USER_FILE_NAME", "BriefSettings", "CacheSettings", "ConfigError", "ConflictSettings", "DigestSettings",
-    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "SummarySettings", "UiSettings",
+    "IngestSettings", "QuoteSettings", "SectionSettings", "Settings", "SourceSettings", "SummarySettings", "UiSettings",
     "config_dir", "default_config_path", "find_config", "load_settings", "seeds_dir", "shipped_profiles",
     "user_config_path",
 ]  # fmt: skip
@@ -106,7 +108,7 @@ _NO_RULE = Rule("")
 _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     f.name: (rule_of(f) or _NO_RULE).choices or () for f in fields(SectionSettings)
 }
-_TOP_KEYS = (*SECTION_CLASSES, "keymap")
+_TOP_KEYS = (*SECTION_CLASSES, "sources", "keymap")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_+\-]+(?:,[A-Za-z0-9_+\-]+)*$")  # "ctrl+s", "question_mark,f1"
 _BINDING_PATTERN = re.compile(r"^[a-z][a-z0-9_.\-]*$")  # Textual binding ids: "quit", "new-brief"
 _UNTYPED_MODIFIERS = frozenset({"ctrl", "alt", "meta", "super", "hyper"})
@@ -185,6 +187,8 @@ class _Validator:
         for key, key_node, value_node in self._pairs(root, ""):
             if key == "keymap":
                 updates["keymap"] = {"keymap": self._keymap(value_node)}
+            elif key == "sources":
+                updates["sources"] = {"sources": read_sources(self, value_node)}
             elif key in SECTION_CLASSES:
                 updates[key] = self._section(key, value_node)
             else:
@@ -479,6 +483,9 @@ def _apply(settings: Settings, updates: Mapping[str, Mapping[str, Any]]) -> Sett
     for section, values in updates.items():
         if section == "keymap":
             changes["keymap"] = {**settings.keymap, **values["keymap"]}
+            continue
+        if section == "sources":  # a list: the user's replaces the one below
+            changes["sources"] = values["sources"]
             continue
         current = changes.get(section, getattr(settings, section))
         if section == "summary" and any(values.get(k) is not None for k in LENGTH_KEYS):

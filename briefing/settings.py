@@ -264,6 +264,35 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class SourceSettings:
+    """One place `briefing fetch` reads: a feed or page address, or a folder (exactly one of url, path).
+
+    In a file an entry is either the address or folder alone, or a mapping with
+    `url` or `path` and optionally `name` and `story`. A path is kept absolute
+    (relative paths are taken from the config file's folder); it need not exist
+    when the file is read: a folder on a drive that is not mounted fails at fetch
+    time, for that source only.
+    """
+
+    url: str | None = field(default=None, metadata={_RULE: Rule("A feed or page address (http or https).")})
+    path: str | None = field(default=None, metadata={_RULE: Rule("A folder (or a file) of articles.")})
+    name: str | None = field(default=None, metadata={_RULE: Rule("What fetch calls this source in its report.")})
+    story: str | None = field(
+        default=None, metadata={_RULE: Rule("A story label for its articles: briefs of one story are compared.")}
+    )
+
+    @property
+    def location(self) -> str:
+        """The address or folder as it is read."""
+        return self.url or self.path or ""
+
+    @property
+    def label(self) -> str:
+        """How the source is named in fetch's report: its name, else where it is."""
+        return self.name or self.location
+
+
+@dataclass(frozen=True)
 class Settings:
     summary: SummarySettings = part(
         SummarySettings,
@@ -280,6 +309,21 @@ class Settings:
     )
     cache: CacheSettings = part(CacheSettings, "The on-disk analysis cache.")
     ui: UiSettings = part(UiSettings, "The terminal app.")
+    sources: tuple[SourceSettings, ...] = field(
+        default=(),
+        metadata={
+            _RULE: Rule(
+                "Where `briefing fetch` gets the day's articles: feed and page addresses, folders.",
+                accepts="a list of addresses and folders, each alone or as {url or path, name, story}",
+                details="Empty: no fetching, and briefing with no paths opens the bundled sample. With "
+                "sources, briefing, analyze and build with no paths read the stored articles fetched since "
+                "the last saved brief (see the README's daily loop). Each entry is an http(s) address of a "
+                "feed or a page, or a folder; as a mapping it takes url or path, and optionally name (shown "
+                "in fetch's report) and story (a label: briefs of one story are compared with each other). "
+                "A relative path is taken from this file's folder.",
+            )
+        },
+    )
     keymap: dict[str, str] = field(
         default_factory=dict,
         metadata={

@@ -17,9 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
-import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +25,8 @@ from typing import Any
 import platformdirs
 
 import briefing
+from briefing import cache_files
+from briefing.cache_files import MAX_AGE_DAYS
 from briefing.codec import from_json, to_json
 from briefing.config import CacheSettings, config_dir
 from briefing.models import Article
@@ -36,8 +35,6 @@ FORMAT_VERSION = 1
 # The packages whose code shapes a cached result: every one but the views (tui, brief); ingest
 # too, since the digest reads its caption rules (ingest.credits).
 PRODUCT_PACKAGES = ("analysis", "nlp", "summary", "digest", "quotes", "status", "ingest")
-# Entries not rewritten for this long are deleted (see AnalysisCache.prune).
-MAX_AGE_DAYS = 30
 log = logging.getLogger(__name__)
 
 
@@ -121,26 +118,12 @@ class AnalysisCache:
         return cls(base / "analysis")
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, now: float | None = None) -> int:
-        """Delete entries not written for `max_age_days`; at most once a day, since it
-        walks the whole directory. Returns how many files went."""
-        now = time.time() if now is None else now
-        stamp = self.directory / ".pruned"
+        """Delete entries not written for `max_age_days` (at most one sweep a day); how many went."""
         try:
-            if now - stamp.stat().st_mtime < 86_400:
-                return 0
-        except OSError:
-            pass
-        removed = 0
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
-            for path in self.directory.glob("*/*/*.json"):
-                if now - path.stat().st_mtime > max_age_days * 86_400:
-                    path.unlink(missing_ok=True)
-                    removed += 1
+            return cache_files.prune(self.directory, "*/*/*.json", max_age_days, now)
         except OSError as exc:
             log.debug("cache not pruned: %s", exc)
-        return removed
+            return 0
 
     def _path(self, kind: str, key: str) -> Path:
         return self.directory / kind / key[:2] / f"{key}.json"
@@ -169,14 +152,6 @@ class AnalysisCache:
         path = self._path(kind, key)
         entry = {"version": FORMAT_VERSION, "key": key, "data": to_json(value)}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
+            cache_files.write_json_atomically(path, entry)
+        except (OSError, ValueError) as exc:
             log.debug("cache not written %s: %s", path, exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.brief.auto import auto_brief
@@ -14,7 +15,11 @@ from briefing.models import Analysis
 
 
 def build_brief_file(
-    analysis: Analysis, settings: Settings, output: str | os.PathLike[str] | None, force: bool
+    analysis: Analysis,
+    settings: Settings,
+    output: str | os.PathLike[str] | None,
+    force: bool,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the automatic brief to `output` (default: the dated name in `brief.output_dir`).
 
@@ -22,10 +27,17 @@ def build_brief_file(
     `BriefSaveError` when it is not a regular file (a pipe, a device, a dangling
     link): both checked before any work, so a cron job that ran twice costs
     nothing, and again by the save itself, which claims a new name atomically.
-    Either message names the file.
+    Either message names the file. The written brief is recorded in the store's
+    history; when that fails the file stands and `warn` is told why.
     """
     date = dt.date.today()
     path = Path(output).expanduser() if output is not None else default_brief_path(settings, date)
     check_target(path, force)
     brief = auto_brief(analysis, settings, date)
-    return save_brief(render_markdown(brief, analysis), path, force=force)
+    written = save_brief(render_markdown(brief, analysis), path, force=force)
+    from briefing.store.daily import remember_saved_brief  # the history: sqlite3 only when a brief is written
+
+    problem = remember_saved_brief(brief, written, analysis.articles)
+    if problem is not None and warn is not None:
+        warn(problem)
+    return written

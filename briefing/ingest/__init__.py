@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.article import Draft, build_article, dedupe
@@ -26,6 +26,9 @@ from briefing.ingest.text import read_text
 from briefing.ingest.workers import build_all, worker_count
 from briefing.models import Article, LoadWarning
 from briefing.nlp.sentences import segment
+
+if TYPE_CHECKING:
+    from briefing.ingest.url import Fetched
 
 Progress = Callable[[int, int], None]
 Warn = Callable[[str], None]
@@ -220,7 +223,12 @@ def _read_path(path: Path, settings: IngestSettings, warn: Warn, data: bytes | N
 def _read_url(url: str, settings: IngestSettings, warn: Warn) -> list[Draft]:
     from briefing.ingest.url import fetch  # the network stack loads only when a URL is given
 
-    fetched = fetch(url, settings.url_timeout, settings.max_url_bytes)
+    return read_fetched(fetch(url, settings.url_timeout, settings.max_url_bytes), settings, warn)
+
+
+def read_fetched(fetched: Fetched, settings: IngestSettings, warn: Warn) -> list[Draft]:
+    """The drafts of a response, read by its media type as a URL argument is (`briefing fetch`
+    downloads a source once, then tells a feed, whose entries it follows, from a page)."""
     kind = _MEDIA_KINDS.get(fetched.content_type)
     if kind is None:
         raise IngestError(f"unsupported content type {fetched.content_type!r}")
@@ -289,4 +297,4 @@ def _name(source: str | Path) -> str:
     return sanitize_line(str(source))
 
 
-__all__ = ["LoadResult", "list_sources", "load_paths"]
+__all__ = ["LoadResult", "list_sources", "load_paths", "read_fetched"]

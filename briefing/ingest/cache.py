@@ -27,8 +27,6 @@ import logging
 import operator
 import os
 import stat
-import tempfile
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,13 +35,14 @@ from typing import Any
 import platformdirs
 
 import briefing
+from briefing import cache_files
+from briefing.cache_files import MAX_AGE_DAYS
 from briefing.config import CacheSettings, IngestSettings
 from briefing.ingest.errors import IngestError
 from briefing.ingest.files import read_file
 from briefing.models import Article, LoadWarning, Sentence
 
 FORMAT_VERSION = 1
-MAX_AGE_DAYS = 30  # entries not written for this long are deleted (at most one sweep a day)
 # Libraries whose version can change what a file yields.
 _LIBRARIES = (
     "trafilatura", "lxml", "htmldate", "justext", "feedparser", "defusedxml", "charset-normalizer",
@@ -175,39 +174,17 @@ class IngestCache:
             "warnings": [[w.location, w.reason] for w in loaded.warnings],
         }
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as handle:
-                    handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))  # C encoder; dump is not
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            cache_files.write_json_atomically(path, entry)
         except (OSError, ValueError) as exc:
             log.debug("ingest cache not written %s: %s", path, exc)
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, now: float | None = None) -> int:
-        """Delete entries not written for `max_age_days`, at most once a day (it walks
-        the whole folder); returns how many went."""
-        now = time.time() if now is None else now
-        stamp = self.directory / ".pruned"
+        """Delete entries not written for `max_age_days` (at most one sweep a day); how many went."""
         try:
-            if now - stamp.stat().st_mtime < 86_400:
-                return 0
-        except OSError:
-            pass
-        removed = 0
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
-            for path in self.directory.glob("*/*.json"):
-                if now - path.stat().st_mtime > max_age_days * 86_400:
-                    path.unlink(missing_ok=True)
-                    removed += 1
+            return cache_files.prune(self.directory, "*/*.json", max_age_days, now)
         except OSError as exc:
             log.debug("ingest cache not pruned: %s", exc)
-        return removed
+            return 0
 
 
 # --- Articles as compact plain data: sentence texts are spans of the article text ---------------

@@ -37,6 +37,7 @@ from briefing.brief.save import (
     stamp_file,
 )
 from briefing.config import Settings, seeds_dir
+from briefing.models import Article
 from briefing.tui.commands import palette_commands
 from briefing.tui.key_gate import KeyGate, ask
 from briefing.tui.keymap import KeyDisplay, KeyScope, binding_ids, checked_keymap
@@ -86,17 +87,18 @@ class BriefingApp(App[int]):
         drafts: DraftStore | None = None,
         offer_draft: bool = True,
         brief: Brief | None = None,
+        articles: Sequence[Article] = (),
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.paths = [str(p) for p in paths] or [str(seeds_dir())]
+        self.paths = [str(p) for p in paths] or ([] if articles else [str(seeds_dir())])
         self.session = Session(settings, brief)
         self.drafts = drafts if drafts is not None else DraftStore()
         self.offer_draft = offer_draft
         self.draft_problem_shown = False
         self.keys = KeyDisplay(self, [area for _, area in help_areas()])
         self.key_gate = KeyGate(self)
-        self.main_screen = MainScreen(self.paths, self.session, self.keys)
+        self.main_screen = MainScreen(self.paths, self.session, self.keys, articles)
         self.return_code_on_signal: int | None = None
         self.pending_signals: list[int] = []  # caught by run_tui before the loop's handlers existed
         self.draft_offer: ConfirmScreen | None = None  # the restore question, while it is unanswered
@@ -350,11 +352,20 @@ class BriefingApp(App[int]):
         self.session.mark_saved(written, stamp_file(written, encode_brief(text)))
         self._discard_stale_draft()
         self.notify(f"Brief saved to {clean(written.resolve())}", title="Saved", markup=False)
+        self._remember_saved(written)
         warning = unloaded_citations_text(rendered.not_loaded, rendered.unknown)
         if warning is not None:
             self.notify(warning[0], severity=warning[1], markup=False, timeout=10 if warning[1] == "warning" else 6)
         self.post_message(BriefChanged(autosave=False))
         return True
+
+    def _remember_saved(self, written: Path) -> None:
+        """The saved brief into the store's history (`briefing history`); a failure is said, the file stands."""
+        from briefing.store.daily import remember_saved_brief
+
+        problem = remember_saved_brief(self.session.brief, written, list(self.session.articles.values()))
+        if problem is not None:
+            self.notify(one_line(problem, 300), severity="warning", markup=False, timeout=10)
 
     # -- help, warnings, quit ---------------------------------------------------------------
 
@@ -472,15 +483,15 @@ def _exit_now(code: int) -> None:
 
 
 def make_app(settings: Settings, paths: Sequence[str] = (), drafts: DraftStore | None = None,
-             offer_draft: bool = True, brief: Brief | None = None) -> BriefingApp:
-    """The factory tests and `run_tui` use."""
-    return BriefingApp(settings, paths, drafts=drafts, offer_draft=offer_draft, brief=brief)
+             offer_draft: bool = True, brief: Brief | None = None, articles: Sequence[Article] = ()) -> BriefingApp:
+    """The factory tests and `run_tui` use; `articles` are loaded already (the store's, for today)."""
+    return BriefingApp(settings, paths, drafts=drafts, offer_draft=offer_draft, brief=brief, articles=articles)
 
 
-def run_tui(paths: list[str], settings: Settings) -> int:
+def run_tui(paths: list[str], settings: Settings, articles: Sequence[Article] = ()) -> int:
     """Run the app until the user quits; the exit status for the CLI."""
     start_helpers()  # while stderr is still the real one (see briefing.analysis.pool)
-    app = make_app(settings, paths)
+    app = make_app(settings, paths, articles=articles)
     pending = app.pending_signals
 
     def early(signum: int, _frame: object) -> None:  # before the loop's own handlers are in place

@@ -65,13 +65,15 @@ class BackgroundWork(Widget):
         return self.session.settings
 
     @work(thread=True, exit_on_error=False, group="load", description="Loading articles")
-    def load_articles(self, paths: list[str]) -> None:
+    def load_articles(self, paths: list[str], preloaded: list[Article] | None = None) -> None:
         worker = get_current_worker()
         settings = self.settings
         batches, warnings = plan_batches(paths, max_files=settings.ingest.max_files)
         total = sum(len(b) for b in batches)
         done = 0
         self.post_message(LoadProgress("Loading", 0, total))
+        if preloaded:  # read already (the store's articles of today): shown at once
+            self.post_message(ArticlesLoaded(list(preloaded), []))
         if warnings:
             self.post_message(ArticlesLoaded([], warnings))
         for batch in batches:

@@ -17,7 +17,7 @@ from briefing.brief.render import NOT_LOADED_MARK, render, render_markdown
 from briefing.brief.sources import SourceInfo
 from briefing.config import Settings
 from briefing.models import Analysis
-from support.brief_sample import DAILY, DIGEST, FIGURES, QUOTE_YUSUF, WIRE, make_article, sample_analysis
+from support.brief_sample import DAILY, DAY, DIGEST, FIGURES, QUOTE_YUSUF, WIRE, brief_citing_the_sample, make_article, sample_analysis
 
 
 def a_brief() -> Brief:
@@ -67,7 +67,6 @@ def test_directory_with_tilde_is_expanded(tmp_path: Path, monkeypatch) -> None:
 
 
 # --- drafts keep what they cite ---------------------------------------------------------------------
-DAY = dt.date(2026, 11, 21)
 
 
 def other_day_analysis() -> Analysis:
@@ -75,16 +74,6 @@ def other_day_analysis() -> Analysis:
     today = make_article("ffff00001111", "Floods close the border crossing", "Other Outlet", dt.date(2026, 11, 22),
                          [["The border crossing was closed by floods on Saturday."]], path="today/floods.txt")
     return Analysis((today,), {}, (), (), sample_analysis().status)
-
-
-def brief_citing_the_sample() -> Brief:
-    b = Brief.new(Settings(), DAY)
-    b.add(*items.from_digest(DIGEST[0]), "bottom_line")
-    b.add(*items.from_sentence(DAILY, 3))
-    b.add(*items.from_quote(QUOTE_YUSUF))
-    b.add(*items.from_figure(FIGURES[0]))
-    b.add(*items.free("Watch the rains."))
-    return b
 
 
 def test_draft_keeps_source_details_and_renders_citations_without_the_articles() -> None:

@@ -15,9 +15,8 @@ from briefing.brief.auto import auto_brief
 from briefing.brief.model import UNDO_DEPTH, Brief, BriefError, DuplicateItemError, ItemOrigin
 from briefing.brief.render import render_markdown
 from briefing.config import BriefSettings, SectionSettings, Settings
-from support.brief_sample import DAILY, DIGEST, FIGURES, QUOTE_ARMY, QUOTE_YUSUF, WIRE, sample_analysis
+from support.brief_sample import DAILY, DAY, DIGEST, FIGURES, QUOTE_ARMY, QUOTE_YUSUF, WIRE, brief_citing_the_sample, sample_analysis
 
-DAY = dt.date(2026, 11, 21)
 
 
 def new_brief(**brief_settings) -> Brief:
@@ -257,16 +256,6 @@ def test_from_dict_on_garbage_raises_only_brief_error(data) -> None:
 
 
 # --- one item per origin, and undo ------------------------------------------------------------------
-def brief_citing_the_sample() -> Brief:
-    b = Brief.new(Settings(), DAY)
-    b.add(*items.from_digest(DIGEST[0]), "bottom_line")
-    b.add(*items.from_sentence(DAILY, 3))
-    b.add(*items.from_quote(QUOTE_YUSUF))
-    b.add(*items.from_figure(FIGURES[0]))
-    b.add(*items.free("Watch the rains."))
-    return b
-
-
 def test_same_sentence_twice_is_refused_naming_the_section() -> None:
     b = Brief.new(Settings(), DAY)
     first = b.add(*items.from_sentence(WIRE, 1))

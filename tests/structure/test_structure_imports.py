@@ -156,6 +156,7 @@ FACES = [
     "briefing.quotes",
     "briefing.status",
     "briefing.analysis",
+    "briefing.store",
 ]
 #: Imported by the analysis, never by a package face: the TUI imports briefing.nlp before its
 #: first screen (0.7 s), and each of these costs tens to hundreds of milliseconds.

@@ -17,6 +17,7 @@ CORE = [
     "briefing.status",
     "briefing.analysis",
     "briefing.brief",
+    "briefing.store",
 ]
 
 

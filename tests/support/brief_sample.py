@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.config import SummarySettings
+from briefing.brief import items
+from briefing.brief.model import Brief
+from briefing.config import Settings, SummarySettings
 from briefing.models import (
     Actor,
     Analysis,
@@ -160,6 +162,20 @@ def sample_analysis() -> Analysis:
 
 
 # -- reading the rendered Markdown back, as the tests check it -----------------------------------
+
+
+DAY = dt.date(2026, 11, 21)
+
+
+def brief_citing_the_sample() -> Brief:
+    """A brief with one item of every origin: digest line, sentence, quote, figure, note."""
+    b = Brief.new(Settings(), DAY)
+    b.add(*items.from_digest(DIGEST[0]), "bottom_line")
+    b.add(*items.from_sentence(DAILY, 3))
+    b.add(*items.from_quote(QUOTE_YUSUF))
+    b.add(*items.from_figure(FIGURES[0]))
+    b.add(*items.free("Watch the rains."))
+    return b
 
 
 def parser():

@@ -13,7 +13,7 @@ from briefing.brief.sources import SourceInfo
 from briefing.config import ALGORITHMS, Settings, SummarySettings
 from briefing.tui.safe import clean, one_line, plain
 from briefing.tui.session import Session, next_algorithm, plan_batches, step_length
-from support.brief_sample import DAILY, DIGEST, FIGURES, QUOTE_YUSUF, WIRE
+from support.brief_sample import DAILY, DAY, DIGEST, FIGURES, QUOTE_YUSUF, WIRE, brief_citing_the_sample
 
 
 def test_length_steps_in_the_configured_unit() -> None:
@@ -112,17 +112,6 @@ def test_an_other_figure_is_labelled_with_what_it_counts() -> None:
 
 
 # --- what counts as unsaved, and citations of articles not loaded -----------------------------------
-DAY = dt.date(2026, 11, 21)
-
-
-def brief_citing_the_sample() -> Brief:
-    b = Brief.new(Settings(), DAY)
-    b.add(*items.from_digest(DIGEST[0]), "bottom_line")
-    b.add(*items.from_sentence(DAILY, 3))
-    b.add(*items.from_quote(QUOTE_YUSUF))
-    b.add(*items.from_figure(FIGURES[0]))
-    b.add(*items.free("Watch the rains."))
-    return b
 
 
 def test_undo_back_to_the_saved_state_is_not_unsaved(tmp_path: Path) -> None:

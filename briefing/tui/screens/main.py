@@ -88,9 +88,10 @@ class MainScreen(Screen[None]):
                 id="retry"),
     ]
 
-    def __init__(self, paths: Sequence[str], session: Session, keys: KeyDisplay) -> None:
+    def __init__(self, paths: Sequence[str], session: Session, keys: KeyDisplay, articles: Sequence[Article] = ()) -> None:
         super().__init__()
         self.paths, self.session, self.keys = list(paths), session, keys
+        self.preloaded = list(articles)  # read already (the store's articles of today)
         self._shown_id: str | None = None
         self._pending_show: Timer | None = None
         self._stage = ""
@@ -115,7 +116,7 @@ class MainScreen(Screen[None]):
         self.query_one("#left").border_title = "Articles"
         self.refresh_brief_state()
         self.set_focus(self.query_one(ArticleList))
-        self.query_one(BackgroundWork).load_articles(self.paths)
+        self.query_one(BackgroundWork).load_articles(self.paths, self.preloaded)
 
     # -- messages from the workers -----------------------------------------------------------
 
