@@ -186,6 +186,10 @@ class CueSubjects(PhraseReader):
             return with_cue(self.sentence_subject(s, cue.start), cue.form)
         end = left_start + len(core.rstrip())
         att = self._read_phrase(left_start, end, cue.start)
+        if not (att.speaker or att.kind) and left.rstrip().endswith(","):
+            inverted = self._reported_clause_speaker(cue, e)
+            if inverted is not None:
+                return inverted
         if not (att.speaker or att.kind) and prev is not None and left_start == prev.end:
             return self._subject_of_unbounded(cue, s)  # the earlier cue sat in a clause: "who asked not to be named"
         if not (att.speaker or att.kind) and left_start == s and re.match(r"\s*(?:He|She|It|They)\s+\w+", left):
@@ -193,6 +197,23 @@ class CueSubjects(PhraseReader):
         if att.kind == ANON:  # so that a later "he" finds this nameless speaker, not an older name
             self.names.add_anonymous(left_start, end, att.role or "")
         return with_cue(att, cue.form)
+
+    def _reported_clause_speaker(self, cue: Cue, e: int) -> Attribution | None:
+        """"Marches turned violent across the country, said Piet Amsel, president of ...": a
+        reported clause, then an inverted cue whose speaker is the name right after it (and only
+        a name closing its chunk: "..., said Putin was wrong" is no inverted cue)."""
+        if cue.participle or cue.form in self.lex.listener_verbs:
+            return None
+        after = self.names.mentions_between(cue.end, min(e, cue.end + 80))
+        if not after or after[0].kind not in (PERSON, ORG):
+            return None
+        lead = self.text[cue.end : after[0].start]
+        if lead.strip() and not titled(lead):
+            return None
+        if not re.match(r"\s*(?:[,.;]|$)", self.text[after[0].end : e]):
+            return None
+        att = self._read_phrase(cue.end, phrase_end(self.text, cue.end, e), cue.start, inverted=True)
+        return with_cue(att, cue.form) if att.speaker else None
 
     def _new_clause_subject(self, a: int, b: int) -> Attribution | None:
         """A person opening a new clause between an earlier cue and a participle takes it over."""

@@ -115,3 +115,20 @@ def test_an_object_of_the_pronouns_own_sentence_comes_after_older_subjects() -> 
         'He called his debate with Bill Hanley, where he also told the host to be careful, an "honest, fair" one.',
     )
     assert find(quotes, "honest, fair").speaker == "Juan Ortega"
+
+
+def test_he_after_a_reported_clause_with_an_inverted_cue_is_its_speaker() -> None:
+    quotes = quotes_of(
+        "Two weekends of marches ended in clashes across Norland, said Piet Amsel, president of the Council of "
+        'Norland Churches. "Six churches have been damaged, as well as shops," he said.',
+        '"This is the worst unrest we have seen in 20 years," he said.',
+    )
+    assert find(quotes, "This is the worst").speaker == "Piet Amsel"
+
+
+def test_a_name_that_does_not_close_its_chunk_after_a_comma_is_no_inverted_speaker() -> None:
+    quotes = quotes_of(
+        "The marches ended in clashes, said Amsel supporters in the capital.",
+        '"This is the worst unrest we have seen in 20 years," he said.',
+    )
+    assert find(quotes, "This is the worst").speaker is None
