@@ -37,6 +37,9 @@ from briefing.quotes.wording import (
 _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|his|her|its|their|our|these|those)|\w['’]s)\s+$")
 
 
+_PASSIVE = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s*$")
+
+
 _NAMING = re.compile(r"\s+(?:himself|herself|themselves|itself)\s+[A-Z]")
 
 
@@ -175,6 +178,8 @@ class CueSubjects(PhraseReader):
             left_start = clause + 2  # "... involve DNA: Paul Cates, a spokesman for X, told me"
         left = self.text[left_start : cue.start]
         core = strip_trailing_skips(left) if not left.rstrip().endswith(",") else left
+        if cue.form in self.lex.passive_quoted_verbs:
+            core = _PASSIVE.sub("", core)  # "she was quoted ... as saying": she speaks
         if cue.form in self.lex.written_verbs and not self.lex.statement_regex.search(core[-60:]):
             return NOBODY  # "a sign that read", "the banner reads": no one speaks
         if cue.participle or core.strip() and is_coordination(core):  # nothing before: an inverted cue

@@ -73,3 +73,20 @@ def test_calling_oneself_a_name_is_no_speech() -> None:
         '"follow" other people, said it works.'
     )
     assert all(q.speaker is None for q in quotes if q.text.startswith("follow"))
+
+
+def test_who_was_quoted_as_saying_is_the_speaker() -> None:
+    quotes = quotes_of(
+        "Trade Minister Anna Berg spoke on Sunday.",
+        "Berg had a plan for the board: “I don’t want a weaker board if we can remove it altogether,” she was "
+        "quoted by the Daily Post as saying.",
+    )
+    assert find(quotes, "I don’t want").speaker == "Anna Berg"
+
+
+def test_who_was_told_is_not_the_speaker() -> None:
+    quotes = quotes_of(
+        "Trade Minister Anna Berg spoke on Sunday.",
+        "Berg came back from the meeting: “You will be replaced within the month,” she was told by the lenders.",
+    )
+    assert find(quotes, "You will be").speaker != "Anna Berg"
