@@ -36,6 +36,10 @@ _CIRCUMSTANCE_START = re.compile(
 _PROVENANCE = re.compile(r"\s*(?:\d{1,3}|(?:who\s+is\s+)?(?:from|of|in|near)\s+(?:the\s+)?[A-Z][^,]*)\s*$")
 
 
+# "the group's spokesman", "Weiss's mother", "a former aide": a description, no name of its own
+_DESCRIPTION = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+)(?:[\w'’-]+\s+){0,4}[a-z][a-z-]+\s*")
+
+
 # "Washington, D.C.", "Little Rock, Ark.": the state after a city, not a subject of its own
 _REGION = re.compile(r"\s*(?:(?:[A-Z]\.){1,3}|[A-Z][a-z]{1,4}\.)\s*")
 
@@ -122,6 +126,10 @@ class PhraseReader(ChunkReader):
             if cut and self.text[a : cut.start()].strip():
                 chunks = [(a, cut.start()), *chunks[1:]]
                 first = self._read_chunk(*chunks[0], pos)
+        if not first.speaker and len(chunks) > 1:
+            named = self._named_after_description(chunks, pos)
+            if named is not None:
+                chunks, first = [chunks[1]], named
         for m in self.names.mentions_between(*chunks[0]):
             if first.speaker and m.entity is not None and m.entity.name == first.speaker:
                 m.subject = m.speaker = True
@@ -134,6 +142,28 @@ class PhraseReader(ChunkReader):
         if words and words[0].lower() in {"the", "a", "an"} and len(words) <= 6 and not clause:
             return Attribution(None, " ".join(words[1:]), None, ANON)  # "said the former firefighter"
         return NOBODY
+
+    def _named_after_description(self, chunks: list[tuple[int, int]], pos: int) -> Attribution | None:
+        """`said the group's spokesman, Ahmed Omar`, `says Weiss's mother, Dalia`: a description
+        (a determiner or a possessor, then lower-case words) and the speaker's name as the next
+        chunk; the description is the role. Only a chunk that is nothing but the name."""
+        described = self.text[chunks[0][0] : chunks[0][1]]
+        if not _DESCRIPTION.fullmatch(described):
+            return None
+        a, b = chunks[1]
+        att = self._read_chunk(a, b, pos)
+        if att.kind != PERSON or not att.speaker:
+            return None
+        persons = [m for m in self.names.mentions_between(a, b) if m.kind == PERSON]
+        name_span = (persons[0].start, persons[0].end) if len(persons) == 1 else None
+        bare = self.text[a:b].strip()
+        if name_span is None and not (len(bare.split()) == 1 and bare == att.speaker):
+            return None
+        if name_span is not None and self.text[a:b].strip() != self.text[name_span[0] : name_span[1]].strip():
+            if not re.fullmatch(r"\s*(?:[A-Z][a-z]{0,4}\.\s+)*", self.text[a : name_span[0]]) or self.text[name_span[1] : b].strip():
+                return None  # only titles before the name, nothing after it
+        role = clean_role(re.sub(r"^\s*(?:the|a|an)\s+", "", described, flags=re.IGNORECASE))
+        return Attribution(att.speaker, att.role or role or None, att.cue, PERSON, att.how)
 
     def _name_heads(self, a: int, b: int) -> bool:
         first = next((m for m in self.names.mentions_between(a, b) if m.kind == PERSON and not m.reference), None)

@@ -90,3 +90,26 @@ def test_who_was_told_is_not_the_speaker() -> None:
         "Berg came back from the meeting: “You will be replaced within the month,” she was told by the lenders.",
     )
     assert find(quotes, "You will be").speaker != "Anna Berg"
+
+
+def test_a_description_then_the_name_after_an_inverted_cue() -> None:
+    quotes = quotes_of(
+        "Tali Weiss was banned from campus.",
+        '"I think it made her feel unwelcome," says Weiss\'s mother, Dalia.',
+        '"We will return," said Norland\'s foreign minister, Ahmed Omar.',
+        '"We will not stop," said the group\'s spokesman, Capt. Karim Nassar.',
+    )
+    assert find(quotes, "I think it").speaker == "Dalia"
+    assert find(quotes, "I think it").role == "Weiss's mother"
+    assert find(quotes, "We will return").speaker == "Ahmed Omar"
+    assert find(quotes, "We will not").speaker == "Karim Nassar"
+
+
+def test_a_description_then_no_name_after_an_inverted_cue_names_nobody() -> None:
+    quotes = quotes_of(
+        "Omar Saleh was held for a week.",
+        '"He will appeal," said Saleh\'s lawyer, in a statement.',
+        '"The court erred," said the family\'s lawyer, Cairo-based and outspoken.',
+    )
+    assert find(quotes, "He will appeal").speaker is None
+    assert find(quotes, "The court erred").speaker is None
