@@ -17,6 +17,7 @@ from briefing.models import Article
 from briefing.nlp.names.mention import ANON, ORG, PERSON, Mention
 from briefing.nlp.names.roles import has_role_noun
 from briefing.quotes.cues import MASK, Cue, CueLexicon
+from briefing.quotes.evidence import PRONOUN
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.phrases import PhraseReader
 from briefing.quotes.wording import (
@@ -38,6 +39,9 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|his|her|its|their|our|these|those
 
 
 _PASSIVE = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s*$")
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 _NAMING = re.compile(r"\s+(?:himself|herself|themselves|itself)\s+[A-Z]")
@@ -251,6 +255,13 @@ class CueSubjects(PhraseReader):
             if m.entity is not None and m.entity.name == att.speaker:
                 m.subject = m.speaker = True
                 return
+        if att.how == PRONOUN and att.kind == PERSON and not cue.subject_after:
+            # "He says ...": the pronoun stands for the person here, so that the "he" of the
+            # next sentence finds the same person, not the one the chain started from
+            he = _SUBJECT_PRONOUN.search(self.text, lo, hi)
+            entity = self.names.lookup(att.speaker, PERSON)
+            if he is not None and entity is not None:
+                self.names.add_reference(he.start(), he.end(), entity).speaker = True
 
     def _previous_cue(self, cue: Cue, sentence_start: int) -> Cue | None:
         i = bisect.bisect_left(self._cue_starts, cue.start) - 1

@@ -132,3 +132,26 @@ def test_a_name_that_does_not_close_its_chunk_after_a_comma_is_no_inverted_speak
         '"This is the worst unrest we have seen in 20 years," he said.',
     )
     assert find(quotes, "This is the worst").speaker is None
+
+
+def test_a_chain_of_he_says_keeps_the_person_it_started_from() -> None:
+    quotes = quotes_of(
+        "A video released by the group shows the captive reporter Tom Hale speaking about the war.",
+        "The video shows Hale at a desk in front of a black wall. He sits very still and "
+        'describes himself as "left behind by my country."',
+        'He says the governments are moving to war "without learning from the past."',
+        '"It is all a show," he says.',
+        'He says the group has more fighters than the estimates. "This is not some rabble," he says in the video.',
+    )
+    assert find(quotes, "without learning").speaker == "Tom Hale"
+    assert find(quotes, "It is all a show").speaker == "Tom Hale"
+    assert find(quotes, "This is not some").speaker == "Tom Hale"
+
+
+def test_a_chain_of_he_does_not_pass_a_woman_named_between() -> None:
+    quotes = quotes_of(
+        "The video shows the captive reporter Tom Hale at a desk.",
+        "He says the talks failed. Ms. Ana Lind, his editor, said she had seen the video.",
+        '"It is all a show," he says.',
+    )
+    assert find(quotes, "It is all a show").speaker is None
