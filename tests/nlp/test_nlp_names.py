@@ -172,3 +172,12 @@ def test_org_nouns_and_titles_resolve_as_a_walk_over_every_sentence(seed_article
 def seed_articles_text() -> list[tuple[str, list[int]]]:
     articles = load_paths(sorted((ROOT / "seeds").glob("*.txt")), IngestSettings()).articles
     return [(a.text, [s.start for s in a.sentences]) for a in articles]
+
+
+def test_a_run_ending_with_an_office_names_nobody() -> None:
+    for run in ("Ukrainian President", "Ousted President", "Norland Foreign Minister", "Vice President"):
+        reading = read_run(run)
+        assert reading is not None and reading.kind != PERSON, run
+    for run in ("Nigel Major", "Julie Bishop", "Peter King"):  # surnames that are also titles
+        reading = read_run(run)
+        assert reading is not None and reading.kind == PERSON and reading.name == run, run

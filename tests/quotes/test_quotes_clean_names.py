@@ -63,3 +63,12 @@ def test_what_an_office_is_of_is_not_part_of_the_name() -> None:
 def test_an_organisation_of_a_place_stays_one_organisation() -> None:
     quotes = quotes_of('"The port is closed," the Department of State Ports said.')
     assert find(quotes, "The port is").speaker == "Department of State Ports"
+
+
+def test_photo_caption_furniture_is_no_speaker() -> None:
+    quotes = quotes_of(
+        "Photos: Inside the palace. The former leader fled on Saturday. Hide Caption 8 of 12 Photos: Inside the "
+        "palace - In his last public act, Omar Farid spoke on television. He said: \"I will not leave the country.\" "
+        "Hide Caption 9 of 12",
+    )
+    assert find(quotes, "I will not leave").speaker == "Omar Farid"

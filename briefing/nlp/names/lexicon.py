@@ -36,6 +36,7 @@ class NameLexicon:
     place_prefixes: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     portfolio_words: frozenset[str] = frozenset()
+    surname_titles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def name_lexicon() -> NameLexicon:
         place_prefixes=_lower_set(raw.get("place_prefixes", ())),
         male_words=_lower_set((raw.get("gender_words") or {}).get("male", ())),
         portfolio_words=_lower_set(raw.get("portfolio_words", ())),
+        surname_titles=_lower_set(raw.get("surname_titles", ())),
     )
 
 

@@ -68,6 +68,14 @@ def _is_title_token(word: str) -> bool:
     return word in titles or "-" in word and any(part in titles for part in word.split("-"))
 
 
+def _ends_with_office(word: str) -> bool:
+    """"Ukrainian President", "Ousted President": a description ending with an office, no name
+    ("Nigel Major", "Julie Bishop" end with surnames that are also titles)."""
+    low = word.lower()
+    lex = name_lexicon()
+    return word.isalpha() and _is_title_token(low) and low not in lex.surname_titles
+
+
 @lru_cache(maxsize=65536)
 def read_run(run: str) -> RunReading | None:
     """Split one capitalised run into title/role, organisation and person name parts."""
@@ -131,6 +139,8 @@ def read_run(run: str) -> RunReading | None:
         role = run[tokens[0][1] : tokens[title_at][2]] if title_at >= 0 and title_at >= stop_at else None
         if role and all(w in _HONORIFICS for w in role.lower().split()):
             role = None  # "Mr Johnson": a courtesy, not a role
+        if _ends_with_office(rest[-1][0]):
+            return RunReading("other", run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])
         end = post[2] if post else rest[-1][2]
         return RunReading(PERSON, run[rest[0][1] : rest[-1][2]], rest[0][1], end, role or (post and post[0]))
     span = run[tokens[0][1] : tokens[-1][2]]
