@@ -137,7 +137,7 @@ class ChunkReader:
             return self._proxy(a, final) or from_mention(final)
         low = chunk.strip().lower()
         if low in PRONOUNS:
-            return self._resolve_pronoun(low, a)
+            return self._resolve_pronoun(low, a, self._topic_before(a))
         tail = _TRAILING_PRONOUN.search(chunk)
         if tail:  # "... had struck a softer tone as he (told)"
             return self._resolve_pronoun(tail.group(1).lower(), a + tail.start(1))
@@ -334,10 +334,19 @@ class ChunkReader:
             i -= 1
         return Attribution(None, None, None, ANON)  # a text nobody in the article is said to have issued
 
-    def _resolve_pronoun(self, pronoun: str, pos: int) -> Attribution:
+    def _topic_before(self, pos: int) -> frozenset[str]:
+        """"Trump, he said, 'is now ...'": the name set off before a parenthetical "he said" is
+        what the quotation is about, never the "he" (who would otherwise be written "Trump said")."""
+        s = self.starts[max(0, bisect.bisect_right(self.starts, pos) - 1)] if self.starts else 0
+        before = self.names.mentions_between(s, pos)
+        if before and re.fullmatch(r"\s*,\s*", self.text[before[-1].end : pos]) and before[-1].entity is not None:
+            return frozenset({before[-1].entity.name})
+        return frozenset()
+
+    def _resolve_pronoun(self, pronoun: str, pos: int, exclude: frozenset[str] = frozenset()) -> Attribution:
         """A "he" with no antecedent the article supports is still somebody: anonymous, so
         that no neighbouring sentence lends the quotation a speaker."""
-        m = self.names.resolve_pronoun(pronoun, pos)
+        m = self.names.resolve_pronoun(pronoun, pos, exclude)
         if m is not None:
             return with_how(from_mention(m), PRONOUN)
         return Attribution(None, None, None, ANON) if pronoun.lower() in PRONOUNS_PERSON else NOBODY

@@ -155,3 +155,16 @@ def test_a_chain_of_he_does_not_pass_a_woman_named_between() -> None:
         '"It is all a show," he says.',
     )
     assert find(quotes, "It is all a show").speaker is None
+
+
+def test_the_name_set_off_before_a_parenthetical_he_said_is_the_topic_not_the_speaker() -> None:
+    quotes = quotes_of(
+        "Mayor Karl Brenner added his voice to the critics. Even the preacher Ana Lind, a longtime ally, issued a "
+        "televised rebuke.",
+        "Brenner, she said, 'is now letting the farmers be ruined by the banks.'",
+    )
+    assert find(quotes, "is now letting").speaker == "Ana Lind"
+    quotes = quotes_of("Mayor Karl Brenner spoke on Monday.", "Brenner, he said later, was 'a fine man.'")
+    assert find(quotes, "a fine man").speaker is None
+    quotes = quotes_of("Mayor Karl Brenner spoke on Monday.", "The plan, he said, 'is now letting the farmers down.'")
+    assert find(quotes, "is now letting").speaker == "Karl Brenner"

@@ -59,17 +59,18 @@ class NameIndex(MentionIndex):
             if s == here - 1:
                 yield from (m for m in found if not m.subject)
         yield from own_objects
-    def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
+    def resolve_pronoun(self, pronoun: str, pos: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """`exclude`: names the pronoun cannot stand for ("Trump, he said, ..." is not Trump's)."""
         low = pronoun.lower()
         if low in PRONOUNS_PERSON:
-            return self._gendered_antecedent(PRONOUN_GENDER[low], pos)
+            return self._gendered_antecedent(PRONOUN_GENDER[low], pos, exclude)
         if low in PRONOUNS_ORG:  # "it" is too often not a speaker: only a recent subject
             return next((m for m in self.candidates_before(pos, frozenset({ORG}), 3) if m.subject), None)
         # "they": a group that was the subject of a recent sentence, never an object in passing
         # ("... a formal request to Syria. “...,” they said" is not Syria's)
         return next((m for m in self.candidates_before(pos, frozenset({ORG, ANON, JOINT}), 3) if m.subject), None)
 
-    def _gendered_antecedent(self, want: str, pos: int) -> Mention | None:
+    def _gendered_antecedent(self, want: str, pos: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """The best candidate the article does not show to be of the other gender.
 
         Passing over a candidate of the other gender is safe only within its own
@@ -78,6 +79,8 @@ class NameIndex(MentionIndex):
         """
         passed: int | None = None
         for m in self.candidates_before(pos, frozenset({PERSON, ANON})):
+            if m.entity is not None and m.entity.name in exclude:
+                continue
             gender = self.gender_of(m)
             if gender is not None and gender != want:
                 passed = self.sentence_of(m.start) if passed is None else passed
