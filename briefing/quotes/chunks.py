@@ -99,6 +99,24 @@ _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$")
 _TRAILING_PRONOUN = re.compile(r"\b(?:as|when|after|before|while|because|since|that|and|but|where)\s+(he|she|they)\s*$", re.I)
 
 
+# `“... there?” he asked.`: a question or exclamation closing a quotation, then its cue in lower case
+_CUE_AFTER_QUESTION = re.compile(r"[?!]['’\"”]+\s*$")
+
+
+def _speech_sentence_starts(article: Article) -> list[int]:
+    """The article's sentence starts, except where a sentence splitter cut a quotation ending in
+    "?" or "!" from the lower-case cue that follows it: one sentence for attribution."""
+    starts: list[int] = []
+    previous = ""
+    for sentence in article.sentences:
+        if starts and sentence.text[:1].islower() and _CUE_AFTER_QUESTION.search(previous):
+            previous = sentence.text
+            continue
+        starts.append(sentence.start)
+        previous = sentence.text
+    return starts
+
+
 class ChunkReader:
     """One article's text, names and statement issuers, and the reading of one subject chunk."""
 
@@ -107,7 +125,7 @@ class ChunkReader:
         self.spans = list(spans)
         self.lex = lexicon
         self.text = mask_quotes(article.text, spans)
-        starts = [s.start for s in article.sentences] or paragraph_starts(article.paragraphs)
+        starts = _speech_sentence_starts(article) or paragraph_starts(article.paragraphs)
         self.starts = starts or [0]
         self.names = SpeechNameIndex(self.text, self.starts)
         self._owners: list[tuple[int, Attribution, str]] = []  # (position, issuer, noun: "statement")

@@ -181,3 +181,11 @@ def test_a_run_ending_with_an_office_names_nobody() -> None:
     for run in ("Nigel Major", "Julie Bishop", "Peter King"):  # surnames that are also titles
         reading = read_run(run)
         assert reading is not None and reading.kind == PERSON and reading.name == run, run
+
+
+def test_a_sea_or_a_gulf_is_a_place_not_a_person() -> None:
+    for run in ("Mediterranean Sea", "Persian Gulf", "Golan Heights"):
+        reading = read_run(run)
+        assert reading is not None and reading.kind != PERSON, run
+    reading = read_run("Michael Bay")  # a surname that is also a place word
+    assert reading is not None and reading.kind == PERSON

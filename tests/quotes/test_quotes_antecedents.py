@@ -168,3 +168,21 @@ def test_the_name_set_off_before_a_parenthetical_he_said_is_the_topic_not_the_sp
     assert find(quotes, "a fine man").speaker is None
     quotes = quotes_of("Mayor Karl Brenner spoke on Monday.", "The plan, he said, 'is now letting the farmers down.'")
     assert find(quotes, "is now letting").speaker == "Karl Brenner"
+
+
+def test_a_question_closing_a_quotation_keeps_its_lower_case_cue() -> None:
+    quotes = quotes_of(
+        "President Omar al-Farid spoke to the press.",
+        "But as warships gather in the eastern Mediterranean Sea, al-Farid on Monday repeated his denial that "
+        "his army had used gas.",
+        '"How is it possible that any army would use gas next to its own positions?" he asked in an interview.',
+    )
+    assert find(quotes, "How is it possible").speaker == "Omar al-Farid"
+
+
+def test_a_question_ending_a_quotation_does_not_join_a_new_sentence() -> None:
+    quotes = quotes_of(
+        "President Omar al-Farid spoke to the press.",
+        '"Who would use gas next to its own positions?" The question went unanswered. Officials said nothing.',
+    )
+    assert find(quotes, "Who would use").speaker is None

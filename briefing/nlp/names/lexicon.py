@@ -37,6 +37,7 @@ class NameLexicon:
     male_words: frozenset[str] = frozenset()
     portfolio_words: frozenset[str] = frozenset()
     surname_titles: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def name_lexicon() -> NameLexicon:
         male_words=_lower_set((raw.get("gender_words") or {}).get("male", ())),
         portfolio_words=_lower_set(raw.get("portfolio_words", ())),
         surname_titles=_lower_set(raw.get("surname_titles", ())),
+        place_suffixes=_lower_set(raw.get("place_suffixes", ())),
     )
 
 

@@ -110,7 +110,7 @@ def read_run(run: str) -> RunReading | None:
     title_at = max((i for i, w in enumerate(lows[:-1]) if _is_title_token(w)), default=-1)
     if title_at < 0 and len(lows) >= 3 and lows[0] in lex.role_nouns:
         title_at = 0  # "Rapper Snoop Dogg", "Actress Sally Struthers"
-    if len(lows) >= 2 and lows[0] in lex.place_prefixes and title_at < 0:
+    if len(lows) >= 2 and (lows[0] in lex.place_prefixes or lows[-1] in lex.place_suffixes) and title_at < 0:
         return RunReading(ORG, run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])  # "New York", "North Korea"
     if " ".join(lows) in multiword_places():
         span = run[tokens[0][1] : tokens[-1][2]]
