@@ -35,13 +35,14 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.nlp.names.mention import PERSON
+from briefing.nlp.names.mention import ORG, PERSON
 from briefing.quotes.cues import Cue, CueLexicon, cue_lexicon, mask_quotes
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.subjects import CueSubjects
 from briefing.quotes.wording import (
     NOBODY,
     Attribution,
+    from_mention,
     heading,
     phrase_end,
     plausible_subject_start,
@@ -53,6 +54,9 @@ from briefing.quotes.wording import (
 from briefing.quotes.evidence import ADJACENT, CONTINUED
 
 __all__ = ["ArticleAttributor", "Attribution", "NOBODY", "cue_lexicon", "mask_quotes", "tidy_role"]
+
+
+_SAID_COLON = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes)\s+")
 
 
 class ArticleAttributor(CueSubjects):
@@ -172,6 +176,9 @@ class ArticleAttributor(CueSubjects):
                 i = bisect.bisect_left(self._cue_starts, s) - 1
                 if i >= 0 and self.cues[i].start >= ps:
                     return self._subject(self.cues[i])
+                lead_in = self._said_colon(ps, s)
+                if lead_in is not None:
+                    return lead_in
             if index > 0 and self.spans[index - 1].after >= ps:
                 prev_att = done.get(index - 1)
                 if prev_att is not None and prev_att.speaker and self._same_or_next_paragraph(index - 1, index):
@@ -188,6 +195,17 @@ class ArticleAttributor(CueSubjects):
                 return with_how(named, ADJACENT)
         before = self._reported_before(index, s)
         return with_how(before, ADJACENT) if before is not None else None
+
+    def _said_colon(self, ps: int, s: int) -> Attribution | None:
+        """`Said McConnell:` as a sentence of its own, the quotation after it: the name is the
+        speaker (a capitalised "Said" is no cue of the lexicon: "Said" is also a first name)."""
+        m = _SAID_COLON.match(self.text, ps, s)
+        if m is None:
+            return None
+        named = [x for x in self.names.mentions_between(m.end(1), s) if x.kind in (PERSON, ORG)]
+        if len(named) != 1 or self.text[named[0].end : s].strip() != ":":
+            return None
+        return with_cue(from_mention(named[0]), m.group(1).lower())
 
     def _named_after(self, ns: int, ne: int) -> Attribution | None:
         """`“...” Michael Dickinson, co-author of the paper, said in a news release.`

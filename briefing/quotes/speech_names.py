@@ -103,7 +103,7 @@ class SpeechNameIndex(NameIndex):
             return False
         end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
         quote = self.text.find(MASK, start, end)
-        if quote < 0:
-            return False
+        if quote < 0:  # "Said McConnell:" closing its paragraph, the quotation in the next one
+            return bool(re.fullmatch(r"[^\W\d][\w .'’-]*:\s*", self.text[start + len(word) : end].strip() + " "))
         between = _LOWER_WORD.findall(self.text[start + len(word) : quote])
         return not any(w.lower() in _single_cue_verbs() for w in between)

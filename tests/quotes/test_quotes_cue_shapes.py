@@ -113,3 +113,20 @@ def test_a_description_then_no_name_after_an_inverted_cue_names_nobody() -> None
     )
     assert find(quotes, "He will appeal").speaker is None
     assert find(quotes, "The court erred").speaker is None
+
+
+def test_said_name_colon_closing_a_paragraph_introduces_the_next_one() -> None:
+    quotes = quotes_of(
+        'Tellingly, Sen. Karl Brenner, the top Republican, avoided criticizing the mayor, obeying the rule that '
+        '"politics stops at the city line." Said Brenner:',
+        '"Among the things we can all agree on is that attacks will be met with resolve."',
+    )
+    assert find(quotes, "Among the things").speaker == "Karl Brenner"
+
+
+def test_said_as_a_first_name_before_a_colon_is_no_lead_in() -> None:
+    quotes = quotes_of(
+        "The talks resumed on Monday. The envoys met Said Jalili and Karl Brenner:",
+        '"Among the things we can all agree on is that attacks will be met with resolve."',
+    )
+    assert find(quotes, "Among the things").speaker is None
