@@ -56,6 +56,10 @@ from briefing.quotes.evidence import ADJACENT, CONTINUED
 __all__ = ["ArticleAttributor", "Attribution", "NOBODY", "cue_lexicon", "mask_quotes", "tidy_role"]
 
 
+# the quoted sentence going on in the reporter's words up to a comma: "” against Western interests,"
+_CONTINUED_SENTENCE = re.compile(r"\s*[a-z][\w .'’-]*,")
+
+
 _SAID_COLON = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes)\s+")
 
 
@@ -113,6 +117,10 @@ class ArticleAttributor(CueSubjects):
                 return None
             att = self._read_phrase(cue.end, phrase_end(self.text, cue.end, stop), cue.start, inverted=True)
             return with_cue(att, cue.form) if att.speaker or att.kind else None
+        if not plausible_subject_start(between) and _CONTINUED_SENTENCE.match(between):
+            between = between[between.index(",") + 1 :]  # "“...” against Western interests, Chertoff, ..., told"
+            if not between.strip()[:1].isupper() or re.search(r"[#\"“”]", between):
+                return None
         if not plausible_subject_start(between) or len(between.split()) > 30 or cue.participle:
             return None  # a participle has no subject of its own: "“hoax,” Perry has gone further, alleging"
         att = self._subject(cue)

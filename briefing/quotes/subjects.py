@@ -28,6 +28,7 @@ from briefing.quotes.wording import (
     noun_key,
     only_adverbial,
     phrase_end,
+    plausible_subject_start,
     starts_adverbial,
     strip_trailing_skips,
     title_words,
@@ -177,6 +178,9 @@ class CueSubjects(PhraseReader):
         q = bisect.bisect_right(self._span_afters, cue.start) - 1
         if q >= 0 and self._span_afters[q] > left_start:
             left_start = self._span_afters[q]
+            lead = self.text[left_start : cue.start]
+            if not plausible_subject_start(lead) and re.match(r"\s*[a-z][\w .'’-]*,", lead):  # the quoted sentence goes on:
+                left_start += lead.index(",") + 1  # "“...” against Brenner, officials said": no subject
         clause = max(self.text.rfind(": ", left_start, cue.start), self.text.rfind("; ", left_start, cue.start))
         if clause >= 0:
             left_start = clause + 2  # "... involve DNA: Paul Cates, a spokesman for X, told me"

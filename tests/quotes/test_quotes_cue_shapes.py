@@ -130,3 +130,20 @@ def test_said_as_a_first_name_before_a_colon_is_no_lead_in() -> None:
         '"Among the things we can all agree on is that attacks will be met with resolve."',
     )
     assert find(quotes, "Among the things").speaker is None
+
+
+def test_the_speaker_after_the_rest_of_the_quoted_sentence() -> None:
+    quotes = quotes_of(
+        "Former officials say the militia could strike back.",
+        "“It is likely that state-backed hackers could seek to retaliate” against Western interests, Karl Brenner, "
+        "a former secretary of Homeland Security, told the Daily Post on Wednesday.",
+    )
+    assert find(quotes, "It is likely").speaker == "Karl Brenner"
+
+
+def test_a_name_in_the_rest_of_the_quoted_sentence_is_not_the_speaker() -> None:
+    quotes = quotes_of(
+        "Former officials say the militia could strike back.",
+        "“It is likely that hackers could seek to retaliate” against Karl Brenner, officials said.",
+    )
+    assert find(quotes, "It is likely").speaker is None
