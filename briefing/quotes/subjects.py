@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from briefing.models import Article
 from briefing.nlp.names.mention import ANON, ORG, PERSON, Mention
 from briefing.nlp.names.roles import has_role_noun
+from briefing.nlp.vocab import is_common_word
 from briefing.quotes.cues import MASK, Cue, CueLexicon
 from briefing.quotes.evidence import PRONOUN
 from briefing.quotes.marks import QuoteSpan
@@ -43,6 +44,10 @@ _PASSIVE = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s*$")
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+# one capitalised word, then a verb in the past or the present: "McConnell referenced", "Lind warns"
+_BARE_SUBJECT = re.compile(r"\s*([A-Z][\w-]+)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es|s)\b")
 
 
 _NAMING = re.compile(r"\s+(?:himself|herself|themselves|itself)\s+[A-Z]")
@@ -287,6 +292,11 @@ class CueSubjects(PhraseReader):
         opener = self._first_subject(start, [m for m in self.names.mentions_between(start, limit) if m.kind != ANON])
         if opener is not None and opener.start >= chunk_start:
             return from_mention(opener)  # "In a statement chiding Trump, McConnell referenced ..., noting"
+        bare = _BARE_SUBJECT.match(rest)
+        if bare and not is_common_word(bare.group(1)) and not has_role_noun(bare.group(1)):  # "..., McConnell referenced"
+            att = self._bare_name(bare.group(1), chunk_start + bare.start(1))
+            if att.kind == PERSON:
+                return att
         head = re.match(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){0,3}?[\w-]+)\b", rest)
         if head and has_role_noun(head.group(1)):
             return self._read_chunk(chunk_start + head.start(1), chunk_start + head.end(1), chunk_start)

@@ -186,3 +186,23 @@ def test_a_question_ending_a_quotation_does_not_join_a_new_sentence() -> None:
         '"Who would use gas next to its own positions?" The question went unanswered. Officials said nothing.',
     )
     assert find(quotes, "Who would use").speaker is None
+
+
+def test_a_bare_surname_opening_the_main_clause_speaks_for_a_participle() -> None:
+    quotes = quotes_of(
+        "Lawmakers met on Monday.",
+        "In a rare statement chiding the mayor, Brenner referenced the vote, noting “the reasons for that vote still "
+        "exist today.”",
+        "“The city remains at risk,” the council leader said.",
+    )
+    assert find(quotes, "the reasons for").speaker == "Brenner"
+    assert find(quotes, "The city remains").speaker == "Brenner"
+
+
+def test_a_common_word_opening_the_main_clause_is_no_surname() -> None:
+    quotes = quotes_of(
+        "Lawmakers met on Monday.",
+        "In a rare move, Congress referenced the vote, noting “the reasons for that vote still exist today.”",
+        "After the vote, Lawmakers referenced the law, noting “the reasons still exist.”",
+    )
+    assert find(quotes, "the reasons still").speaker is None
