@@ -14,6 +14,7 @@ from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON
 from briefing.nlp.names.roles import clean_role
 from briefing.quotes.chunks import ChunkReader
 from briefing.quotes.cues import MASK
+from briefing.quotes.evidence import NAMED
 from briefing.quotes.joint import joint_speakers
 from briefing.quotes.wording import (
     AUXILIARY,
@@ -34,6 +35,13 @@ _CIRCUMSTANCE_START = re.compile(
 
 
 _PROVENANCE = re.compile(r"\s*(?:\d{1,3}|(?:who\s+is\s+)?(?:from|of|in|near)\s+(?:the\s+)?[A-Z][^,]*)\s*$")
+
+
+# "who gave his name as Maher", "who gave only her first name, Dalia", "identified only as Abu Omar"
+_GIVEN_NAME = re.compile(
+    r"\b(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:only\s+)?(?:first\s+|full\s+|last\s+)?name(?:\s+as|,)"
+    r"|(?:who\s+was\s+)?identified\s+only\s+as)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:,|$)"
+)
 
 
 # "the group's spokesman", "Weiss's mother", "a former aide": a description, no name of its own
@@ -66,6 +74,9 @@ class PhraseReader(ChunkReader):
             chunks.pop()  # "Nissan Slomiansky (Bayit Yehudi) said": an aside in brackets is not the subject
         if not chunks:
             return NOBODY
+        given = _GIVEN_NAME.search(phrase)
+        if given is not None and not inverted:
+            return self._given_name(chunks, start + given.start(1), start + given.end(1))
         if inverted:
             return self._read_inverted(chunks, pos)
         while len(chunks) > 1 and (
@@ -98,6 +109,15 @@ class PhraseReader(ChunkReader):
             if att.speaker or att.kind:
                 return att
         return NOBODY
+
+    def _given_name(self, chunks: list[tuple[int, int]], a: int, b: int) -> Attribution:
+        """"The resident, who gave his name as Maher, said": the name the speaker gave, with the
+        description as role; a person, so that a later "he said" finds him."""
+        name = self.text[a:b]
+        self.names.add_person(a, b, name)
+        described = self.text[chunks[0][0] : chunks[0][1]]
+        role = clean_role(re.sub(r"^\s*(?:the|a|an)\s+", "", described, flags=re.IGNORECASE)) if described.strip() != name else None
+        return Attribution(name, role or None, None, PERSON, NAMED)
 
     def _bracketed(self, a: int, b: int) -> bool:
         return self.text[a - 1 : a] == "(" and self.text[b : b + 1] == ")"

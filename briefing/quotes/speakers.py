@@ -80,6 +80,8 @@ class ArticleAttributor(CueSubjects):
         before = self._before(span, s)
         relayed = before is not None and before.kind == PERSON
         att = self._after(span, e)
+        if att is not None and relayed and att.kind == ORG and self._introduced(span, s):
+            return before, True  # "Fallon said, “...,” the ministry said on Twitter": the ministry relays him
         if att is not None and not (relayed and att.cue in self.lex.relay_verbs):
             return att, True
         trailing = self._trailing(index, s, e)
@@ -92,6 +94,11 @@ class ArticleAttributor(CueSubjects):
         if trailing is not None:
             return trailing, True
         return NOBODY, False
+
+    def _introduced(self, span: QuoteSpan, s: int) -> bool:
+        """The cue just before the quotation introduces it: `X said, “...`, `X said: “...`."""
+        i = bisect.bisect_left(self._cue_starts, span.open) - 1
+        return i >= 0 and self.cues[i].start >= s and bool(re.fullmatch(r"\s*[,:]\s*", self.text[self.cues[i].end : span.open]))
 
     def _next_open(self, pos: int, limit: int) -> int:
         for span in self.spans:

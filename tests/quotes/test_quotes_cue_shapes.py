@@ -147,3 +147,44 @@ def test_a_name_in_the_rest_of_the_quoted_sentence_is_not_the_speaker() -> None:
         "“It is likely that hackers could seek to retaliate” against Karl Brenner, officials said.",
     )
     assert find(quotes, "It is likely").speaker is None
+
+
+def test_an_organisation_relaying_the_person_who_introduced_the_quote() -> None:
+    quotes = quotes_of(
+        "Norland joined the strikes.",
+        'Defense Secretary Karl Brenner said, "Norland supports the strikes launched last night," the Defense '
+        "Ministry said on Twitter.",
+    )
+    assert find(quotes, "Norland supports").speaker == "Karl Brenner"
+
+
+def test_an_organisation_after_a_quote_not_introduced_by_a_person_speaks() -> None:
+    quotes = quotes_of(
+        "Norland joined the strikes.",
+        'Karl Brenner spoke on Monday. "Norland supports the strikes launched last night," the Defense Ministry '
+        "said on Twitter.",
+    )
+    assert find(quotes, "Norland supports").speaker == "Defense Ministry"
+
+
+def test_sums_up_introduces_a_quotation() -> None:
+    quotes = quotes_of(
+        "Some details have yet to be spelled out. But the BBC sums up the news this way:",
+        '"The mayor has agreed to an early election as part of a deal."',
+    )
+    assert find(quotes, "The mayor has").speaker == "BBC"
+
+
+def test_the_name_a_speaker_gave_is_the_speaker() -> None:
+    quotes = quotes_of(
+        "A resident of Tal Saba said one of the bombs hit a post. The resident, who gave his name as Samir, said "
+        'the road was packed with families fleeing "to get away from the bombing."',
+        '"People fled and left everything behind," he said in a text message.',
+    )
+    assert find(quotes, "to get away").speaker == "Samir"
+    assert find(quotes, "People fled").speaker == "Samir"
+
+
+def test_a_name_given_to_someone_else_is_no_speaker() -> None:
+    quotes = quotes_of('A woman who gave her name to police said she "had nothing left."')
+    assert find(quotes, "had nothing").speaker is None
