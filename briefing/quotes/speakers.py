@@ -80,7 +80,7 @@ class ArticleAttributor(CueSubjects):
         before = self._before(span, s)
         relayed = before is not None and before.kind == PERSON
         att = self._after(span, e)
-        if att is not None and relayed and att.kind == ORG and self._introduced(span, s):
+        if att is not None and before is not None and relayed and att.kind == ORG and self._introduced(span, s):
             return before, True  # "Fallon said, “...,” the ministry said on Twitter": the ministry relays him
         if att is not None and not (relayed and att.cue in self.lex.relay_verbs):
             return att, True
