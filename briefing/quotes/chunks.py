@@ -269,7 +269,7 @@ class ChunkReader:
             if said is not None:
                 return said
         if definite and len(words) <= 4 and not plural:
-            m = self.names.resolve_title(role_word, pos) or self._untitled_speaker(pos)
+            m = self._titled_or_untitled(role_word, pos)
             if m is not None and m.entity is not None:
                 start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
                 self.names.add_reference(start, start + len(chunk.strip()), m.entity)  # for a later "he"
@@ -278,6 +278,17 @@ class ChunkReader:
         if by_noun is not None:
             return by_noun
         return Attribution(None, role, None, ANON)
+
+    def _titled_or_untitled(self, role_word: str, pos: int) -> Mention | None:
+        """"the former firefighter said": the person the article gave that role, unless that was
+        several sentences back and the sentence just before has a speaker with no role of their
+        own (`_untitled_speaker`): the reporter describes the person just quoted."""
+        titled = self.names.resolve_title(role_word, pos)
+        untitled = self._untitled_speaker(pos)
+        if titled is None or untitled is None:
+            return titled or untitled
+        far = self.names.sentence_of(pos) - self.names.sentence_of(titled.start) > 2
+        return untitled if far else titled
 
     def _untitled_speaker(self, pos: int) -> Mention | None:
         """"McConnell referenced the amendment, noting “...”. “...,” the GOP leader said": a

@@ -95,6 +95,13 @@ class ArticleAttributor(CueSubjects):
             return trailing, True
         return NOBODY, False
 
+    def _resolve_before(self, pos: int) -> None:
+        """The cues of the sentences before `pos` resolved, so that an inverted cue's description
+        ("said the former firefighter") sees who spoke there."""
+        s, _ = self.sentence_bounds(pos)
+        if s > 0:
+            self._resolve_through(s - 1)
+
     def _introduced(self, span: QuoteSpan, s: int) -> bool:
         """The cue just before the quotation introduces it: `X said, “...`, `X said: “...`."""
         i = bisect.bisect_left(self._cue_starts, span.open) - 1
@@ -122,6 +129,7 @@ class ArticleAttributor(CueSubjects):
                 return self._subject(cue)
             if cue.form in self.lex.listener_verbs:
                 return None
+            self._resolve_before(cue.start)
             att = self._read_phrase(cue.end, phrase_end(self.text, cue.end, stop), cue.start, inverted=True)
             return with_cue(att, cue.form) if att.speaker or att.kind else None
         if not plausible_subject_start(between) and _CONTINUED_SENTENCE.match(between):
@@ -158,6 +166,7 @@ class ArticleAttributor(CueSubjects):
         if cue.start == clause_start and cue.form in self.lex.listener_verbs:
             return None
         if cue.start == clause_start or cue.subject_after:
+            self._resolve_before(cue.start)
             att = self._subject(cue) if cue.subject_after else self._read_phrase(
                 cue.end, phrase_end(self.text, cue.end, e), cue.start, inverted=True
             )

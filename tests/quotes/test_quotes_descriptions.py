@@ -64,3 +64,24 @@ def test_a_description_glued_to_a_name_is_not_part_of_it() -> None:
     assert reading is not None and reading.name == "Syrian Democratic Forces"
     reading = read_run("Iranian-backed Houthi Movement")
     assert reading is not None and reading.name == "Houthi Movement"
+
+
+def test_a_description_after_a_quote_is_the_person_just_quoted_not_one_far_back() -> None:
+    quotes = quotes_of(
+        "Firefighter Dana Roy joined the crew in 2001.",
+        "The crew worked through the summer.",
+        "The fires were the worst in years.",
+        "The agency said it would review its rules.",
+        "Joan Wade, one of the women hired in 1981, said she retired last year.",
+        "“They never wanted us there,” said the former firefighter, who is 57.",
+    )
+    assert find(quotes, "They never wanted").speaker == "Joan Wade"
+
+
+def test_a_description_matching_a_recent_role_keeps_that_person() -> None:
+    quotes = quotes_of(
+        "Firefighter Dana Roy joined the crew in 2001.",
+        "Joan Wade, one of the women hired in 1981, said she retired last year.",
+        "“They never wanted us there,” said the firefighter.",
+    )
+    assert find(quotes, "They never wanted").speaker == "Dana Roy"
