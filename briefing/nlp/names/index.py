@@ -59,6 +59,58 @@ class NameIndex(MentionIndex):
             if s == here - 1:
                 yield from (m for m in found if not m.subject)
         yield from own_objects
+    def add_person(self, start: int, end: int, name: str) -> Mention:
+        """A person the run reader could not tell from a word ("Collins said"), once a cue shows it speaks."""
+        entity = self.persons.setdefault(name_key(name), Entity(name, PERSON))
+        m = Mention(start, end, self.text[start:end], PERSON, entity=entity, subject=True)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        self._genders.pop(entity.name, None)
+        if self._by_name is not None:
+            self._by_name.setdefault(entity.name, []).append(m)
+        if self._titled is not None and entity.role:
+            at = bisect.bisect_left(self._titled[0], start)
+            self._titled[0].insert(at, start)
+            self._titled[1].insert(at, m)
+        return m
+
+    def add_reference(self, start: int, end: int, entity: Entity) -> Mention:
+        """"The vice president (said)", resolved to a person: a mention of that person here, so
+        that a later "he" finds him. Idempotent: a subject read twice is registered once."""
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self.mentions) and self._starts[i] == start and self.mentions[i].entity == entity:
+            return self.mentions[i]
+        m = Mention(start, end, self.text[start:end], entity.kind, entity=entity, subject=True, reference=True)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        if self._by_name is not None:
+            self._by_name.setdefault(entity.name, []).append(m)
+        if self._titled is not None and entity.role and entity.kind == PERSON:
+            at = bisect.bisect_left(self._titled[0], start)
+            self._titled[0].insert(at, start)
+            self._titled[1].insert(at, m)
+        if self._org_words is not None and entity.kind == ORG:
+            for w in set(entity.name.lower().split()):
+                starts, found = self._org_words.setdefault(w, ([], []))
+                at = bisect.bisect_left(starts, start)
+                starts.insert(at, start)
+                found.insert(at, m)
+        return m
+
+    def add_anonymous(self, start: int, end: int, role: str, subject: bool = True, entity: Entity | None = None) -> Mention:
+        """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name
+        (or to the organisation the official speaks for: `entity`)."""
+        surface = self.text[start:end]
+        last = surface.split()[-1].lower() if surface.split() else ""
+        # an unresolved "he" is still a man: a later "she" must not stop at him
+        gender = gender_of_words(role) or PRONOUN_GENDER.get(last) if last in ("he", "she") else gender_of_words(role)
+        m = Mention(start, end, surface, ANON, entity=entity, subject=subject, gender=gender)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        return m
+
     def resolve_pronoun(self, pronoun: str, pos: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """`exclude`: names the pronoun cannot stand for ("Trump, he said, ..." is not Trump's)."""
         low = pronoun.lower()
