@@ -111,6 +111,7 @@ class Quote:
     articles: tuple[str, ...]
     locations: tuple[SentenceRef, ...]
     score: float = 0.0
+    attribution: str | None = None  # what names the speaker: named | joint | spokesperson | statement | description | pronoun | continued | adjacent (briefing/quotes/evidence.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
         "role": quote.role,
         "cue": quote.cue,
         "partial": quote.partial,
+        "attribution": quote.attribution,
         "articles": list(quote.articles),
     }
 

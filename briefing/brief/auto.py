@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefing.quotes.evidence import SURE
 from briefing.quotes.ranking import key_quotes
 from briefing.brief import items as mk
 from briefing.brief.budget import word_count
@@ -88,12 +89,13 @@ def _mostly_quoted(text: str) -> bool:
 
 
 def _pick_quotes(analysis: Analysis, settings: Settings) -> list[Quote]:
-    """Key quotes, attributed ones first (an unattributed quote carries little weight), and
-    within each group those a reader takes in at a glance before a paragraph-long one (which
-    costs the page two developments, and goes first when the page is full)."""
-    ranked = list(key_quotes(analysis.quotes, settings.quotes))
-    # stable: keeps the quote ranking within each group
-    ranked.sort(key=lambda q: (q.speaker is None, len(q.text.split()) > MAX_QUOTE_WORDS))
+    """Key quotes whose speaker the text names outright (quotes/evidence.py SURE: named, joint,
+    spokesperson): a brief signed by its author prints no guessed "he said" nor an unattributed line.
+    Those a reader takes in at a glance go before a paragraph-long one (which costs the page two
+    developments, and goes first when the page is full)."""
+    sure = [q for q in analysis.quotes if q.speaker and q.attribution in SURE]
+    ranked = list(key_quotes(sure, settings.quotes))
+    ranked.sort(key=lambda q: len(q.text.split()) > MAX_QUOTE_WORDS)  # stable: keeps the ranking
     return ranked[: settings.brief.quotes]
 
 

@@ -101,6 +101,7 @@ def _quote(v: Any, where: str) -> Quote | None:
         articles=_str_tuple(_get(v, "articles", where), f"{where}.articles"),
         locations=tuple(r for k, x in enumerate(locs) if (r := _ref(x, f"{where}.locations[{k}]")) is not None),
         score=_float(v.get("score", 0.0), f"{where}.score"),
+        attribution=_opt_str(v, "attribution", where),
     )
 
 

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from briefing.models import Article
 from briefing.nlp.names.keys import strip_possessive
-from briefing.nlp.names.lexicon import name_lexicon
+from briefing.nlp.names.lexicon import is_place, name_lexicon
 from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON, PRONOUNS, PRONOUNS_PERSON, Mention
 from briefing.nlp.names.roles import clean_role, has_role_noun
+from briefing.nlp.vocab import is_common_word
 from briefing.quotes.cues import CueLexicon, mask_quotes
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.speech_names import SpeechNameIndex
@@ -32,15 +33,19 @@ from briefing.quotes.wording import (
     starts_adverbial,
     strip_trailing_skips,
     titled,
+    with_how,
     without_trailing_titles,
 )
+from briefing.quotes.evidence import DESCRIPTION, NAMED, PRONOUN, STATEMENT
+from briefing.quotes.spokes import SPEAKS_FOR, earlier_spokesperson, organisation_in, speaks_for
 
 _QUALIFIED = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+.*\s(?![a-z]+ly\b)[a-z]+\s*")  # "the Kremlin strongman"
 
 
 _CIRCUMSTANCE = re.compile(
-    r"\s+(?:in|on|at|during|via|over)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,3}?"
-    r"(?:video|statement|interview|post|speech|address|message|letter|briefing|conference|call|tweet|broadcast)s?"
+    r"\s+(?:(?:in|on|at|during|via|over)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:video|statement|interview|post|posting|speech|address|message|letter|briefing|conference|call|tweet|broadcast)s?"
+    r"|(?:on|via|in)\s+(?:state\s+|national\s+|local\s+)?(?:TV|television|radio|Twitter|Facebook|Instagram|Telegram|Skype))"
     r"(?:\s+(?:on|in|at|late|early)\s+(?:[A-Za-z]+\s*){1,2})?\s*"
 )
 
@@ -48,11 +53,24 @@ _CIRCUMSTANCE = re.compile(
 _PROXY = re.compile(
     r"(?:^|(?<=[\s—–.-]))(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|\w+['’]s)\s+"
     r"(?:[\w.-]+\s+){0,4}?([a-z]+)\s+"
-    r"(for|to|of|with|close\s+to|near|familiar\s+with)\s+(?:the\s+)?$"
+    r"(for|to|of|with|close\s+to|near|familiar\s+with)\s+(?:the\s+)?(?:[\w.]+-[a-z]+\s+)*$"
 )
 
 
-_OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
+# "Adam Marshall of the British Chambers", "Seamus Edney from the law firm": the person, then the
+# organisation he is of; not "Obama in what the White House (described)", where a clause intervenes.
+_OF_ORG = re.compile(
+    r"[\s,]*(?:of|from|at|for|with|in)\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|whose|where|when|that|how)\b)[\w.'’-]+\s+){0,3}"
+)
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|inside|outside|across)\s+(?:the\s+)?$")
+
+
+_SEAT_LINK = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*\s*,?\s*")
 
 
 # "'s older brother", "' 19-year-old nephew": a possessive and a lowercase noun phrase ending the subject
@@ -71,10 +89,32 @@ _AUTHORED = frozenset(
 _NAMED_AFTER_NOUN = re.compile(r"\s*(?:(?:later|earlier|today|yesterday|tonight|then|also)\s+)?[A-Z]")
 
 
+# "a statement released by X", "a letter from X"; not "a statement obtained by Fox News": who got it
+_ISSUED_BY = re.compile(r"\b(?<!obtained\s)(?<!seen\s)(?<!received\s)(?<!reviewed\s)(?<!cited\s)(?:by|from|of)\s+(.+)$")
+
+
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$")
 
 
 _TRAILING_PRONOUN = re.compile(r"\b(?:as|when|after|before|while|because|since|that|and|but|where)\s+(he|she|they)\s*$", re.I)
+
+
+# `“... there?” he asked.`: a question or exclamation closing a quotation, then its cue in lower case
+_CUE_AFTER_QUESTION = re.compile(r"[?!]['’\"”]+\s*$")
+
+
+def _speech_sentence_starts(article: Article) -> list[int]:
+    """The article's sentence starts, except where a sentence splitter cut a quotation ending in
+    "?" or "!" from the lower-case cue that follows it: one sentence for attribution."""
+    starts: list[int] = []
+    previous = ""
+    for sentence in article.sentences:
+        if starts and sentence.text[:1].islower() and _CUE_AFTER_QUESTION.search(previous):
+            previous = sentence.text
+            continue
+        starts.append(sentence.start)
+        previous = sentence.text
+    return starts
 
 
 class ChunkReader:
@@ -85,7 +125,7 @@ class ChunkReader:
         self.spans = list(spans)
         self.lex = lexicon
         self.text = mask_quotes(article.text, spans)
-        starts = [s.start for s in article.sentences] or paragraph_starts(article.paragraphs)
+        starts = _speech_sentence_starts(article) or paragraph_starts(article.paragraphs)
         self.starts = starts or [0]
         self.names = SpeechNameIndex(self.text, self.starts)
         self._owners: list[tuple[int, Attribution, str]] = []  # (position, issuer, noun: "statement")
@@ -115,7 +155,7 @@ class ChunkReader:
             return self._proxy(a, final) or from_mention(final)
         low = chunk.strip().lower()
         if low in PRONOUNS:
-            return self._resolve_pronoun(low, a)
+            return self._resolve_pronoun(low, a, self._topic_before(a))
         tail = _TRAILING_PRONOUN.search(chunk)
         if tail:  # "... had struck a softer tone as he (told)"
             return self._resolve_pronoun(tail.group(1).lower(), a + tail.start(1))
@@ -141,7 +181,9 @@ class ChunkReader:
         """"a source close to Burhan", "a lawyer for Marchuk": someone else speaks for them.
 
         An organisation's spokesman speaks for it ("a spokesman for the army" -> the
-        army); a person's representative or confidant is not that person.
+        army); a person's representative or confidant is not that person, nor is the
+        commander or a member of an organisation the organisation (a title may still
+        name him: "the commander of the army" after "army commander Gen. X").
         """
         found = _PROXY.search(without_trailing_titles(self.text[a : m.start]))
         if not found:
@@ -152,7 +194,11 @@ class ChunkReader:
             return None
         if m.kind == PERSON or link in {"close", "near", "familiar"}:
             return Attribution(None, clean_role(self.text[a : m.end]), None, ANON)
-        return None
+        if noun in SPEAKS_FOR and organisation_in(self.names, m.start, m.end) is m:  # "a spokesman for the army"
+            return speaks_for(self.names, a + len(self.text[a : m.start]) - len(self.text[a : m.start].lstrip()), m.end, m)
+        if noun in SPEAKS_FOR:
+            return None
+        return self._described(self.text[a : m.end], noun, a)  # "the commander of the SDF": one of it, not it
 
     def _possessed(self, a: int, b: int, mentions: list[Mention]) -> Attribution | None:
         """"Latyef's cousin", "Smith's 19-year-old nephew": somebody of the person's, not the person.
@@ -192,11 +238,19 @@ class ChunkReader:
         if strip_trailing_skips(rest).strip(" ,"):
             if last.kind == PERSON and (_OF_PLACE.fullmatch(rest) or _CIRCUMSTANCE.fullmatch(rest)):
                 return last  # "Sen. Roy Blunt of Missouri", "said Prigozhin in a video"
+            if last.kind == ORG and (_OF_PLACE.fullmatch(rest) or _CIRCUMSTANCE.fullmatch(rest)):
+                return last  # "the Ministry of Ports in Lagos", "the army in a statement"
             return None
+        if last.kind == ORG and last.entity is not None and is_place(last.entity.name):
+            seat = mentions[-2] if len(mentions) > 1 else None  # "the Ministry of Ports in Washington": the body
+            if seat is not None and seat.kind in (ORG, PERSON) and _SEAT_LINK.fullmatch(self.text, seat.end, last.start):
+                return seat
+            if _LOCATIVE_BEFORE.search(self.text, max(0, last.start - 12), last.start):
+                return None  # "an IS fighter in Syria (told)": where the speaker is, not who
         if last.kind == ORG:
             for m in reversed(mentions[:-1]):
                 between = self.text[m.end : last.start]
-                if m.kind == PERSON and re.fullmatch(r"[\s,]*(?:of|from|at|for|with|in)\s+(?:the\s+)?[\w\s.'’-]*", between):
+                if m.kind == PERSON and _OF_ORG.fullmatch(between):
                     return m
         return last
 
@@ -206,14 +260,48 @@ class ChunkReader:
         role = clean_role(chunk)
         definite = words[0].lower() in {"the", "this"}
         plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith(("ss", "us"))
+        if role_word in SPEAKS_FOR:  # "a State Department spokesman", "the official"
+            start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
+            body = organisation_in(self.names, start, start + len(chunk.strip()))
+            said = speaks_for(self.names, start, start + len(chunk.strip()), body) if body else None
+            if said is None and definite and not plural:
+                said = earlier_spokesperson(self.names, role_word, pos)
+            if said is not None:
+                return said
         if definite and len(words) <= 4 and not plural:
-            m = self.names.resolve_title(role_word, pos)
+            m = self._titled_or_untitled(role_word, pos)
             if m is not None and m.entity is not None:
-                return Attribution(m.entity.name, m.entity.role or role, None, PERSON)
-        org = self._org_noun(chunk, pos)
-        if org is not None:
-            return org
+                start = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
+                self.names.add_reference(start, start + len(chunk.strip()), m.entity)  # for a later "he"
+                return Attribution(m.entity.name, m.entity.role or role, None, PERSON, DESCRIPTION)
+        by_noun = self._org_noun(chunk, pos)
+        if by_noun is not None:
+            return by_noun
         return Attribution(None, role, None, ANON)
+
+    def _titled_or_untitled(self, role_word: str, pos: int) -> Mention | None:
+        """"the former firefighter said": the person the article gave that role, unless that was
+        several sentences back and the sentence just before has a speaker with no role of their
+        own (`_untitled_speaker`): the reporter describes the person just quoted."""
+        titled = self.names.resolve_title(role_word, pos)
+        untitled = self._untitled_speaker(pos)
+        if titled is None or untitled is None:
+            return titled or untitled
+        far = self.names.sentence_of(pos) - self.names.sentence_of(titled.start) > 2
+        return untitled if far else titled
+
+    def _untitled_speaker(self, pos: int) -> Mention | None:
+        """"McConnell referenced the amendment, noting “...”. “...,” the GOP leader said": a
+        description no stated role matches is the speaker of the sentence before, when the
+        article gives that person no role of their own (else the role would have matched)."""
+        here = self.names.sentence_of(pos)
+        if here == 0:
+            return None
+        lo, hi = self.starts[here - 1], self.starts[here]
+        speakers = [m for m in self.names.mentions_between(lo, hi) if m.speaker and m.kind == PERSON and m.entity]
+        if len(speakers) != 1 or speakers[0].entity is None or speakers[0].entity.role:
+            return None
+        return speakers[0]
 
     def _org_noun(self, chunk: str, pos: int) -> Attribution | None:
         words = chunk.strip().split()
@@ -223,7 +311,7 @@ class ChunkReader:
         if org_word not in name_lexicon().org_words:
             return None
         m = self.names.resolve_org_noun(org_word, pos)
-        return from_mention(m) if m is not None else None
+        return with_how(from_mention(m), DESCRIPTION) if m is not None else None
 
     def _bare_name(self, chunk: str, pos: int) -> Attribution:
         """A capitalised word the index did not know ("Zelenskiy said"): a person named once."""
@@ -239,10 +327,12 @@ class ChunkReader:
                 and not _CONTRACTION.search(word)  # "You’ll recall": a pronoun, not a name
             ):
                 start = pos + len(chunk) - len(chunk.lstrip())
+                if word.isupper() and len(word) > 1:  # "SDF said": initials; "CLOSE": page furniture
+                    return Attribution(word, None, None, ORG, NAMED) if len(word) <= 6 and not is_common_word(word) else NOBODY
                 if self._common_word(word, start):
                     return NOBODY  # "Geologists said": a sentence-initial capital, not a name
                 self.names.add_person(start, start + len(word), word)  # so that a later "she" can find Collins
-                return Attribution(word, None, None, PERSON)
+                return Attribution(word, None, None, PERSON, NAMED)
         return NOBODY
 
     def _common_word(self, word: str, start: int) -> bool:
@@ -251,7 +341,7 @@ class ChunkReader:
 
     def _statement_speaker(self, a: int, b: int, noun_at: int, pos: int) -> Attribution:
         """"a statement released by X" / "X's statement" / "the statement" (the last one issued)."""
-        by = re.search(r"\b(?:by|from|of)\s+(.+)$", self.text[noun_at:b])
+        by = _ISSUED_BY.search(self.text[noun_at:b])
         if by:
             start = noun_at + by.start(1)
             for m in self.names.mentions_between(start, b):
@@ -269,14 +359,23 @@ class ChunkReader:
         i = bisect.bisect_left([o[0] for o in self._owners], pos) - 1
         while i >= 0:
             if self._owners[i][2] == noun:
-                return self._owners[i][1]
+                return with_how(self._owners[i][1], STATEMENT)
             i -= 1
         return Attribution(None, None, None, ANON)  # a text nobody in the article is said to have issued
 
-    def _resolve_pronoun(self, pronoun: str, pos: int) -> Attribution:
+    def _topic_before(self, pos: int) -> frozenset[str]:
+        """"Trump, he said, 'is now ...'": the name set off before a parenthetical "he said" is
+        what the quotation is about, never the "he" (who would otherwise be written "Trump said")."""
+        s = self.starts[max(0, bisect.bisect_right(self.starts, pos) - 1)] if self.starts else 0
+        before = self.names.mentions_between(s, pos)
+        if before and re.fullmatch(r"\s*,\s*", self.text[before[-1].end : pos]) and before[-1].entity is not None:
+            return frozenset({before[-1].entity.name})
+        return frozenset()
+
+    def _resolve_pronoun(self, pronoun: str, pos: int, exclude: frozenset[str] = frozenset()) -> Attribution:
         """A "he" with no antecedent the article supports is still somebody: anonymous, so
         that no neighbouring sentence lends the quotation a speaker."""
-        m = self.names.resolve_pronoun(pronoun, pos)
+        m = self.names.resolve_pronoun(pronoun, pos, exclude)
         if m is not None:
-            return from_mention(m)
+            return with_how(from_mention(m), PRONOUN)
         return Attribution(None, None, None, ANON) if pronoun.lower() in PRONOUNS_PERSON else NOBODY

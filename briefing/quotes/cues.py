@@ -29,6 +29,7 @@ class CueLexicon:
     scare_regex: re.Pattern[str]
     written_verbs: frozenset[str] = frozenset()
     reported_verbs: frozenset[str] = frozenset()
+    passive_quoted_verbs: frozenset[str] = frozenset()
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -56,6 +57,7 @@ def cue_lexicon(cue_verbs: tuple[str, ...] | None = None) -> CueLexicon:
         scare_regex=re.compile(rf"(?:{_alternation(scare) or 'so-called'})\s*[\"“'‘«]?\s*$", re.IGNORECASE),
         written_verbs=frozenset(str(v) for v in lex.get("written_verbs", ())),
         reported_verbs=frozenset(reporting_verbs(cue_verbs)),
+        passive_quoted_verbs=frozenset(str(v) for v in lex.get("passive_quoted_verbs", ())),
     )
 
 

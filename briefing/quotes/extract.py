@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from briefing.config import QuoteSettings
 from briefing.models import Article, Quote, SentenceRef
 from briefing.nlp.names.canon import canonical_names, canonical_org, distinct_pairs
-from briefing.nlp.names.mention import ORG
+from briefing.nlp.names.mention import JOINT, ORG, PERSON
 from briefing.quotes.cues import cue_lexicon
+from briefing.quotes.joint import joint_parts
 from briefing.quotes.marks import find_quote_spans
 from briefing.quotes.merge import Occurrence, combine, merge
 from briefing.quotes.ranking import central_words, quote_score
@@ -85,13 +86,15 @@ def article_quotes(article: Article, settings: QuoteSettings) -> ArticleQuotes:
             continue  # a quoted term, headline or title nobody said: not a quote
         done[i] = att
         if att.kind == ORG and att.speaker and canonical_org(att.speaker) != att.speaker:
-            att = Attribution(canonical_org(att.speaker), att.role or att.speaker, att.cue, att.kind)  # role as written
+            att = replace(att, speaker=canonical_org(att.speaker), role=att.role or att.speaker)  # role as written
         found.append(
             Occurrence(
                 text=text,
                 speaker=att.speaker,
                 role=tidy_role(att.role, article.text),
                 cue=att.cue,
+                attribution=att.how if att.speaker else None,
+                speaker_kind=att.kind if att.speaker else None,
                 partial=partial,
                 article_id=article.id,
                 ref=_sentence_ref(article, starts, span.start),
@@ -115,12 +118,13 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
     per_article = [article_quotes(a, settings) for a in articles]
     occurrences = [o for aq in per_article for o in aq.occurrences]
     distinct = set().union(*(distinct_pairs(aq.persons) for aq in per_article))
-    speakers = [o.speaker for o in occurrences if o.speaker]
+    speakers = [o.speaker for o in occurrences if o.speaker and o.speaker_kind == PERSON]
+    speakers += [p for o in occurrences if o.speaker and o.speaker_kind == JOINT for p in joint_parts(o.speaker)]
     mentions: Counter[str] = Counter()
     for aq in per_article:
         mentions.update(aq.prominence)
     names = canonical_names(speakers + [p for aq in per_article for p in aq.persons], distinct, mentions)
-    occurrences = [replace(o, speaker=names.get(o.speaker, o.speaker)) if o.speaker else o for o in occurrences]
+    occurrences = [_one_name(o, names) for o in occurrences]
     roles = _fuller_roles(per_article, names)
     occurrences = [_with_fuller_role(o, roles) for o in occurrences]
     prominence: Counter[str] = Counter()
@@ -132,6 +136,18 @@ def extract_quotes(articles: Sequence[Article], settings: QuoteSettings) -> tupl
     peak = max(prominence.values(), default=1) or 1
     scored = [replace(q, score=quote_score(q, prominence, peak, central)) for q in quotes]
     return tuple(sorted(scored, key=lambda q: -q.score))
+
+
+def _one_name(o: Occurrence, names: dict[str, str]) -> Occurrence:
+    """A person's name as the set names them; each of a pair's too ("Romney and Murphy"). An
+    organisation keeps its own: "Syria" (the state) never becomes a person whose name ends with it."""
+    if not o.speaker:
+        return o
+    if o.speaker_kind == PERSON:
+        return replace(o, speaker=names.get(o.speaker, o.speaker))
+    if o.speaker_kind == JOINT:
+        return replace(o, speaker=" and ".join(names.get(p, p) for p in joint_parts(o.speaker)))
+    return o
 
 
 def _fuller_roles(per_article: Sequence[ArticleQuotes], names: dict[str, str]) -> dict[str, list[str]]:

@@ -26,7 +26,9 @@ SINGLE = "'‘’‚‛"
 GUILLEMET_OPEN = "«‹"
 GUILLEMET_CLOSE = "»›"
 _OPEN_BEFORE = " \t\n([{—–-/:;,…"
-_DOUBLE_RE = re.compile(f"[{DOUBLE}]")
+# Typewriter double marks: two backticks open, two apostrophes stand for a double mark (wire
+# copy written for TeX-era systems: ``We will,'' he said). Matched before single characters.
+_DOUBLE_RE = re.compile(f"``|''|[{DOUBLE}]")
 _GUILLEMET_RE = re.compile(f"[{GUILLEMET_OPEN}{GUILLEMET_CLOSE}]")
 _SINGLE_RE = re.compile(f"[{SINGLE}]")
 _MAX_SINGLE_SPAN = 400
@@ -37,8 +39,9 @@ _MAX_UNCLOSED = 1500
 class QuoteSpan:
     """One quotation: its content ranges in the article text (one per paragraph it spans).
 
-    `open` is the index of the opening mark; `close` the index of the closing mark,
-    or None when the quotation ran to the end of its paragraph without one.
+    `open` is the index of the opening mark; `close` the index of the closing mark
+    (of its last character for a two-character mark: ''), or None when the quotation
+    ran to the end of its paragraph without one.
     """
 
     open: int
@@ -93,7 +96,10 @@ def _double_spans(paragraphs: Sequence[str], offsets: Sequence[int]) -> list[Quo
         skip_first = False
         if current is not None:
             stripped = len(p) - len(p.lstrip())
-            if stripped < len(p) and p[stripped] in DOUBLE and p[stripped] not in CLOSE_ONLY:
+            if p.startswith("``", stripped):
+                current.piece_start = base + stripped + 2  # continuation paragraph, typewriter marks
+                skip_first = True
+            elif stripped < len(p) and p[stripped] in DOUBLE and p[stripped] not in CLOSE_ONLY:
                 current.piece_start = base + stripped + 1  # continuation paragraph
                 skip_first = True
             else:  # never continued: treat as closed at the end of the previous paragraph
@@ -102,20 +108,27 @@ def _double_spans(paragraphs: Sequence[str], offsets: Sequence[int]) -> list[Quo
         first_char = len(p) - len(p.lstrip())
         for match in _DOUBLE_RE.finditer(p):
             i, ch = match.start(), match.group()
+            width = len(ch)
             if skip_first and i == first_char:
                 continue
+            if ch == "``":
+                ch = "“"
+            elif ch == "''":
+                if current is None or not _can_close(p, i + 1):
+                    continue  # '' opens nothing: an apostrophe pair outside a quotation is left to the single marks
+                ch = "”"
             if current is None:
                 if ch in CLOSE_ONLY and not _can_open(p, i):
                     continue
                 if ch in OPEN_ONLY or _can_open(p, i):
                     if i > 0 and p[i - 1].isdigit() and ch in "\"″":
                         continue  # 12" inch mark
-                    current = _Open(base + i, [], base + i + 1, not p[:i].strip())
+                    current = _Open(base + i, [], base + i + width, not p[:i].strip())
             elif ch in OPEN_ONLY and not _can_close(p, i) and _can_open(p, i):
-                current = _Open(base + i, [], base + i + 1, not p[:i].strip())  # stray opener: restart
+                current = _Open(base + i, [], base + i + width, not p[:i].strip())  # stray opener: restart
             else:
                 pieces = (*current.pieces, (current.piece_start, base + i))
-                spans.append(QuoteSpan(current.open, base + i, pieces, "double"))
+                spans.append(QuoteSpan(current.open, base + i + width - 1, pieces, "double"))
                 current = None
         if current is not None:
             current.pieces.append((current.piece_start, base + len(p)))

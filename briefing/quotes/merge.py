@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.models import Quote, SentenceRef
+from briefing.quotes.evidence import surest
 
 _ANCHOR = 4  # words at each end used to bucket near-duplicates
 _MIN_FUZZY = 5  # shorter quotations merge only on an exact key
@@ -37,6 +38,8 @@ class Occurrence:
     partial: bool
     article_id: str
     ref: SentenceRef
+    attribution: str | None = None  # the kind of evidence naming the speaker (quotes/evidence.py)
+    speaker_kind: str | None = None  # person | org | joint: only people's names fold into people's
 
 
 def normalize(text: str) -> str:
@@ -124,4 +127,5 @@ def combine(group: Sequence[Occurrence]) -> Quote:
         partial=all(o.partial for o in group),
         articles=articles,
         locations=locations,
+        attribution=surest([o.attribution for o in mine]) if speaker else None,
     )

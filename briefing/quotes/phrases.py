@@ -14,6 +14,8 @@ from briefing.nlp.names.mention import ANON, DETERMINERS, ORG, PERSON
 from briefing.nlp.names.roles import clean_role
 from briefing.quotes.chunks import ChunkReader
 from briefing.quotes.cues import MASK
+from briefing.quotes.evidence import NAMED
+from briefing.quotes.joint import joint_speakers
 from briefing.quotes.wording import (
     AUXILIARY,
     NOBODY,
@@ -35,6 +37,21 @@ _CIRCUMSTANCE_START = re.compile(
 _PROVENANCE = re.compile(r"\s*(?:\d{1,3}|(?:who\s+is\s+)?(?:from|of|in|near)\s+(?:the\s+)?[A-Z][^,]*)\s*$")
 
 
+# "who gave his name as Maher", "who gave only her first name, Dalia", "identified only as Abu Omar"
+_GIVEN_NAME = re.compile(
+    r"\b(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:only\s+)?(?:first\s+|full\s+|last\s+)?name(?:\s+as|,)"
+    r"|(?:who\s+was\s+)?identified\s+only\s+as)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:,|$)"
+)
+
+
+# "the group's spokesman", "Weiss's mother", "a former aide": a description, no name of its own
+_DESCRIPTION = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+)(?:[\w'’-]+\s+){0,4}[a-z][a-z-]+\s*")
+
+
+# "Washington, D.C.", "Little Rock, Ark.": the state after a city, not a subject of its own
+_REGION = re.compile(r"\s*(?:(?:[A-Z]\.){1,3}|[A-Z][a-z]{1,4}\.)\s*")
+
+
 class PhraseReader(ChunkReader):
     """Subject phrases: the chunk that names the speaker, with its apposition role."""
 
@@ -48,15 +65,23 @@ class PhraseReader(ChunkReader):
         phrase = self.text[start:end]
         if not phrase.strip() or MASK * 3 in phrase or len(phrase.split()) > 40:
             return NOBODY
+        pair = joint_speakers(self.names, start, end, inverted)
+        if pair is not None:
+            return pair
         chunks = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,;()]+", phrase)]
         chunks = [c for c in chunks if self.text[c[0] : c[1]].strip()]
         if len(chunks) > 1 and not inverted and self._bracketed(*chunks[-1]):
             chunks.pop()  # "Nissan Slomiansky (Bayit Yehudi) said": an aside in brackets is not the subject
         if not chunks:
             return NOBODY
+        given = _GIVEN_NAME.search(phrase)
+        if given is not None and not inverted:
+            return self._given_name(chunks, start + given.start(1), start + given.end(1))
         if inverted:
             return self._read_inverted(chunks, pos)
-        while len(chunks) > 1 and _PROVENANCE.match(self.text[chunks[-1][0] : chunks[-1][1]]):
+        while len(chunks) > 1 and (
+            _PROVENANCE.match(self.text[chunks[-1][0] : chunks[-1][1]]) or _REGION.fullmatch(self.text[chunks[-1][0] : chunks[-1][1]])
+        ):
             chunks.pop()  # "Halima, 35, from Sudan told AFP": the age and the place describe her
             phrase = self.text[start : chunks[-1][1]]
         last = self._read_chunk(*chunks[-1], pos)
@@ -85,6 +110,15 @@ class PhraseReader(ChunkReader):
                 return att
         return NOBODY
 
+    def _given_name(self, chunks: list[tuple[int, int]], a: int, b: int) -> Attribution:
+        """"The resident, who gave his name as Maher, said": the name the speaker gave, with the
+        description as role; a person, so that a later "he said" finds him."""
+        name = self.text[a:b]
+        self.names.add_person(a, b, name)
+        described = self.text[chunks[0][0] : chunks[0][1]]
+        role = clean_role(re.sub(r"^\s*(?:the|a|an)\s+", "", described, flags=re.IGNORECASE)) if described.strip() != name else None
+        return Attribution(name, role or None, None, PERSON, NAMED)
+
     def _bracketed(self, a: int, b: int) -> bool:
         return self.text[a - 1 : a] == "(" and self.text[b : b + 1] == ")"
 
@@ -112,9 +146,13 @@ class PhraseReader(ChunkReader):
             if cut and self.text[a : cut.start()].strip():
                 chunks = [(a, cut.start()), *chunks[1:]]
                 first = self._read_chunk(*chunks[0], pos)
+        if not first.speaker and len(chunks) > 1:
+            named = self._named_after_description(chunks, pos)
+            if named is not None:
+                chunks, first = [chunks[1]], named
         for m in self.names.mentions_between(*chunks[0]):
             if first.speaker and m.entity is not None and m.entity.name == first.speaker:
-                m.subject = True
+                m.subject = m.speaker = True
         if first.kind == PERSON and first.speaker and not first.role:
             return self._with_apposition_role(first, chunks, chunks[0])
         if first.speaker or first.kind:
@@ -125,15 +163,37 @@ class PhraseReader(ChunkReader):
             return Attribution(None, " ".join(words[1:]), None, ANON)  # "said the former firefighter"
         return NOBODY
 
+    def _named_after_description(self, chunks: list[tuple[int, int]], pos: int) -> Attribution | None:
+        """`said the group's spokesman, Ahmed Omar`, `says Weiss's mother, Dalia`: a description
+        (a determiner or a possessor, then lower-case words) and the speaker's name as the next
+        chunk; the description is the role. Only a chunk that is nothing but the name."""
+        described = self.text[chunks[0][0] : chunks[0][1]]
+        if not _DESCRIPTION.fullmatch(described):
+            return None
+        a, b = chunks[1]
+        att = self._read_chunk(a, b, pos)
+        if att.kind != PERSON or not att.speaker:
+            return None
+        persons = [m for m in self.names.mentions_between(a, b) if m.kind == PERSON]
+        name_span = (persons[0].start, persons[0].end) if len(persons) == 1 else None
+        bare = self.text[a:b].strip()
+        if name_span is None and not (len(bare.split()) == 1 and bare == att.speaker):
+            return None
+        if name_span is not None and self.text[a:b].strip() != self.text[name_span[0] : name_span[1]].strip():
+            if not re.fullmatch(r"\s*(?:[A-Z][a-z]{0,4}\.\s+)*", self.text[a : name_span[0]]) or self.text[name_span[1] : b].strip():
+                return None  # only titles before the name, nothing after it
+        role = clean_role(re.sub(r"^\s*(?:the|a|an)\s+", "", described, flags=re.IGNORECASE))
+        return Attribution(att.speaker, att.role or role or None, att.cue, PERSON, att.how)
+
     def _name_heads(self, a: int, b: int) -> bool:
-        first = next((m for m in self.names.mentions_between(a, b) if m.kind == PERSON), None)
+        first = next((m for m in self.names.mentions_between(a, b) if m.kind == PERSON and not m.reference), None)
         if first is None:
             return False
         lead = self.text[a : first.start].split()
         return all(w.lower() in DETERMINERS or w[:1].isupper() for w in lead)
 
     def _named_in(self, a: int, b: int) -> bool:
-        return any(m.kind == PERSON for m in self.names.mentions_between(a, b))
+        return any(m.kind == PERSON and not m.reference for m in self.names.mentions_between(a, b))
 
     def _with_apposition_role(self, att: Attribution, chunks: list[tuple[int, int]], chosen: tuple[int, int]) -> Attribution:
         if att.role:

@@ -35,22 +35,32 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.nlp.names.mention import PERSON
+from briefing.nlp.names.mention import ORG, PERSON
 from briefing.quotes.cues import Cue, CueLexicon, cue_lexicon, mask_quotes
 from briefing.quotes.marks import QuoteSpan
 from briefing.quotes.subjects import CueSubjects
 from briefing.quotes.wording import (
     NOBODY,
     Attribution,
+    from_mention,
     heading,
     phrase_end,
     plausible_subject_start,
     tidy_role,
     titled,
     with_cue,
+    with_how,
 )
+from briefing.quotes.evidence import ADJACENT, CONTINUED
 
 __all__ = ["ArticleAttributor", "Attribution", "NOBODY", "cue_lexicon", "mask_quotes", "tidy_role"]
+
+
+# the quoted sentence going on in the reporter's words up to a comma: "” against Western interests,"
+_CONTINUED_SENTENCE = re.compile(r"\s*[a-z][\w .'’-]*,")
+
+
+_SAID_COLON = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes)\s+")
 
 
 class ArticleAttributor(CueSubjects):
@@ -70,6 +80,8 @@ class ArticleAttributor(CueSubjects):
         before = self._before(span, s)
         relayed = before is not None and before.kind == PERSON
         att = self._after(span, e)
+        if att is not None and before is not None and relayed and att.kind == ORG and self._introduced(span, s):
+            return before, True  # "Fallon said, “...,” the ministry said on Twitter": the ministry relays him
         if att is not None and not (relayed and att.cue in self.lex.relay_verbs):
             return att, True
         trailing = self._trailing(index, s, e)
@@ -82,6 +94,18 @@ class ArticleAttributor(CueSubjects):
         if trailing is not None:
             return trailing, True
         return NOBODY, False
+
+    def _resolve_before(self, pos: int) -> None:
+        """The cues of the sentences before `pos` resolved, so that an inverted cue's description
+        ("said the former firefighter") sees who spoke there."""
+        s, _ = self.sentence_bounds(pos)
+        if s > 0:
+            self._resolve_through(s - 1)
+
+    def _introduced(self, span: QuoteSpan, s: int) -> bool:
+        """The cue just before the quotation introduces it: `X said, “...`, `X said: “...`."""
+        i = bisect.bisect_left(self._cue_starts, span.open) - 1
+        return i >= 0 and self.cues[i].start >= s and bool(re.fullmatch(r"\s*[,:]\s*", self.text[self.cues[i].end : span.open]))
 
     def _next_open(self, pos: int, limit: int) -> int:
         for span in self.spans:
@@ -105,8 +129,13 @@ class ArticleAttributor(CueSubjects):
                 return self._subject(cue)
             if cue.form in self.lex.listener_verbs:
                 return None
+            self._resolve_before(cue.start)
             att = self._read_phrase(cue.end, phrase_end(self.text, cue.end, stop), cue.start, inverted=True)
             return with_cue(att, cue.form) if att.speaker or att.kind else None
+        if not plausible_subject_start(between) and _CONTINUED_SENTENCE.match(between):
+            between = between[between.index(",") + 1 :]  # "“...” against Western interests, Chertoff, ..., told"
+            if not between.strip()[:1].isupper() or re.search(r"[#\"“”]", between):
+                return None
         if not plausible_subject_start(between) or len(between.split()) > 30 or cue.participle:
             return None  # a participle has no subject of its own: "“hoax,” Perry has gone further, alleging"
         att = self._subject(cue)
@@ -137,6 +166,7 @@ class ArticleAttributor(CueSubjects):
         if cue.start == clause_start and cue.form in self.lex.listener_verbs:
             return None
         if cue.start == clause_start or cue.subject_after:
+            self._resolve_before(cue.start)
             att = self._subject(cue) if cue.subject_after else self._read_phrase(
                 cue.end, phrase_end(self.text, cue.end, e), cue.start, inverted=True
             )
@@ -170,10 +200,13 @@ class ArticleAttributor(CueSubjects):
                 i = bisect.bisect_left(self._cue_starts, s) - 1
                 if i >= 0 and self.cues[i].start >= ps:
                     return self._subject(self.cues[i])
+                lead_in = self._said_colon(ps, s)
+                if lead_in is not None:
+                    return lead_in
             if index > 0 and self.spans[index - 1].after >= ps:
                 prev_att = done.get(index - 1)
                 if prev_att is not None and prev_att.speaker and self._same_or_next_paragraph(index - 1, index):
-                    return prev_att
+                    return with_how(prev_att, CONTINUED)
         _, ce = self.sentence_bounds(span.end - 1 if span.close is None else span.close)
         if ce < len(self.text):
             ns, ne = self.sentence_bounds(ce)
@@ -183,8 +216,20 @@ class ArticleAttributor(CueSubjects):
                 return self._subject(cue)
             named = self._named_after(ns, ne)
             if named is not None:
-                return named
-        return self._reported_before(index, s)
+                return with_how(named, ADJACENT)
+        before = self._reported_before(index, s)
+        return with_how(before, ADJACENT) if before is not None else None
+
+    def _said_colon(self, ps: int, s: int) -> Attribution | None:
+        """`Said McConnell:` as a sentence of its own, the quotation after it: the name is the
+        speaker (a capitalised "Said" is no cue of the lexicon: "Said" is also a first name)."""
+        m = _SAID_COLON.match(self.text, ps, s)
+        if m is None:
+            return None
+        named = [x for x in self.names.mentions_between(m.end(1), s) if x.kind in (PERSON, ORG)]
+        if len(named) != 1 or self.text[named[0].end : s].strip() != ":":
+            return None
+        return with_cue(from_mention(named[0]), m.group(1).lower())
 
     def _named_after(self, ns: int, ne: int) -> Attribution | None:
         """`“...” Michael Dickinson, co-author of the paper, said in a news release.`
@@ -198,7 +243,7 @@ class ArticleAttributor(CueSubjects):
         cue = self._first_cue(ns, ne)
         if cue is None or cue.form not in self.lex.reported_verbs or len(self.text[cue.end : ne].split()) > 8:
             return None
-        first = next(iter(self.names.mentions_between(ns, cue.start)), None)
+        first = next((m for m in self.names.mentions_between(ns, cue.start) if not m.reference), None)
         if first is None or first.kind != PERSON:
             return None
         prefix = self.text[ns : first.start].strip()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing.nlp.names.lexicon import name_lexicon, reporting_verb_pattern
 from briefing.nlp.names.mention import ANON, DETERMINERS, PRONOUNS, Mention
 from briefing.nlp.names.roles import HONORIFICS, ROLE_MODIFIERS, has_role_noun
 from briefing.nlp.titles import dotted_abbreviations
+from briefing.quotes.evidence import DESCRIPTION, NAMED, SPOKESPERSON
 
 _ADVERBIAL_OPENERS = frozenset(
     """after before in on at as when while during following speaking asked despite with since
@@ -34,19 +35,26 @@ class Attribution:
     role: str | None
     cue: str | None
     kind: str | None  # person | org | anon | None
+    how: str | None = None  # the kind of evidence that names the speaker (quotes/evidence.py)
 
 
 NOBODY = Attribution(None, None, None, None)
 
 
 def with_cue(att: Attribution, cue: str) -> Attribution:
-    return Attribution(att.speaker, att.role, cue, att.kind)
+    return replace(att, cue=cue)
+
+
+def with_how(att: Attribution, how: str) -> Attribution:
+    """The same attribution, known by other evidence ("he" -> pronoun); nobody stays nobody."""
+    return replace(att, how=how) if att.speaker else att
 
 
 def from_mention(m: Mention) -> Attribution:
     if m.entity is None:
         return Attribution(None, None, None, ANON)
-    return Attribution(m.entity.name, m.entity.role, None, m.entity.kind)
+    how = DESCRIPTION if m.reference else SPOKESPERSON if m.kind == ANON else NAMED
+    return Attribution(m.entity.name, m.entity.role, None, m.entity.kind, how)
 
 
 # A role is a noun phrase: a relative pronoun, an auxiliary or a speech verb starts a clause
@@ -118,8 +126,15 @@ def first_word(text: str) -> str:
     return words[0].lower().strip(",") if words else ""
 
 
+_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
+
+
 def starts_adverbial(chunk: str) -> bool:
-    return first_word(chunk) in _ADVERBIAL_OPENERS
+    """"Earlier in the day", "But after the attack": an opener; "But Maj. Hammoud" is a subject."""
+    words = chunk.strip().split()
+    if len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0].lower().strip(",") in _ADVERBIAL_OPENERS
 
 
 def only_adverbial(prefix: str) -> bool:
@@ -175,7 +190,9 @@ def title_words(text: str) -> bool:
 
     def describes(w: str) -> bool:
         low = w.lower()
-        return w[:1].isupper() or low in lex.titles or low.rstrip(".") in lex.role_nouns or low in ROLE_MODIFIERS
+        noun = low.rstrip(".")
+        plural_noun = noun.endswith("s") and noun[:-1] in lex.role_nouns  # "advisers"
+        return w[:1].isupper() or low in lex.titles or noun in lex.role_nouns or plural_noun or low in ROLE_MODIFIERS
 
     honorific_only = all(w.lower().rstrip(".") in HONORIFICS for w in words)
     return all(describes(w) for w in words) and (honorific_only or has_role_noun(text) is not None)
@@ -243,8 +260,10 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Gen|Col|Sen|Rep|Gov|Maj|Capt|Sgt|Ad
 def phrase_end(text: str, start: int, limit: int) -> int:
     """Where the subject after an inverted cue ends: the sentence end or a new quotation."""
     for m in re.finditer(r"[.;!?](?=\s|$)|[\"“”«]|\n", text[start:limit]):
-        if m.group() == "." and _ABBREVIATION.search(text[start : start + m.start()]):
-            continue
+        if m.group() == "." and (
+            _ABBREVIATION.search(text[start : start + m.start()]) or abbreviated(text[start : start + m.start() + 1])
+        ):
+            continue  # "Gen.", "Sens.": the dot belongs to a title
         return min(start + m.start(), start + 300)
     return min(limit, start + 300)
 

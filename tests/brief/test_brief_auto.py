@@ -57,6 +57,17 @@ def test_a_paragraph_long_quote_goes_after_the_short_ones() -> None:
     assert [i.origin.quote.speaker for i in b.items_in("quotes")] == ["Amina Yusuf", "Nabil Abdallah"]
 
 
+def test_only_quotes_whose_speaker_the_text_names_go_in_the_brief() -> None:
+    guessed = replace(QUOTE_YUSUF, text="The convoys leave at dawn", attribution="pronoun", score=0.99)
+    continued = replace(QUOTE_ARMY, text="Nobody crosses the river", attribution="continued", score=0.98)
+    spokes = replace(QUOTE_ARMY, text="The army holds the bridge", speaker="Sudanese army", attribution="spokesperson",
+                     score=0.5)
+    analysis = replace(sample_analysis(), quotes=(guessed, continued, spokes, QUOTE_YUSUF, QUOTE_ARMY))
+    b = auto_brief(analysis, Settings(), DAY)
+    texts = {i.origin.quote.text for i in b.items_in("quotes")}
+    assert texts == {QUOTE_YUSUF.text, QUOTE_ARMY.text, spokes.text}
+
+
 def test_status_rows_and_figures_disagreements_first() -> None:
     b = auto_brief(sample_analysis(), Settings(), DAY)
     rows = b.items_in("status")

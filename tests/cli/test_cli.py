@@ -77,7 +77,7 @@ def test_json_item_shapes(seeds_dir: Path) -> None:
     for item in data["digest"]:
         assert set(item) == {"text", "articles"}
     for quote in data["quotes"]:
-        assert set(quote) == {"text", "speaker", "role", "cue", "partial", "articles"}
+        assert set(quote) == {"text", "speaker", "role", "cue", "attribution", "partial", "articles"}
     for figure in data["status"]["figures"]:
         assert {"kind", "value", "qualifier", "text", "reported_by", "article", "disagreement"} <= set(figure)
     for actor in data["status"]["actors"]:

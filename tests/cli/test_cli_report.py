@@ -58,7 +58,7 @@ def _analysis(full: bool) -> Analysis:
     return Analysis(
         (article,), summaries,
         digest=(DigestSentence(sentences[0].text, (article.id,), ref),),
-        quotes=(Quote("We want peace,", "Ali Omar", "general", "said", False, (article.id,), (ref,)),),
+        quotes=(Quote("We want peace,", "Ali Omar", "general", "said", False, (article.id,), (ref,), attribution="named"),),
         status=status, warnings=(LoadWarning("bad.bin", "not a text file"),),
     )  # fmt: skip
 
@@ -109,7 +109,7 @@ def test_json_full() -> None:
     }]  # fmt: skip
     assert data["quotes"][0] == {
         "text": "We want peace,", "speaker": "Ali Omar", "role": "general", "cue": "said",
-        "partial": False, "articles": ["abc123def456"],
+        "partial": False, "attribution": "named", "articles": ["abc123def456"],
     }  # fmt: skip
     assert data["digest"] == [{"text": PARAGRAPHS[0], "articles": ["abc123def456"]}]
 

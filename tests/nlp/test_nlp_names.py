@@ -154,6 +154,7 @@ def test_org_nouns_and_titles_resolve_as_a_walk_over_every_sentence(seed_article
         for _ in range(300):
             for m in index.mentions:  # subjects are marked while quotes are read: any mix must agree
                 m.subject = rng.random() < 0.5
+                m.speaker = m.subject and rng.random() < 0.3
             pos = rng.randrange(len(text) + 1)
             word = rng.choice(words)
             expected = _reference(index, frozenset({ORG}), pos, lambda m: word in m.entity.name.lower().split())
@@ -171,3 +172,20 @@ def test_org_nouns_and_titles_resolve_as_a_walk_over_every_sentence(seed_article
 def seed_articles_text() -> list[tuple[str, list[int]]]:
     articles = load_paths(sorted((ROOT / "seeds").glob("*.txt")), IngestSettings()).articles
     return [(a.text, [s.start for s in a.sentences]) for a in articles]
+
+
+def test_a_run_ending_with_an_office_names_nobody() -> None:
+    for run in ("Ukrainian President", "Ousted President", "Norland Foreign Minister", "Vice President"):
+        reading = read_run(run)
+        assert reading is not None and reading.kind != PERSON, run
+    for run in ("Nigel Major", "Julie Bishop", "Peter King"):  # surnames that are also titles
+        reading = read_run(run)
+        assert reading is not None and reading.kind == PERSON and reading.name == run, run
+
+
+def test_a_sea_or_a_gulf_is_a_place_not_a_person() -> None:
+    for run in ("Mediterranean Sea", "Persian Gulf", "Golan Heights"):
+        reading = read_run(run)
+        assert reading is not None and reading.kind != PERSON, run
+    reading = read_run("Michael Bay")  # a surname that is also a place word
+    assert reading is not None and reading.kind == PERSON

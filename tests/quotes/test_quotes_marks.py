@@ -60,3 +60,19 @@ def test_unclosed_paragraph_quote_not_continued_ends_at_paragraph() -> None:
 
 def test_stray_mark_mid_paragraph_is_ignored() -> None:
     assert texts('The board was 12" wide and "sturdy" enough.') == ["sturdy"]
+
+
+def test_typewriter_double_marks() -> None:
+    assert texts("``We will hold the line,'' the colonel said.") == ["We will hold the line,"]
+    assert texts('"It was a long night,\'\' she says in the film.') == ["It was a long night,"]
+    assert texts('It is a "fair deal for both sides,\'\' the mediator wrote.') == ["fair deal for both sides,"]
+
+
+def test_typewriter_marks_continue_a_quotation_over_paragraphs() -> None:
+    got = texts("``The first part ends here.", "``And the second part ends here,'' he said.")
+    assert got == ["The first part ends here. And the second part ends here,"]
+
+
+def test_apostrophe_pairs_outside_a_quotation_are_not_double_marks() -> None:
+    assert texts("The rebels'' positions held.") == []
+    assert texts("He quoted the poem 'Ozymandias' twice.") == ["Ozymandias"]

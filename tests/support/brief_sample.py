@@ -107,6 +107,7 @@ QUOTE_YUSUF = Quote(
     articles=(WIRE.id, DAILY.id),
     locations=(ref(WIRE, 3), ref(DAILY, 2)),
     score=0.9,
+    attribution="named",
 )
 QUOTE_ARMY = Quote(
     text="Any violation will be answered,",
@@ -117,6 +118,7 @@ QUOTE_ARMY = Quote(
     articles=(WIRE.id,),
     locations=(ref(WIRE, 6),),
     score=0.6,
+    attribution="named",
 )
 
 FIGURES = (

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from briefing.nlp.names.keys import close_spelling, name_key, person_key, surname_keys
+from briefing.nlp.names.keys import close_spelling, name_key, particle_surname, person_key, surname_keys
 from briefing.nlp.names.lexicon import quote_lexicon
 
 
@@ -55,15 +55,15 @@ def canonical_names(
     distinct = distinct or set()
     counts = counts or {}
     unique = sorted(set(names))
+    full = [n for n in unique if len(n.split()) >= 2 and not particle_surname(n)]
     out = _variants(
-        [n for n in unique if len(n.split()) >= 2],
+        full,
         lambda n: (-counts.get(n, 0), len(n.split()), -_accents(n), len(n), n),
     )
     by_key: dict[str, set[str]] = {}
-    for n in unique:
-        if len(n.split()) >= 2:
-            for key in surname_keys(n):
-                by_key.setdefault(key, set()).add(out.get(n, n))
+    for n in full:
+        for key in surname_keys(n):
+            by_key.setdefault(key, set()).add(out.get(n, n))
     for n in unique:
         if n in out:
             continue

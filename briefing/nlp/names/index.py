@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from briefing.nlp.names.keys import name_key
-from briefing.nlp.names.mention import ANON, ORG, PERSON, PRONOUNS_ORG, PRONOUNS_PERSON, Entity, Mention
+from briefing.nlp.names.mention import ANON, JOINT, ORG, PERSON, PRONOUNS_ORG, PRONOUNS_PERSON, Entity, Mention
 from briefing.nlp.names.reading import MentionIndex
 from briefing.nlp.names.roles import (
     FEMALE,
@@ -35,34 +35,94 @@ class NameIndex(MentionIndex):
     def candidates_before(self, pos: int, kinds: frozenset[str], max_sentences: int = 6) -> Iterable[Mention]:
         """Antecedent candidates, most likely first.
 
-        Centering-style order: subjects first (the nearest in the current sentence,
-        the main-clause one in earlier sentences), going back sentence by sentence;
-        then non-subject mentions of the current and previous sentence. Speakers
-        are nearly always subjects, and an object in between ("he told CNN's Matt
-        Lauer") must not capture the pronoun.
+        Centering-style order: the subjects of the current sentence (nearest first),
+        the subjects of the previous sentence (the speaker of a speech cue first: after
+        "..., which Mladenov says ...", a "he said" is Mladenov's, not the clause's
+        subject), the non-subjects of the previous sentence ("The video shows Cantlie
+        ..." makes Cantlie nearer than a subject three sentences back), the subjects of
+        older sentences, and last the non-subjects of the current sentence: an object
+        in between ("he told CNN's Matt Lauer", "He called his debate with O'Reilly ...
+        where he told") must not capture the pronoun.
         """
         here = self.sentence_of(pos)
-        later: list[Mention] = []
+        own_objects: list[Mention] = []
         for s in range(here, max(-1, here - max_sentences), -1):
             s_start = self.sentence_starts[s]
             s_end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
             found = [m for m in self.mentions_between(s_start, min(s_end, pos)) if m.kind in kinds]
             subjects = [m for m in found if m.subject]
-            others = [m for m in found if not m.subject]
-            yield from reversed(subjects) if s == here else subjects
-            if s >= here - 1:  # objects only compete when close: "the envoy met Putin. He said"
-                later.extend(reversed(others) if s == here else others)
-        yield from later
+            if s == here:
+                yield from reversed(subjects)
+                own_objects = [m for m in reversed(found) if not m.subject]
+                continue
+            yield from sorted(subjects, key=lambda m: not m.speaker)
+            if s == here - 1:
+                yield from (m for m in found if not m.subject)
+        yield from own_objects
+    def add_person(self, start: int, end: int, name: str) -> Mention:
+        """A person the run reader could not tell from a word ("Collins said"), once a cue shows it speaks."""
+        entity = self.persons.setdefault(name_key(name), Entity(name, PERSON))
+        m = Mention(start, end, self.text[start:end], PERSON, entity=entity, subject=True)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        self._genders.pop(entity.name, None)
+        if self._by_name is not None:
+            self._by_name.setdefault(entity.name, []).append(m)
+        if self._titled is not None and entity.role:
+            at = bisect.bisect_left(self._titled[0], start)
+            self._titled[0].insert(at, start)
+            self._titled[1].insert(at, m)
+        return m
 
-    def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
+    def add_reference(self, start: int, end: int, entity: Entity) -> Mention:
+        """"The vice president (said)", resolved to a person: a mention of that person here, so
+        that a later "he" finds him. Idempotent: a subject read twice is registered once."""
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self.mentions) and self._starts[i] == start and self.mentions[i].entity == entity:
+            return self.mentions[i]
+        m = Mention(start, end, self.text[start:end], entity.kind, entity=entity, subject=True, reference=True)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        if self._by_name is not None:
+            self._by_name.setdefault(entity.name, []).append(m)
+        if self._titled is not None and entity.role and entity.kind == PERSON:
+            at = bisect.bisect_left(self._titled[0], start)
+            self._titled[0].insert(at, start)
+            self._titled[1].insert(at, m)
+        if self._org_words is not None and entity.kind == ORG:
+            for w in set(entity.name.lower().split()):
+                starts, found = self._org_words.setdefault(w, ([], []))
+                at = bisect.bisect_left(starts, start)
+                starts.insert(at, start)
+                found.insert(at, m)
+        return m
+
+    def add_anonymous(self, start: int, end: int, role: str, subject: bool = True, entity: Entity | None = None) -> Mention:
+        """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name
+        (or to the organisation the official speaks for: `entity`)."""
+        surface = self.text[start:end]
+        last = surface.split()[-1].lower() if surface.split() else ""
+        # an unresolved "he" is still a man: a later "she" must not stop at him
+        gender = gender_of_words(role) or PRONOUN_GENDER.get(last) if last in ("he", "she") else gender_of_words(role)
+        m = Mention(start, end, surface, ANON, entity=entity, subject=subject, gender=gender)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+        return m
+
+    def resolve_pronoun(self, pronoun: str, pos: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """`exclude`: names the pronoun cannot stand for ("Trump, he said, ..." is not Trump's)."""
         low = pronoun.lower()
         if low in PRONOUNS_PERSON:
-            return self._gendered_antecedent(PRONOUN_GENDER[low], pos)
+            return self._gendered_antecedent(PRONOUN_GENDER[low], pos, exclude)
         if low in PRONOUNS_ORG:  # "it" is too often not a speaker: only a recent subject
             return next((m for m in self.candidates_before(pos, frozenset({ORG}), 3) if m.subject), None)
-        return next(iter(self.candidates_before(pos, frozenset({ORG, ANON}))), None)
+        # "they": a group that was the subject of a recent sentence, never an object in passing
+        # ("... a formal request to Syria. “...,” they said" is not Syria's)
+        return next((m for m in self.candidates_before(pos, frozenset({ORG, ANON, JOINT}), 3) if m.subject), None)
 
-    def _gendered_antecedent(self, want: str, pos: int) -> Mention | None:
+    def _gendered_antecedent(self, want: str, pos: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """The best candidate the article does not show to be of the other gender.
 
         Passing over a candidate of the other gender is safe only within its own
@@ -71,6 +131,8 @@ class NameIndex(MentionIndex):
         """
         passed: int | None = None
         for m in self.candidates_before(pos, frozenset({PERSON, ANON})):
+            if m.entity is not None and m.entity.name in exclude:
+                continue
             gender = self.gender_of(m)
             if gender is not None and gender != want:
                 passed = self.sentence_of(m.start) if passed is None else passed
@@ -82,7 +144,7 @@ class NameIndex(MentionIndex):
 
     def gender_of(self, m: Mention) -> str | None:
         """What the article says about a person's gender: Mr/Ms, "spokeswoman", her/his next to the name."""
-        if m.entity is None:
+        if m.entity is None or m.kind == ANON:  # an unnamed spokesman of an organisation: his own gender
             return m.gender
         name = m.entity.name
         if name not in self._genders:
@@ -168,9 +230,9 @@ class NameIndex(MentionIndex):
 
     def _latest(self, pool: tuple[list[int], list[Mention]], pos: int, accept: Callable[[Mention], bool]) -> Mention | None:
         """The first mention of `pool` that `accept`s, in the order of `candidates_before(pos, ...)`
-        over all sentences: subjects of this sentence, nearest first; then the subjects of the
-        nearest earlier sentence that has one, in order; then the non-subjects of this sentence
-        (nearest first) and of the one before (in order)."""
+        over all sentences: subjects of this sentence, nearest first; the subjects of the sentence
+        before (a speaker first), then its non-subjects (in order); the subjects of the nearest
+        older sentence that has one (a speaker first); then the non-subjects of this sentence."""
         starts, found = pool
         if not self.sentence_starts:
             return None
@@ -181,15 +243,24 @@ class NameIndex(MentionIndex):
         for i in range(hi - 1, lo - 1, -1):
             if found[i].subject and accept(found[i]):
                 return found[i]
-        for i in range(lo - 1, first - 1, -1):
+        p_lo = bisect.bisect_left(starts, self.sentence_starts[here - 1]) if here >= 1 else lo
+        best = _first_subject(found[p_lo:lo], accept) or next(
+            (m for m in found[p_lo:lo] if not m.subject and accept(m)), None
+        )
+        if best is not None:
+            return best
+        for i in range(p_lo - 1, first - 1, -1):
             if found[i].subject and accept(found[i]):
-                s = self.sentence_of(found[i].start)  # the nearest such sentence: its first such subject
+                s = self.sentence_of(found[i].start)  # the nearest such sentence: a speaker, else its first subject
                 s_lo = bisect.bisect_left(starts, self.sentence_starts[s])
-                return next(m for m in found[s_lo : i + 1] if m.subject and accept(m))
+                return _first_subject(found[s_lo : i + 1], accept)
         for i in range(hi - 1, lo - 1, -1):
             if not found[i].subject and accept(found[i]):
                 return found[i]
-        if here >= 1:
-            p_lo = bisect.bisect_left(starts, self.sentence_starts[here - 1])
-            return next((m for m in found[p_lo:lo] if not m.subject and accept(m)), None)
         return None
+
+
+def _first_subject(mentions: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
+    """The speaker of a cue among `mentions` (in order), else the first subject."""
+    subjects = [m for m in mentions if m.subject and accept(m)]
+    return next((m for m in subjects if m.speaker), subjects[0] if subjects else None)

@@ -102,6 +102,14 @@ def surname_keys(full_name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def particle_surname(name: str) -> bool:
+    """"De Mistura", "Van Rompuy": a surname with its particle (capitalised at a sentence start),
+    not a given name and a surname; "Ben LaBolt" reads so too, and only a longer name ending
+    with it tells them apart, so such a name never counts as a full name on its own."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in name_lexicon().particles
+
+
 def close_spelling(a: str, b: str) -> bool:
     """Two transliterations of one name, word by word (same number of words, each pair
     close): "Arseny Yatseniuk" ~ "Arseniy Yatsenyuk", not "Ali Omar" ~ "Ali Amir"."""

@@ -35,6 +35,9 @@ class NameLexicon:
     female_words: frozenset[str] = frozenset()
     place_prefixes: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
+    portfolio_words: frozenset[str] = frozenset()
+    surname_titles: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +72,9 @@ def name_lexicon() -> NameLexicon:
         female_words=_lower_set((raw.get("gender_words") or {}).get("female", ())),
         place_prefixes=_lower_set(raw.get("place_prefixes", ())),
         male_words=_lower_set((raw.get("gender_words") or {}).get("male", ())),
+        portfolio_words=_lower_set(raw.get("portfolio_words", ())),
+        surname_titles=_lower_set(raw.get("surname_titles", ())),
+        place_suffixes=_lower_set(raw.get("place_suffixes", ())),
     )
 
 
@@ -102,6 +108,13 @@ def country_names() -> frozenset[str]:
             if value and " " not in value and "," not in value:
                 words.add(value.lower())
     return frozenset(words)
+
+
+def is_place(name: str) -> bool:
+    """A country, a known place word or a run of them ("Washington", "Saudi Arabia", "the U.S.")."""
+    low = name.lower().removeprefix("the ")
+    places = name_lexicon().places
+    return low in places or low in multiword_places() or bool(low.split()) and all(w in places for w in low.split())
 
 
 @lru_cache(maxsize=8)

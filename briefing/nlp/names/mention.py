@@ -8,6 +8,7 @@ from dataclasses import dataclass
 PERSON = "person"
 ORG = "org"
 ANON = "anon"  # a described speaker without a name: "a senior official"
+JOINT = "joint"  # two people speaking together: "Sens. A and B said in a joint statement"
 
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it"})
@@ -43,3 +44,5 @@ class Mention:
     entity: Entity | None = None  # who it refers to in its article, once resolved
     subject: bool = False
     gender: str | None = None  # of an unnamed speaker, from its role noun: "a spokeswoman"
+    reference: bool = False  # a description resolved to a name ("the vice president"), not the name written
+    speaker: bool = False  # the subject of a speech cue ("..., which Mladenov says"): what a later "he said" means

@@ -12,13 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing.nlp.names.keys import name_key, strip_possessive, surname_keys
+from briefing.nlp.names.keys import name_key, particle_surname, strip_possessive, surname_keys
 from briefing.nlp.names.lexicon import name_lexicon
-from briefing.nlp.names.mention import ANON, ORG, PERSON, Entity, Mention
+from briefing.nlp.names.mention import ORG, PERSON, Entity, Mention
 from briefing.nlp.names.roles import (
-    PRONOUN_GENDER,
     clean_role,
-    gender_of_words,
     has_role_noun,
     role_before,
     role_in_apposition,
@@ -30,6 +28,12 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _NOUN_AFTER = re.compile(r"['’]?s?[ \t]+[a-z]")
 _ROLE_OBJECT = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|at|for)[ \t]+$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around|across|towards?|into)[ \t]+$")
+_SEATED = frozenset({"embassy", "consulate", "mission", "bureau"})  # named with the city they sit in
+_SEATED_IN = re.compile(r"[ \t]+in[ \t]+")
+_SEAT_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]*)?")
 _OF_LINK = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 
 
@@ -65,6 +69,15 @@ class MentionIndex:
         prev_end = -1
         for m in run_regex().finditer(self.text):
             reading = read_run(m.group())
+            if reading is not None and out and _SEATED_IN.fullmatch(self.text[prev_end : m.start()]):
+                last_offset, last = out[-1]
+                if last.kind == ORG and _SEATED.intersection(last.name.lower().split()) and reading.kind in (ORG, "single"):
+                    # "the Embassy of Yemen in Washington": an embassy is named with its seat
+                    start = last_offset + last.start
+                    name = self.text[start : m.start() + reading.end]
+                    out[-1] = (start, RunReading(ORG, name, 0, len(name)))
+                    prev_end = m.end()
+                    continue
             if reading is not None and out and _OF_LINK.fullmatch(self.text[prev_end : m.start()]):
                 last_offset, last = out[-1]
                 if last.kind == ORG and (reading.kind != PERSON or reading.role is None):
@@ -79,12 +92,68 @@ class MentionIndex:
                 if _THE_BEFORE.search(self.text[max(0, at - 5) : at]) and not _NOUN_AFTER.match(self.text, m.end()):
                     # "according to the Fresno Bee": people do not take "the"; "the Joe Biden era" is kept
                     reading = RunReading(ORG, reading.name, reading.start, reading.end)
+            office = _OFFICE_OF.search(self.text, max(0, m.start() - 30), m.start())
+            if office and office.group(1).lower() in name_lexicon().titles:
+                reading = self._after_office(m.group(), office.group()) or reading
+            if reading is not None and reading.kind in ("other", "single") and _ACRONYM.fullmatch(reading.name):
+                reading = self._acronym(m.start(), reading, out[-1] if out else None)
             if reading is not None:
                 out.append((m.start(), reading))
             prev_end = m.end()
         out.extend(self._lowercase_orgs())
         out.sort(key=lambda item: item[0] + item[1].start)
-        return self._trim_glued(out)
+        return self._places_as_places(self._trim_glued(out))
+
+    def _places_as_places(self, readings: list[tuple[int, RunReading]]) -> list[tuple[int, RunReading]]:
+        """"near Tal Abyad", "in Ras al-Ayn": a name the article puts after a preposition of place
+        is a place wherever it is written, not a person (who would then be "he" or a speaker).
+        Not after "from" or "at" ("a letter from Obama", "aimed at Putin"), nor a possessive."""
+        places: set[str] = set()
+        for offset, r in readings:
+            if r.kind != PERSON or r.role is not None:
+                continue
+            start, end = offset + r.start, offset + r.end
+            if _PLACE_BEFORE.search(self.text, max(0, start - 10), start) and self.text[end : end + 1] not in "'’":
+                places.add(name_key(r.name))
+        if not places:
+            return readings
+        return [
+            (offset, RunReading(ORG, r.name, r.start, r.end)) if r.kind == PERSON and name_key(r.name) in places else (offset, r)
+            for offset, r in readings
+        ]
+
+    def _after_office(self, run: str, office: str) -> RunReading | None:
+        """"Secretary of State Kerry", "Minister of Foreign Affairs Sergei Lavrov": the run after
+        "<title> of" opens with what the office is of; the name is what follows it."""
+        tokens = [(t.group(), t.start()) for t in re.finditer(r"\S+", run)]
+        portfolio = name_lexicon().portfolio_words
+        n = 0
+        while n < len(tokens) - 1 and tokens[n][0].lower() in portfolio:
+            n += 1
+        if n == 0:
+            return None
+        start = tokens[n][1]
+        word, _ = strip_possessive(tokens[-1][0])
+        end = tokens[-1][1] + len(word)
+        role = (office + run[:start]).strip()
+        return RunReading(PERSON, run[start:end], start, end, role)
+
+    def _acronym(self, at: int, reading: RunReading, last: tuple[int, RunReading] | None) -> RunReading:
+        """"the SDF", "Syrian Democratic Forces (SDF)": an organisation's initials, never a person.
+
+        Defined in brackets after the organisation's name, the initials name that
+        organisation in the rest of the article; after "the" they name one as written.
+        Otherwise an all-capital word is left alone ("CLOSE", "UPDATE": page furniture).
+        """
+        start = at + reading.start
+        if last is not None and last[1].kind == ORG and re.fullmatch(r"\s*\(", self.text[last[0] + last[1].end : start]):
+            full = last[1].name
+            entity = self.orgs.setdefault(name_key(full), Entity(full, ORG))
+            self.orgs.setdefault(name_key(reading.name), entity)
+            return RunReading(ORG, reading.name, reading.start, reading.end)
+        if _THE_BEFORE.search(self.text[max(0, start - 5) : start]):
+            return RunReading(ORG, reading.name, reading.start, reading.end)
+        return reading
 
     def _trim_glued(self, readings: list[tuple[int, RunReading]]) -> list[tuple[int, RunReading]]:
         """Drop a word glued to the front of a name: "Meet Kate Gosselin", "curator of Mammals Kevin Rowe".
@@ -94,7 +163,7 @@ class MentionIndex:
         article also writes in lower case at a sentence start, or the run is the object
         of a role ("leader at Westminster Ian Blackford").
         """
-        names = {name_key(r.name) for _, r in readings if r.kind == PERSON}
+        names = {name_key(r.name) for _, r in readings if r.kind == PERSON and not particle_surname(r.name)}
         out = []
         for offset, r in readings:
             words = r.name.split()
@@ -148,6 +217,9 @@ class MentionIndex:
             if at is None or tail[at] in {"group", "state", "states", "nations", "house"}:
                 continue
             name = m.group(1) + " ".join(tail[: at + 1])
+            seat = _SEAT_AFTER.match(self.text, m.start(1) + len(name)) if tail[at] in _SEATED else None
+            if seat:  # "the U.S. embassy in Cairo"
+                name = self.text[m.start(1) : seat.end()]
             found.append((m.start(1), RunReading(ORG, name, 0, len(name))))
         return found
 
@@ -212,34 +284,6 @@ class MentionIndex:
 
     def _sentence_end(self, s: int) -> int:
         return self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
-
-    def add_person(self, start: int, end: int, name: str) -> Mention:
-        """A person the run reader could not tell from a word ("Collins said"), once a cue shows it speaks."""
-        entity = self.persons.setdefault(name_key(name), Entity(name, PERSON))
-        m = Mention(start, end, self.text[start:end], PERSON, entity=entity, subject=True)
-        i = bisect.bisect_left(self._starts, start)
-        self.mentions.insert(i, m)
-        self._starts.insert(i, start)
-        self._genders.pop(entity.name, None)
-        if self._by_name is not None:
-            self._by_name.setdefault(entity.name, []).append(m)
-        if self._titled is not None and entity.role:
-            at = bisect.bisect_left(self._titled[0], start)
-            self._titled[0].insert(at, start)
-            self._titled[1].insert(at, m)
-        return m
-
-    def add_anonymous(self, start: int, end: int, role: str, subject: bool = True) -> Mention:
-        """Register "a senior official" so that a later "he" resolves to nobody, not to an earlier name."""
-        surface = self.text[start:end]
-        last = surface.split()[-1].lower() if surface.split() else ""
-        # an unresolved "he" is still a man: a later "she" must not stop at him
-        gender = gender_of_words(role) or PRONOUN_GENDER.get(last) if last in ("he", "she") else gender_of_words(role)
-        m = Mention(start, end, surface, ANON, subject=subject, gender=gender)
-        i = bisect.bisect_left(self._starts, start)
-        self.mentions.insert(i, m)
-        self._starts.insert(i, start)
-        return m
 
     def mark_subject(self, mention: Mention) -> None:
         mention.subject = True

@@ -68,6 +68,14 @@ def _is_title_token(word: str) -> bool:
     return word in titles or "-" in word and any(part in titles for part in word.split("-"))
 
 
+def _ends_with_office(word: str) -> bool:
+    """"Ukrainian President", "Ousted President": a description ending with an office, no name
+    ("Nigel Major", "Julie Bishop" end with surnames that are also titles)."""
+    low = word.lower()
+    lex = name_lexicon()
+    return word.isalpha() and _is_title_token(low) and low not in lex.surname_titles
+
+
 @lru_cache(maxsize=65536)
 def read_run(run: str) -> RunReading | None:
     """Split one capitalised run into title/role, organisation and person name parts."""
@@ -87,6 +95,9 @@ def read_run(run: str) -> RunReading | None:
         if low in lex.not_names and not (tok.isupper() and len(tok) > 1) or possessor:
             cut = i + 1
     tokens = tokens[cut:]
+    # A description glued to a name ("Kurdish-led Syrian Democratic Forces", "U.S.-backed Hadi").
+    while len(tokens) > 1 and _descriptive_hyphen(tokens[0][0]):
+        tokens = tokens[1:]
     # Page furniture glued to a name ("ADVERTISEMENT Trump", "CLOSE Yu Darvish").
     while len(tokens) > 1 and tokens[0][0].isupper() and len(tokens[0][0]) > 3 and tokens[0][0].isalpha():
         tokens = tokens[1:]
@@ -99,7 +110,7 @@ def read_run(run: str) -> RunReading | None:
     title_at = max((i for i, w in enumerate(lows[:-1]) if _is_title_token(w)), default=-1)
     if title_at < 0 and len(lows) >= 3 and lows[0] in lex.role_nouns:
         title_at = 0  # "Rapper Snoop Dogg", "Actress Sally Struthers"
-    if len(lows) >= 2 and lows[0] in lex.place_prefixes and title_at < 0:
+    if len(lows) >= 2 and (lows[0] in lex.place_prefixes or lows[-1] in lex.place_suffixes) and title_at < 0:
         return RunReading(ORG, run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])  # "New York", "North Korea"
     if " ".join(lows) in multiword_places():
         span = run[tokens[0][1] : tokens[-1][2]]
@@ -121,13 +132,15 @@ def read_run(run: str) -> RunReading | None:
     if name_from < len(tokens) - 1 and len(first) > 1 and first.isalpha() and first.isupper():
         return RunReading(ORG, run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])  # "CGI Federal", "NBC News"
     rest = tokens[name_from:]
-    proper = [t for t in rest if t[0].lower() not in lex.particles]
+    proper = [t for t in rest if t[0] not in lex.particles]  # "Ben LaBolt": a capital makes it a name, not "ben"
     if proper and all(t[0].isupper() for t in proper if len(t[0]) > 1):
         proper = []  # "SEE ALSO", "CLOSE": page furniture, not a person
     if proper and (len(proper) >= 2 or 0 <= title_at == name_from - 1):
         role = run[tokens[0][1] : tokens[title_at][2]] if title_at >= 0 and title_at >= stop_at else None
         if role and all(w in _HONORIFICS for w in role.lower().split()):
             role = None  # "Mr Johnson": a courtesy, not a role
+        if _ends_with_office(rest[-1][0]):
+            return RunReading("other", run[tokens[0][1] : tokens[-1][2]], tokens[0][1], tokens[-1][2])
         end = post[2] if post else rest[-1][2]
         return RunReading(PERSON, run[rest[0][1] : rest[-1][2]], rest[0][1], end, role or (post and post[0]))
     span = run[tokens[0][1] : tokens[-1][2]]

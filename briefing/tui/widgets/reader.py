@@ -49,6 +49,8 @@ def quote_prompt(quote: Quote, titles: dict[str, str]) -> Content:
         who += f", {one_line(quote.role)}"
     sources = outlets_once(quote.articles, titles)
     kind = " (partial)" if quote.partial else ""
+    if quote.speaker and quote.attribution:
+        kind += f" [{quote.attribution}]"  # what names the speaker: "named", "pronoun", ... (s corrects it)
     return Content.assemble(
         (f"“{one_line(quote.text)}”", "italic"),
         "\n  — ",
