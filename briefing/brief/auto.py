@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefing.quotes.ranking import key_quotes
 from briefing.brief import items as mk
@@ -18,6 +19,9 @@ from briefing.brief.budget import word_count
 from briefing.brief.model import Brief, DuplicateItemError, ItemOrigin
 from briefing.config import Settings
 from briefing.models import Analysis, DigestSentence, Figure, Quote, SentenceRef
+
+if TYPE_CHECKING:
+    from briefing.store.changes import Baseline
 
 # Ranks: what survives the budget first. Bottom line, then the status table, then
 # developments and quotes interleaved by their own order, then secondary figures.
@@ -150,9 +154,13 @@ def fit_to_budget(brief: Brief, analysis: Analysis) -> list[str]:
     return dropped
 
 
-def auto_brief(analysis: Analysis, settings: Settings, date: dt.date | None = None) -> Brief:
-    """An automatic one-page brief of `analysis`, within `brief.max_words`."""
+def auto_brief(
+    analysis: Analysis, settings: Settings, date: dt.date | None = None, since_last: Baseline | None = None
+) -> Brief:
+    """An automatic one-page brief of `analysis`, within `brief.max_words`; `since_last` (the last
+    saved brief of its story) gives it a "Since the last brief" section, counted in the page."""
     brief = Brief.new(settings, date)
+    brief.since_last = since_last
     _populate(brief, analysis, settings)
     fit_to_budget(brief, analysis)
     brief.remember_sources(analysis.articles)

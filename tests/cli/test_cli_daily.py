@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -190,3 +191,84 @@ def test_a_damaged_store_does_not_stop_a_brief_from_being_written(tmp_path: Path
     assert "warning: the brief was saved but not recorded in the history" in err and str(store) in err
     code, _, err = run("history")
     assert code == 1 and "move it aside" in err
+
+
+DAY_ONE_REPORTS = {
+    "strikes.txt": (
+        "Strikes hit northern Valleria as talks stall\n\n"
+        "At least 137 Palestinians have been killed in the fighting in northern Valleria since the offensive "
+        "began, the Gaza Health Ministry said on Wednesday.\n\n"
+        "Army units shelled the outskirts of Karsk overnight, and residents said power had been cut across the "
+        "eastern districts.\n\n"
+        '"We will not leave our homes," said Amira Haddad, a teacher in Karsk.\n\n'
+        "Negotiators from both sides met in Geneva but adjourned without agreement on a ceasefire.\n"
+    ),
+    "convoys.txt": (
+        "Aid convoys wait at the Karsk crossing\n\n"
+        "Dozens of aid trucks were stuck at the Karsk crossing on Wednesday as inspections slowed, United "
+        "Nations officials said.\n\n"
+        "The World Food Programme warned that flour stocks in the north would run out within a week.\n\n"
+        '"The trucks are ready, the roads are not," said Omar Saleh, a spokesman for the World Food Programme.\n'
+    ),
+}
+DAY_TWO_REPORTS = {
+    "dornau.txt": (
+        "Death toll rises as shelling spreads to Dornau\n\n"
+        "At least 163 Palestinians have now been killed in northern Valleria, the Gaza Health Ministry said on "
+        "Thursday.\n\n"
+        "Shelling spread overnight to the market town of Dornau, where a hospital was damaged and its generator "
+        "destroyed.\n\n"
+        '"Our wards are full and the lights are out," said Dr. Lina Farouk, the hospital\'s director.\n\n'
+        "Families began leaving Dornau on foot toward the coast on Thursday morning.\n"
+    ),
+    "pause.txt": (
+        "Mediators propose a three-day pause\n\n"
+        "Egyptian mediators proposed a three-day humanitarian pause on Thursday to let the convoys through, "
+        "according to two diplomats.\n\n"
+        "The army said it was studying the proposal but that operations in Dornau would continue.\n\n"
+        '"A pause is the least that is owed to these families," said Hassan Nour, the Egyptian envoy.\n'
+    ),
+}
+
+
+def _section(markdown: str, heading: str) -> list[str]:
+    start = markdown.index(f"## {heading}\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start:end].splitlines()[1:]
+
+
+def test_the_second_days_brief_says_what_is_new_since_the_first(tmp_path: Path, clock: Clock) -> None:
+    """Issue 19's "done when": two briefs built on two days of one pile (the first day's files, then all)."""
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for name, text in DAY_ONE_REPORTS.items():
+        (pile / name).write_text(text, encoding="utf-8")
+    first, second = tmp_path / "brief-1.md", tmp_path / "brief-2.md"
+    code, _, err = run("build", str(pile), "-o", str(first))
+    assert (code, err) == (0, "")
+    assert "Since the last brief" not in first.read_text(encoding="utf-8")  # nothing to compare with yet
+    clock.advance(days=1)
+    for name, text in DAY_TWO_REPORTS.items():
+        (pile / name).write_text(text, encoding="utf-8")
+    code, _, err = run("build", str(pile), "-o", str(second))
+    assert (code, err) == (0, "")
+    markdown = second.read_text(encoding="utf-8")
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings[:2] == ["## Bottom line", "## Since the last brief"]
+    lines = [line for line in _section(markdown, "Since the last brief") if line]
+    assert lines[0] == "Compared with the brief of 2 May 2024:"
+    assert any(line.startswith("- Killed: 137 -> 163") for line in lines), lines
+    developments = [line for line in lines[1:] if not line.startswith(("- Killed", "- Newly quoted"))]
+    assert len(developments) >= 2
+    # every line is true: each cites only the second day's reports, never a report the first brief had
+    sources = {line.split(". ", 1)[0]: line for line in _section(markdown, "Sources") if line}
+    for line in lines[1:]:
+        cited = [n for n in re.findall(r"\[(\d+)\]", line)]
+        assert cited, line
+        assert all(("dornau.txt" in sources[n] or "pause.txt" in sources[n]) for n in cited), (line, sources)
+    code, out, err = run("history")
+    assert code == 0 and err == ""
+    rows = out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["2024-05-03", "2024-05-02"]
+    assert rows[0].endswith(str(second.resolve())) and rows[1].endswith(str(first.resolve()))
+    assert [row.split()[4] for row in rows] == ["4", "2"]  # articles loaded for each brief

@@ -1,0 +1,154 @@
+"""The "Since the last brief" section: what this brief says that the last one of its story did not.
+
+The reader of yesterday's brief wants the difference first, right under the
+Bottom line: the developments that are new, the counts that moved ("Killed
+(Palestinians): 137 -> 163, Gaza Health Ministry"), who is newly quoted. The
+comparison itself is `briefing.store.changes` (a `Baseline` of the last saved
+brief, attached to the brief as `Brief.since_last` by `briefing build` and the
+app); this module only turns it into lines, from the brief's items as they are
+now, so an edit in the app changes the section at once.
+
+A new development is moved up from Key developments, not printed twice: the page
+is one page. A new bottom-line sentence stays where it is (it was just read). A
+new quotation is named by its speaker, its words are in Key quotes. The section
+is left out when nothing changed, and when there is no earlier brief to compare with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.brief.items import FIGURE_LABELS
+from briefing.brief.model import Brief, BriefItem, item_article_ids
+
+if TYPE_CHECKING:
+    from briefing.models import Figure, Quote
+    from briefing.store.changes import Baseline, FigureMove
+
+SECTION_ID = "changes"
+STAYS_IN_PLACE = frozenset({"bottom_line"})  # new there, but not repeated right below it
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip  (not the locale's: the brief is in English)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One line of the section: plain text (escaped by the renderer), the articles it cites, and
+    the brief item it stands for when it is a development moved up from its own section."""
+
+    text: str
+    article_ids: tuple[str, ...]
+    item_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SinceLast:
+    """The section's lines, and the date of the brief they are measured against."""
+
+    previous_date: dt.date | None
+    lines: tuple[ChangeLine, ...]
+
+    @property
+    def moved_up(self) -> frozenset[str]:
+        """Ids of the items this section prints instead of their own section."""
+        return frozenset(line.item_id for line in self.lines if line.item_id is not None)
+
+    def intro(self) -> str:
+        """'Compared with the brief of 20 November 2026:' (plain text)."""
+        if self.previous_date is None:
+            return "Compared with the last brief:"
+        d = self.previous_date
+        return f"Compared with the brief of {d.day} {_MONTHS[d.month - 1]} {d.year}:"
+
+
+def since_last(brief: Brief) -> SinceLast | None:
+    """The section for `brief`, or None when it has no such section, no earlier brief, or nothing new."""
+    baseline = brief.since_last
+    if baseline is None or SECTION_ID not in brief.section_ids:
+        return None
+    lines = [*_developments(brief, baseline), *_figures(brief, baseline), *_quotes(brief, baseline)]
+    return SinceLast(baseline.previous.date, tuple(lines)) if lines else None
+
+
+def new_items(brief: Brief, baseline: Baseline) -> frozenset[str]:
+    """Ids of the brief's items that are new against `baseline` (the app marks them)."""
+    from briefing.store.changes import compare_briefs, content_of_brief
+
+    changes = compare_briefs(content_of_brief(brief), baseline.previous)
+    new_figures = {id(m.after) for m in changes.moved_figures} | {id(f) for f in changes.new_figures}
+    found = {it.id for it in brief.items if _is_new_development(it, baseline)}
+    found |= {it.id for it in brief.items if it.origin.quote is not None and baseline.quote_is_new(it.origin.quote)}
+    found |= {it.id for it in brief.items if it.origin.figure is not None and id(it.origin.figure) in new_figures}
+    return frozenset(found)
+
+
+# --------------------------------------------------------------------------- the three kinds
+
+
+def _is_new_development(item: BriefItem, baseline: Baseline) -> bool:
+    from briefing.store.changes import DEVELOPMENT_KINDS, DEVELOPMENT_SECTIONS, Development
+
+    o = item.origin
+    if o.quote is not None or o.figure is not None:
+        return False
+    if o.kind not in DEVELOPMENT_KINDS and not (o.kind == "free" and item.section in DEVELOPMENT_SECTIONS):
+        return False
+    return baseline.development_is_new(Development(item.text, o.article_ids, o.sentence))
+
+
+def _developments(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
+    return [
+        ChangeLine(it.text, item_article_ids(it), it.id)
+        for it in brief.items
+        if it.section not in STAYS_IN_PLACE and it.section != SECTION_ID and _is_new_development(it, baseline)
+    ]
+
+
+def _figures(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
+    from briefing.store.changes import compare_briefs, content_of_brief
+
+    changes = compare_briefs(content_of_brief(brief), baseline.previous)
+    # A count from an article that was loaded for the last brief was there to be reported then.
+    lines = [ChangeLine(_moved(m), (m.after.article,)) for m in changes.moved_figures
+             if not baseline.already_loaded((m.after.article,))]  # fmt: skip
+    lines += [ChangeLine(_new_figure(f), (f.article,)) for f in changes.new_figures
+              if not baseline.already_loaded((f.article,))]  # fmt: skip
+    return lines
+
+
+def _moved(move: FigureMove) -> str:
+    """'Killed (Palestinians): 137 -> 163, Gaza Health Ministry' (the kind as the status table names it)."""
+    line = move.describe()
+    label = FIGURE_LABELS.get(move.kind)
+    return label + line[len(move.kind) :] if label else line
+
+
+def _new_figure(figure: Figure) -> str:
+    """'Injured: 412 (not in the last brief), UN' - a series the last brief did not carry."""
+    subject = getattr(figure, "subject", None)
+    series = FIGURE_LABELS.get(figure.kind, figure.kind.capitalize()) + (f" ({subject})" if subject else "")
+    counted = f", {figure.reported_by}" if figure.reported_by else ""
+    return f"{series}: {figure.value:,} (not in the last brief){counted}"
+
+
+def _quotes(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
+    quotes: list[Quote] = []
+    for it in brief.items:
+        q = it.origin.quote
+        if q is not None and baseline.quote_is_new(q) and q not in quotes:
+            quotes.append(q)
+    if not quotes:
+        return []
+    speakers = list(dict.fromkeys(q.speaker or "an unattributed source" for q in quotes))
+    ids = tuple(dict.fromkeys(a for q in quotes for a in q.articles))
+    return [ChangeLine(f"Newly quoted: {_and(speakers)}.", ids)]
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+__all__ = ["SECTION_ID", "ChangeLine", "SinceLast", "new_items", "since_last"]
