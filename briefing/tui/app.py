@@ -209,6 +209,9 @@ class BriefingApp(App[int]):
     def on_load_finished(self, message: LoadFinished) -> None:
         """Bubbled up from the main screen: every input is read, so sources can be checked."""
         self.loading_done = True
+        from briefing.tui.since_last_view import show_since_last  # the store's briefs of this story
+
+        show_since_last(self.main_screen, self.session)
         if self.draft_offer is not None and self._draft_offered is not None:
             self.draft_offer.set_question(self._draft_question(self._draft_offered))
         if self._check_restored:

@@ -22,6 +22,7 @@ import briefing.store.db as store_db
 from briefing.cli import main
 from briefing.ingest.article import article_id, count_words
 from support.news_site import make_story, serve
+from support.two_days import DAY_ONE_REPORTS, DAY_TWO_REPORTS
 
 DAY_ONE = dt.datetime(2024, 5, 2, 7, 0).astimezone()
 
@@ -191,44 +192,6 @@ def test_a_damaged_store_does_not_stop_a_brief_from_being_written(tmp_path: Path
     assert "warning: the brief was saved but not recorded in the history" in err and str(store) in err
     code, _, err = run("history")
     assert code == 1 and "move it aside" in err
-
-
-DAY_ONE_REPORTS = {
-    "strikes.txt": (
-        "Strikes hit northern Valleria as talks stall\n\n"
-        "At least 137 Palestinians have been killed in the fighting in northern Valleria since the offensive "
-        "began, the Gaza Health Ministry said on Wednesday.\n\n"
-        "Army units shelled the outskirts of Karsk overnight, and residents said power had been cut across the "
-        "eastern districts.\n\n"
-        '"We will not leave our homes," said Amira Haddad, a teacher in Karsk.\n\n'
-        "Negotiators from both sides met in Geneva but adjourned without agreement on a ceasefire.\n"
-    ),
-    "convoys.txt": (
-        "Aid convoys wait at the Karsk crossing\n\n"
-        "Dozens of aid trucks were stuck at the Karsk crossing on Wednesday as inspections slowed, United "
-        "Nations officials said.\n\n"
-        "The World Food Programme warned that flour stocks in the north would run out within a week.\n\n"
-        '"The trucks are ready, the roads are not," said Omar Saleh, a spokesman for the World Food Programme.\n'
-    ),
-}
-DAY_TWO_REPORTS = {
-    "dornau.txt": (
-        "Death toll rises as shelling spreads to Dornau\n\n"
-        "At least 163 Palestinians have now been killed in northern Valleria, the Gaza Health Ministry said on "
-        "Thursday.\n\n"
-        "Shelling spread overnight to the market town of Dornau, where a hospital was damaged and its generator "
-        "destroyed.\n\n"
-        '"Our wards are full and the lights are out," said Dr. Lina Farouk, the hospital\'s director.\n\n'
-        "Families began leaving Dornau on foot toward the coast on Thursday morning.\n"
-    ),
-    "pause.txt": (
-        "Mediators propose a three-day pause\n\n"
-        "Egyptian mediators proposed a three-day humanitarian pause on Thursday to let the convoys through, "
-        "according to two diplomats.\n\n"
-        "The army said it was studying the proposal but that operations in Dornau would continue.\n\n"
-        '"A pause is the least that is owed to these families," said Hassan Nour, the Egyptian envoy.\n'
-    ),
-}
 
 
 def _section(markdown: str, heading: str) -> list[str]:
