@@ -74,14 +74,13 @@ def since_last(brief: Brief) -> SinceLast | None:
 
 
 def new_items(brief: Brief, baseline: Baseline) -> frozenset[str]:
-    """Ids of the brief's items that are new against `baseline` (the app marks them)."""
-    from briefing.store.changes import compare_briefs, content_of_brief
-
-    changes = compare_briefs(content_of_brief(brief), baseline.previous)
-    new_figures = {id(m.after) for m in changes.moved_figures} | {id(f) for f in changes.new_figures}
+    """Ids of the brief's items that are new against `baseline` (the app marks them): the ones
+    this section speaks of."""
+    moves, fresh = _figure_changes(brief, baseline)
+    figures = {id(m.after) for m in moves} | {id(f) for f in fresh}
     found = {it.id for it in brief.items if _is_new_development(it, baseline)}
     found |= {it.id for it in brief.items if it.origin.quote is not None and baseline.quote_is_new(it.origin.quote)}
-    found |= {it.id for it in brief.items if it.origin.figure is not None and id(it.origin.figure) in new_figures}
+    found |= {it.id for it in brief.items if it.origin.figure is not None and id(it.origin.figure) in figures}
     return frozenset(found)
 
 
@@ -108,15 +107,21 @@ def _developments(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
 
 
 def _figures(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
+    moves, fresh = _figure_changes(brief, baseline)
+    return [ChangeLine(_moved(m), (m.after.article,)) for m in moves] + [
+        ChangeLine(_new_figure(f), (f.article,)) for f in fresh
+    ]
+
+
+def _figure_changes(brief: Brief, baseline: Baseline) -> tuple[list[FigureMove], list[Figure]]:
+    """Moved series and new series, each from an article the last brief had not loaded (a count
+    that was there to be reported then is no change since)."""
     from briefing.store.changes import compare_briefs, content_of_brief
 
     changes = compare_briefs(content_of_brief(brief), baseline.previous)
-    # A count from an article that was loaded for the last brief was there to be reported then.
-    lines = [ChangeLine(_moved(m), (m.after.article,)) for m in changes.moved_figures
-             if not baseline.already_loaded((m.after.article,))]  # fmt: skip
-    lines += [ChangeLine(_new_figure(f), (f.article,)) for f in changes.new_figures
-              if not baseline.already_loaded((f.article,))]  # fmt: skip
-    return lines
+    moves = [m for m in changes.moved_figures if not baseline.already_loaded((m.after.article,))]
+    fresh = [f for f in changes.new_figures if not baseline.already_loaded((f.article,))]
+    return moves, fresh
 
 
 def _moved(move: FigureMove) -> str:

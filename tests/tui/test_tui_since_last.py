@@ -12,7 +12,9 @@ from pathlib import Path
 
 from briefing.brief.render import render_markdown
 from briefing.cli import main
+from briefing.tui.messages import BriefChanged
 from briefing.tui.widgets.article_list import NEW_MARK, ArticleList
+from briefing.tui.widgets.brief_list import BriefList
 from briefing.tui.widgets.status_panel import StatusPanel
 from support.two_days import DAY_ONE_REPORTS, DAY_TWO_REPORTS, write_day
 
@@ -74,6 +76,14 @@ async def test_a_moved_count_says_so_and_the_brief_says_what_is_new(build_app, s
         assert brief.since_last is not None
         from briefing.brief.auto import auto_brief
 
-        brief.replace_with(auto_brief(app.session.analysis, app.settings))  # what the automatic draft gives
+        app.session.replace_brief(auto_brief(app.session.analysis, app.settings))  # what the automatic draft gives
+        app.post_message(BriefChanged())
         markdown = render_markdown(brief, app.session.analysis)
         assert "## Since the last brief" in markdown and "Killed: 137 -> 163" in markdown
+        await pilot.press("b")
+        await pilot.pause()
+        listed = app.screen.query_one(BriefList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        marked = [p for p in prompts if "✦ new since the last brief" in p]
+        assert any("163" in p for p in marked) and any("Dornau" in p for p in marked), prompts
+        assert not any("137" in p or "Karsk" in p for p in marked)  # the first day's reports are not new
