@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from briefing.store.changes import Baseline, FigureMove
 
 SECTION_ID = "changes"
+BACKGROUND_DAYS = 3  # a day named this long before the report is its background (see is_background)
 STAYS_IN_PLACE = frozenset({"bottom_line"})  # new there, but not repeated right below it
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip  (not the locale's: the brief is in English)
@@ -78,7 +79,8 @@ def new_items(brief: Brief, baseline: Baseline) -> frozenset[str]:
     this section speaks of."""
     moves, fresh = _figure_changes(brief, baseline)
     figures = {id(m.after) for m in moves} | {id(f) for f in fresh}
-    found = {it.id for it in brief.items if _is_new_development(it, baseline)}
+    found = {it.id for it in brief.items
+             if _is_new_development(it, baseline) and not is_background(it.text, _published(brief, it))}
     found |= {it.id for it in brief.items if it.origin.quote is not None and baseline.quote_is_new(it.origin.quote)}
     found |= {it.id for it in brief.items if it.origin.figure is not None and id(it.origin.figure) in figures}
     return frozenset(found)
@@ -103,7 +105,30 @@ def _developments(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
         ChangeLine(it.text, item_article_ids(it), it.id)
         for it in brief.items
         if it.section not in STAYS_IN_PLACE and it.section != SECTION_ID and _is_new_development(it, baseline)
+        and not is_background(it.text, _published(brief, it))
     ]
+
+
+def _published(brief: Brief, item: BriefItem) -> dt.date | None:
+    """The earliest date of the articles an item cites, as far as the brief knows them."""
+    dates = [s.published for a in item_article_ids(item) if (s := brief.sources.get(a)) and s.published]
+    return min(dates) if dates else None
+
+
+def is_background(text: str, published: dt.date | None) -> bool:
+    """A sentence that tells of an earlier day is background, not a development since the last brief.
+
+    "The war broke out on July 8" in a report of August 6 is how reporters remind the
+    reader; the analyst's reader already knew it. True when the sentence names at least
+    one day, and every day it names is more than BACKGROUND_DAYS before the report's date
+    (a report of Wednesday saying "on Monday" still tells of this week's events)."""
+    if published is None:
+        return False
+    from briefing.status.dates import Reference, find_dates
+
+    reference = Reference(published.year, published.month, published.day, False, "article date")
+    days = [w.date for w in find_dates(text, reference) if w.date is not None]
+    return bool(days) and all((published - d).days > BACKGROUND_DAYS for d in days)
 
 
 def _figures(brief: Brief, baseline: Baseline) -> list[ChangeLine]:
@@ -156,4 +181,4 @@ def _and(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-__all__ = ["SECTION_ID", "ChangeLine", "SinceLast", "new_items", "since_last"]
+__all__ = ["SECTION_ID", "ChangeLine", "SinceLast", "is_background", "new_items", "since_last"]

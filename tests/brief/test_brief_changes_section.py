@@ -10,7 +10,7 @@ import datetime as dt
 
 from briefing.brief.auto import auto_brief
 from briefing.brief.budget import over_budget
-from briefing.brief.changes_section import new_items, since_last
+from briefing.brief.changes_section import is_background, new_items, since_last
 from briefing.brief.model import Brief, ItemOrigin, Section
 from briefing.brief.render import render_markdown
 from briefing.brief.sources import SourceInfo
@@ -147,3 +147,24 @@ def test_the_automatic_brief_counts_the_section_in_its_page() -> None:
     text = render_markdown(brief, analysis)
     assert "## Since the last brief" in text
     assert over_budget(brief, analysis).fits
+
+
+def test_a_sentence_telling_of_an_earlier_day_is_background_not_news_since() -> None:
+    wednesday = dt.date(2024, 8, 7)
+    assert is_background("The fighting broke out on July 8, when the first shells fell on Karsel.", wednesday)
+    assert is_background("Talks first opened in Geneva on 2 August 2024.", wednesday)
+    # near misses: this week's days, no day at all, an old day beside a new one, an undated report
+    assert not is_background("Shelling resumed on Monday after a night of calm.", wednesday)
+    assert not is_background("Envoys agreed to reopen the southern road.", wednesday)
+    assert not is_background("The truce agreed on July 8 collapsed on August 6.", wednesday)
+    assert not is_background("The fighting broke out on July 8.", None)
+
+
+def test_background_is_not_listed_as_new() -> None:
+    brief = make(3, [("The fighting broke out on April 2, when the first shells fell on Karsel.", "c2", 4),
+                     (NEW_LINE, "c2", 0)], [], [])
+    brief.sources["c2"] = SourceInfo("c2", "Report c2", "Valley Wire", dt.date(2024, 5, 3))
+    brief.since_last = baseline(YESTERDAY)
+    got = since_last(brief)
+    assert got is not None and [line.text for line in got.lines] == [NEW_LINE]
+    assert {it.text for it in brief.items if it.id in new_items(brief, brief.since_last)} == {NEW_LINE}
