@@ -309,7 +309,8 @@ class BriefingApp(App[int]):
             from briefing.brief.auto import auto_brief
 
             if self.session.analysis is not None:
-                self.session.replace_brief(auto_brief(self.session.analysis, self.settings))
+                since = self.session.brief.since_last  # the page is fitted with "Since the last brief" in it
+                self.session.replace_brief(auto_brief(self.session.analysis, self.settings, since_last=since))
             self.post_message(BriefChanged())
             undo = self.keys("undo")
             self.notify(f"New brief from the automatic draft; {undo} in the brief builder brings back the "
