@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing.brief.render import render_markdown
 from briefing.cli import main
+from textual.widgets import Sparkline, Static
 from briefing.tui.messages import BriefChanged
 from briefing.tui.widgets.article_list import NEW_MARK, ArticleList
 from briefing.tui.widgets.brief_list import BriefList
@@ -36,6 +37,16 @@ def _labels(panel: StatusPanel) -> list[str]:
 
     walk(panel.root)
     return found
+
+
+def _node_of(panel: StatusPanel, figure):  # type: ignore[no-untyped-def]
+    stack = list(panel.root.children)
+    while stack:
+        node = stack.pop()
+        if node.data is not None and node.data.figure is figure:
+            return node
+        stack.extend(node.children)
+    raise AssertionError("no row for the figure")
 
 
 async def test_new_articles_are_marked_and_n_shows_only_them(build_app, settle, tmp_path: Path) -> None:
@@ -72,6 +83,13 @@ async def test_a_moved_count_says_so_and_the_brief_says_what_is_new(build_app, s
         # the history under the detail line: the earlier brief's count, then today's
         figure = next(f for f in panel.figures if f.value == 163)
         assert [p.value for p in panel.since.history(figure)] == [137]
+        node = _node_of(panel, figure)
+        panel.move_cursor(node)
+        await pilot.pause()
+        chart = app.main_screen.query_one("#status-history", Sparkline)
+        detail = str(app.main_screen.query_one("#status-detail", Static).render())
+        assert chart.display and list(chart.data or []) == [137, 163]
+        assert "Earlier briefs: 137 on" in detail and "now 163 (up from 137 on" in detail
         brief = app.session.brief
         assert brief.since_last is not None
         from briefing.brief.auto import auto_brief
