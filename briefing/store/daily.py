@@ -133,7 +133,16 @@ def last_brief_baseline(
             previous = _previous_content(store, story, file)
     except StoreError:
         return None
-    return None if previous is None else Baseline(previous)
+    if previous is None or not same_story(story, previous, articles):
+        return None
+    return Baseline(previous)
+
+
+def same_story(story: str | None, previous: BriefContent, articles: Sequence[Article]) -> bool:
+    """Whether the last brief tells the story these articles do. With a `story` label, yes; without
+    one (articles given as PATHS, sources with no label) only when it had loaded one of them: two
+    folders about two wars are not yesterday and today of one story ("Killed: 1,900 -> 100,000")."""
+    return story is not None or any(a.id in previous.loaded for a in articles)
 
 
 def _previous_content(store: Store, story: str | None, file: str | Path | None) -> BriefContent | None:

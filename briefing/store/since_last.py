@@ -20,6 +20,7 @@ from pathlib import Path
 from briefing.models import Article, Figure
 from briefing.store.briefs import SavedBrief, brief_article_ids, last_brief, list_briefs, story_of
 from briefing.store.changes import Baseline, content_of_saved, headline_figures, series_key
+from briefing.store.daily import same_story
 from briefing.store.db import Store, StoreError, default_store_path
 from briefing.store.series import Point, SeriesKey, change_phrase, figure_series
 
@@ -78,7 +79,10 @@ def since_last_brief(
             last = last_brief(store, story, other_than=file)
             if last is None:
                 return SinceLastBrief()
-            baseline = Baseline(content_of_saved(last.data, brief_article_ids(store, last.id)))
+            previous = content_of_saved(last.data, brief_article_ids(store, last.id))
+            if not same_story(story, previous, articles):
+                return SinceLastBrief()
+            baseline = Baseline(previous)
             briefs = [b for b in list_briefs(store, BRIEFS_READ) if b.story == story and not _same_file(b, file)]
     except StoreError:
         return SinceLastBrief()

@@ -22,7 +22,7 @@ import briefing.store.db as store_db
 from briefing.cli import main
 from briefing.ingest.article import article_id, count_words
 from support.news_site import make_story, serve
-from support.two_days import DAY_ONE_REPORTS, DAY_TWO_REPORTS
+from support.two_days import DAY_ONE_REPORTS, DAY_TWO_REPORTS, write_day
 
 DAY_ONE = dt.datetime(2024, 5, 2, 7, 0).astimezone()
 
@@ -235,3 +235,10 @@ def test_the_second_days_brief_says_what_is_new_since_the_first(tmp_path: Path, 
     assert [row.split()[0] for row in rows] == ["2024-05-03", "2024-05-02"]
     assert rows[0].endswith(str(second.resolve())) and rows[1].endswith(str(first.resolve()))
     assert [row.split()[4] for row in rows] == ["4", "2"]  # articles loaded for each brief
+    # another folder, about something else, with no story label: not the next day of this story
+    other = tmp_path / "other"
+    write_day(other, {"harbour.txt": "Harbour reopens\n\nAt least 12 fishermen were killed when a storm hit the "
+                      "harbour of Lindmark on Friday, the coast guard said.\n\nThe harbour reopened on Saturday.\n"})
+    third = tmp_path / "brief-3.md"
+    assert run("build", str(other), "-o", str(third))[0] == 0
+    assert "Since the last brief" not in third.read_text(encoding="utf-8")

@@ -197,9 +197,12 @@ def test_the_baseline_is_the_last_brief_of_the_articles_story_with_what_it_had_l
     assert last_brief_baseline([article], None, store_path) is None  # no brief yet
     with Store.open(store_path) as store:
         record_brief(store, YESTERDAY, tmp_path / "b1.md", ["a1", "b7"], None, saved_at=100.0)
-    baseline = last_brief_baseline([article], tmp_path / "b2.md", store_path)
+    kept = make_article("a1", "Shelling in Velmora", "Valley Wire", None, [["Shelling struck Velmora."]])
+    baseline = last_brief_baseline([kept, article], tmp_path / "b2.md", store_path)
     assert baseline is not None and baseline.previous.loaded == {"a1", "b7"}
     assert baseline.previous.date == dt.date(2024, 5, 2)
-    assert last_brief_baseline([article], tmp_path / "b1.md", store_path) is None  # its own earlier save
+    assert last_brief_baseline([kept, article], tmp_path / "b1.md", store_path) is None  # its own earlier save
+    # no story label and nothing in common with the last brief: another pile, not the next day of this one
+    assert last_brief_baseline([article], tmp_path / "b2.md", store_path) is None
     (tmp_path / "broken.sqlite3").write_bytes(b"not a database " * 200)
     assert last_brief_baseline([article], None, tmp_path / "broken.sqlite3") is None
