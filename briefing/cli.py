@@ -240,7 +240,10 @@ def _run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
         stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False, indent=2))  # one write: 0.24 s -> 0.08 s
         stdout.write("\n")
     else:
-        stdout.write(format_report(analysis))
+        from briefing.store.since_last import since_last_brief
+
+        since = since_last_brief(analysis.articles)  # each count against the story's earlier briefs
+        stdout.write(format_report(analysis, lambda f: since.change(f, analysis.status.figures)))
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, Event, Figure, Quote, SentenceRef, Story
@@ -180,7 +180,9 @@ def _sources(ids: Iterable[str], numbers: dict[str, int]) -> str:
     return "".join(f"[{numbers[i]}]" for i in ids if i in numbers)
 
 
-def _status_text(status: ConflictStatus, numbers: dict[str, int]) -> list[str]:
+def _status_text(
+    status: ConflictStatus, numbers: dict[str, int], figure_note: Callable[[Figure], str | None] | None = None
+) -> list[str]:
     lines = [f"  Trend: {status.trend.label}"]
     ceasefire = status.ceasefire
     since = ""
@@ -201,7 +203,9 @@ def _status_text(status: ConflictStatus, numbers: dict[str, int]) -> list[str]:
     for figure in status.figures:
         flag = "  (sources disagree)" if figure.disagreement else ""
         by = f"; source: {figure.reported_by}" if figure.reported_by else ""
-        lines.append(f"  {figure.kind}: {figure_amount(figure)}{by} {_sources([figure.article], numbers)}{flag}")
+        note = figure_note(figure) if figure_note is not None else None
+        since = f", {note}" if note else ""
+        lines.append(f"  {figure.kind}: {figure_amount(figure)}{since}{by} {_sources([figure.article], numbers)}{flag}")
     if status.actors:
         lines.append(_wrap("Actors: " + "; ".join(f"{a.name} ({a.side}, {a.mentions})" for a in status.actors[:12])))
     if status.locations:
@@ -238,9 +242,10 @@ def _stories_text(analysis: Analysis, numbers: dict[str, int]) -> list[str]:
     return lines + [""]
 
 
-def format_report(analysis: Analysis) -> str:
+def format_report(analysis: Analysis, figure_note: Callable[[Figure], str | None] | None = None) -> str:
     """A plain-text report for a terminal or a log: articles, stories, and the main story's
-    digest, quotes and status."""
+    digest, quotes and status; `figure_note` adds to a figure its change since earlier briefs
+    ('up from 137 on 20 Nov')."""
     numbers = {a.id: n for n, a in enumerate(analysis.articles, 1)}
     lines = [f"ARTICLES ({len(analysis.articles)})", ""]
     for article in analysis.articles:
@@ -257,7 +262,7 @@ def format_report(analysis: Analysis) -> str:
         lines.append(_wrap(f'- "{quote.text}" ({who}) {_sources(quote.articles, numbers)}'))
     if not analysis.quotes:
         lines.append("  (none)")
-    lines += ["", "CONFLICT STATUS", *_status_text(analysis.status, numbers)]
+    lines += ["", "CONFLICT STATUS", *_status_text(analysis.status, numbers, figure_note)]
     if analysis.warnings:
         lines += ["", "SKIPPED"] + [f"  {w}" for w in analysis.warnings]
     return "\n".join(lines) + "\n"

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 ALGORITHMS = ("lead", "lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction")
-SECTION_IDS = ("bottom_line", "developments", "quotes", "status", "notes", "sources")
+SECTION_IDS = ("bottom_line", "changes", "developments", "quotes", "status", "notes", "sources")
 #: Textual's built-in themes (kept here because the core never imports Textual;
 #: tests check the list against textual.theme.BUILTIN_THEMES).
 THEMES = (
@@ -164,6 +164,7 @@ class SectionSettings:
 
 DEFAULT_SECTIONS = (
     SectionSettings("bottom_line", "Bottom line"),
+    SectionSettings("changes", "Since the last brief"),
     SectionSettings("developments", "Key developments"),
     SectionSettings("quotes", "Key quotes"),
     SectionSettings("status", "Conflict status"),

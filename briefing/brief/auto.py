@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefing.quotes.evidence import SURE
 from briefing.quotes.ranking import key_quotes
@@ -26,6 +27,9 @@ from briefing.brief.budget import word_count
 from briefing.brief.model import Brief, BriefItem, DuplicateItemError, ItemOrigin
 from briefing.config import Settings
 from briefing.models import Analysis, DigestSentence, Figure, Quote, SentenceRef
+
+if TYPE_CHECKING:
+    from briefing.store.changes import Baseline
 
 # Ranks: what survives the budget first. Bottom line, then the status table, then
 # developments and quotes interleaved by their own order, then secondary figures.
@@ -235,9 +239,13 @@ def _victim(brief: Brief) -> BriefItem | None:
     return min(reversed(candidates), key=lambda i: i.rank)  # on ties, the later item goes first
 
 
-def auto_brief(analysis: Analysis, settings: Settings, date: dt.date | None = None) -> Brief:
-    """An automatic one-page brief of `analysis`, within `brief.max_words`."""
+def auto_brief(
+    analysis: Analysis, settings: Settings, date: dt.date | None = None, since_last: Baseline | None = None
+) -> Brief:
+    """An automatic one-page brief of `analysis`, within `brief.max_words`; `since_last` (the last
+    saved brief of its story) gives it a "Since the last brief" section, counted in the page."""
     brief = Brief.new(settings, date)
+    brief.since_last = since_last
     _populate(brief, analysis, settings)
     fit_to_budget(brief, analysis)
     brief.remember_sources(analysis.articles)

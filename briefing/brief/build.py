@@ -35,10 +35,12 @@ def build_brief_file(
     date = dt.date.today()
     path = Path(output).expanduser() if output is not None else default_brief_path(settings, date)
     check_target(path, force)
-    brief = auto_brief(analysis, settings, date)
+    from briefing.store.daily import last_brief_baseline, remember_saved_brief  # sqlite3 only when writing
+
+    # Against the last brief of the story, read before this one is recorded (and not this file's own last save).
+    brief = auto_brief(analysis, settings, date, last_brief_baseline(analysis.articles, path))
     note_other_stories(brief, analysis)  # one line when other stories were loaded (brief/scope.py)
     written = save_brief(render_markdown(brief, analysis), path, force=force)
-    from briefing.store.daily import remember_saved_brief  # the history: sqlite3 only when a brief is written
 
     problem = remember_saved_brief(brief, written, articles_described(brief, analysis))
     if problem is not None and warn is not None:

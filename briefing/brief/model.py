@@ -21,11 +21,13 @@ from briefing.models import Article, Figure, Quote
 
 if TYPE_CHECKING:
     from briefing.config import Settings
+    from briefing.store.changes import Baseline
 
-SECTION_IDS = ("bottom_line", "developments", "quotes", "status", "notes", "sources")
+SECTION_IDS = ("bottom_line", "changes", "developments", "quotes", "status", "notes", "sources")
 ORIGIN_KINDS = ("sentence", "digest", "quote", "figure", "status", "free")
 DEFAULT_HEADINGS = {
     "bottom_line": "Bottom line",
+    "changes": "Since the last brief",
     "developments": "Key developments",
     "quotes": "Key quotes",
     "status": "Conflict status",
@@ -41,8 +43,9 @@ DEFAULT_SECTION = {
     "status": "status",
     "free": "notes",
 }
-# The sources list is generated from the citations; nobody puts items there by hand.
-GENERATED_SECTIONS = frozenset({"sources"})
+# The sources list is generated from the citations, "Since the last brief" from the comparison with
+# the last saved brief (brief/changes_section.py); nobody puts items there by hand.
+GENERATED_SECTIONS = frozenset({"sources", "changes"})
 UNDO_DEPTH = 100
 DRAFT_FORMAT = 1
 
@@ -137,6 +140,8 @@ class Brief:
         # Details of the articles the items cite, for when those articles are not loaded.
         # Only grows (undo may bring back an item citing any of them); saved for cited ids only.
         self.sources: dict[str, SourceInfo] = {}
+        # The last saved brief of the same story, for "Since the last brief" (None: no such brief).
+        self.since_last: Baseline | None = None
 
     # -- construction -------------------------------------------------------------------------
 

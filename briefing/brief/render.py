@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from briefing.brief import markdown_escape as esc
+from briefing.brief.changes_section import SinceLast, since_last
 from briefing.brief.items import FIGURE_LABELS, STATUS_LABELS
 from briefing.brief.model import Brief, BriefItem, item_article_ids
 from briefing.brief.sources import SourceInfo
@@ -330,21 +331,40 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
+def _since_last(since: SinceLast, c: Citations, frags: dict[str, str]) -> list[str]:
+    """The "Since the last brief" bullets; a development moved up here is its item's fragment."""
+    lines = []
+    for line in since.lines:
+        text = _cited(esc.inline(line.text), c.cite(line.article_ids))
+        if line.item_id is not None:
+            frags[line.item_id] = text
+        lines.append("- " + text)
+    return [esc.inline(since.intro()), "\n".join(lines)]
+
+
 def render(brief: Brief, analysis: Analysis | None) -> Rendered:
     c = Citations(analysis, brief.sources, show="sources" in brief.section_ids)
+    since = since_last(brief)
+    moved_up = since.moved_up if since else frozenset()
     # First pass: number the sources in reading order, whatever section holds the source list.
     for s in brief.sections:
         if s.id in RENDERERS:
             for it in brief.items_in(s.id):
-                c.register(_article_ids(it))
+                if it.id not in moved_up:
+                    c.register(_article_ids(it))
+        elif s.id == "changes" and since:
+            for line in since.lines:
+                c.register(line.article_ids)
     frags: dict[str, str] = {}
     date = news_date(brief, analysis, c.articles)
     blocks = [f"# {esc.heading(brief.title)} — {date.isoformat()}"]
     for s in brief.sections:
         if s.id == "sources":
             content = _sources(c) if c.articles else []
+        elif s.id == "changes":
+            content = _since_last(since, c, frags) if since else []
         else:
-            members = brief.items_in(s.id)
+            members = tuple(it for it in brief.items_in(s.id) if it.id not in moved_up)
             content = RENDERERS[s.id](members, c, frags) if members else []
         if content:
             blocks.append(f"## {esc.heading(s.heading)}")

@@ -105,6 +105,12 @@ def last_brief(
     return None if row is None else _saved(row)
 
 
+def brief_article_ids(store: Store, brief_id: int) -> frozenset[str]:
+    """The ids of the articles that were loaded when the brief `brief_id` was written."""
+    rows = store.db.execute("SELECT article_id FROM brief_articles WHERE brief_id = ?", (brief_id,))
+    return frozenset(str(a) for (a,) in rows)
+
+
 def last_saved_at(store: Store, before: float | None = None) -> float | None:
     """When the newest brief of any story was saved (before `before`), or None."""
     if before is None:

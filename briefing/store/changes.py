@@ -15,7 +15,10 @@ difference. Three kinds of change, each judged the way a careful reader would:
   a series the last brief did not have is a new figure. A count of a single
   incident is no series: when figures say their scope, incidents are left out;
 - a key quote is new when the last brief did not carry the same words (or a
-  longer quotation containing them).
+  longer quotation containing them);
+- and neither is new when every article it comes from was already loaded when
+  the last brief was written: the analyst had it then and left it out (a pile
+  read again with one more day's files is not a day of new developments).
 
 Pure functions over plain dataclasses: the brief renderer (a "Since the last
 brief" section) and the app (a marker on new items) both call them, and the
@@ -29,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefing.codec import from_json
@@ -64,6 +67,7 @@ class BriefContent:
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     date: dt.date | None = None
+    loaded: frozenset[str] = frozenset()  # ids of the articles loaded when it was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +137,14 @@ class Baseline:
         self._terms = [_terms(d.text) for d in previous.developments]
         self._quotes = [_letters(q.text) for q in previous.quotes]
 
+    def already_loaded(self, article_ids: Iterable[str]) -> bool:
+        """Every one of these articles was loaded when the last brief was written (False for none)."""
+        ids = tuple(article_ids)
+        return bool(ids) and all(a in self.previous.loaded for a in ids)
+
     def development_is_new(self, development: Development) -> bool:
+        if self.already_loaded(development.articles):
+            return False
         if development.sentence is not None and any(
             (a, development.sentence) in self._origins for a in development.articles
         ):
@@ -143,6 +154,8 @@ class Baseline:
 
     def quote_is_new(self, quote: Quote) -> bool:
         words = _letters(quote.text)
+        if self.already_loaded(quote.articles):
+            return False
         return bool(words.strip()) and not any(words in old or old in words for old in self._quotes if old.strip())
 
     def figure_before(self, figure: Figure) -> Figure | None:
@@ -189,12 +202,13 @@ def content_of_brief(brief: Brief) -> BriefContent:
     return _content((_item_fields(item) for item in brief.items), brief.date)
 
 
-def content_of_saved(data: Mapping[str, Any]) -> BriefContent:
+def content_of_saved(data: Mapping[str, Any], loaded: Iterable[str] = ()) -> BriefContent:
     """A recorded brief's JSON (`SavedBrief.data`) as comparison content.
 
     Figures and quotes are decoded with the codec, which takes every field the
     current `Figure` has (a `subject` recorded before this version knew it comes
-    back once it does); an item this version cannot read is left out, not fatal."""
+    back once it does); an item this version cannot read is left out, not fatal. `loaded`:
+    the ids of the articles loaded when it was written (the store's brief_articles)."""
     items = data.get("items")
     fields: list[tuple[str, str, Any]] = []
     for raw in items if isinstance(items, list) else []:
@@ -206,7 +220,7 @@ def content_of_saved(data: Mapping[str, Any]) -> BriefContent:
         date = dt.date.fromisoformat(str(data.get("date")))
     except ValueError:
         date = None
-    return _content(fields, date)
+    return replace(_content(fields, date), loaded=frozenset(loaded))
 
 
 def _item_fields(item: BriefItem) -> tuple[str, str, Any]:

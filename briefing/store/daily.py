@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING
 from briefing.ingest.sanitize import sanitize_line
 from briefing.models import Article
 from briefing.store.articles import StoredArticle, articles_since, newest_fetch
-from briefing.store.briefs import SavedBrief, last_brief, last_saved_at, list_briefs, record_brief, story_of
-from briefing.store.changes import Changes, compare_briefs, content_of_brief, content_of_saved
+from briefing.store.briefs import (
+    SavedBrief,
+    brief_article_ids,
+    last_brief,
+    last_saved_at,
+    list_briefs,
+    record_brief,
+    story_of,
+)
+from briefing.store.changes import Baseline, BriefContent, Changes, compare_briefs, content_of_brief, content_of_saved
 from briefing.store import db as clock
 from briefing.store.db import Store, StoreError
 from briefing.store.since import Window, choose_window
@@ -106,8 +114,42 @@ def changes_since_last_brief(
     Call it before the brief is recorded; `file` is where this brief is (or will be) saved, so
     saving it again compares with the brief before it, not with its own earlier save."""
     with Store.open(store_path) as store:
-        last = last_brief(store, story, other_than=file)
-    return compare_briefs(content_of_brief(brief), content_of_saved(last.data) if last is not None else None)
+        previous = _previous_content(store, story, file)
+    return compare_briefs(content_of_brief(brief), previous)
+
+
+def last_brief_baseline(
+    articles: Sequence[Article], file: str | Path | None = None, store_path: Path | None = None
+) -> Baseline | None:
+    """The last saved brief of the story these articles tell, for "Since the last brief"; None
+    when there is none (or no store to read: a first run, or a store that cannot be opened).
+
+    The story is the one `remember_saved_brief` will record for them, so the brief being
+    written is compared with the last brief of its own story; `file` is where it will be
+    saved (a brief saved again is compared with the one before it, not with itself)."""
+    try:
+        with Store.open(store_path) as store:
+            story = story_of(store, [a.id for a in articles])
+            previous = _previous_content(store, story, file)
+    except StoreError:
+        return None
+    if previous is None or not same_story(story, previous, articles):
+        return None
+    return Baseline(previous)
+
+
+def same_story(story: str | None, previous: BriefContent, articles: Sequence[Article]) -> bool:
+    """Whether the last brief tells the story these articles do. With a `story` label, yes; without
+    one (articles given as PATHS, sources with no label) only when it had loaded one of them: two
+    folders about two wars are not yesterday and today of one story ("Killed: 1,900 -> 100,000")."""
+    return story is not None or any(a.id in previous.loaded for a in articles)
+
+
+def _previous_content(store: Store, story: str | None, file: str | Path | None) -> BriefContent | None:
+    last = last_brief(store, story, other_than=file)
+    if last is None:
+        return None
+    return content_of_saved(last.data, brief_article_ids(store, last.id))
 
 
 def fetch_all(

@@ -209,6 +209,9 @@ class BriefingApp(App[int]):
     def on_load_finished(self, message: LoadFinished) -> None:
         """Bubbled up from the main screen: every input is read, so sources can be checked."""
         self.loading_done = True
+        from briefing.tui.since_last_view import show_since_last  # the store's briefs of this story
+
+        show_since_last(self.main_screen, self.session)
         if self.draft_offer is not None and self._draft_offered is not None:
             self.draft_offer.set_question(self._draft_question(self._draft_offered))
         if self._check_restored:
@@ -308,7 +311,8 @@ class BriefingApp(App[int]):
 
             view = self.session.story_view()  # the story the panels show; the others are named in one line
             if view is not None:
-                brief = auto_brief(view, self.settings)
+                since = self.session.brief.since_last  # the page is fitted with "Since the last brief" in it
+                brief = auto_brief(view, self.settings, since_last=since)
                 note_other_stories(brief, view)
                 self.session.replace_brief(brief)
             self.post_message(BriefChanged())

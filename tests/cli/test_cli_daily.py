@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ import briefing.store.db as store_db
 from briefing.cli import main
 from briefing.ingest.article import article_id, count_words
 from support.news_site import make_story, serve
+from support.two_days import DAY_ONE_REPORTS, DAY_TWO_REPORTS, write_day
 
 DAY_ONE = dt.datetime(2024, 5, 2, 7, 0).astimezone()
 
@@ -190,3 +192,53 @@ def test_a_damaged_store_does_not_stop_a_brief_from_being_written(tmp_path: Path
     assert "warning: the brief was saved but not recorded in the history" in err and str(store) in err
     code, _, err = run("history")
     assert code == 1 and "move it aside" in err
+
+
+def _section(markdown: str, heading: str) -> list[str]:
+    start = markdown.index(f"## {heading}\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start:end].splitlines()[1:]
+
+
+def test_the_second_days_brief_says_what_is_new_since_the_first(tmp_path: Path, clock: Clock) -> None:
+    """Issue 19's "done when": two briefs built on two days of one pile (the first day's files, then all)."""
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for name, text in DAY_ONE_REPORTS.items():
+        (pile / name).write_text(text, encoding="utf-8")
+    first, second = tmp_path / "brief-1.md", tmp_path / "brief-2.md"
+    code, _, err = run("build", str(pile), "-o", str(first))
+    assert (code, err) == (0, "")
+    assert "Since the last brief" not in first.read_text(encoding="utf-8")  # nothing to compare with yet
+    clock.advance(days=1)
+    for name, text in DAY_TWO_REPORTS.items():
+        (pile / name).write_text(text, encoding="utf-8")
+    code, _, err = run("build", str(pile), "-o", str(second))
+    assert (code, err) == (0, "")
+    markdown = second.read_text(encoding="utf-8")
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings[:2] == ["## Bottom line", "## Since the last brief"]
+    lines = [line for line in _section(markdown, "Since the last brief") if line]
+    assert lines[0] == "Compared with the brief of 2 May 2024:"
+    assert any(line.startswith("- Killed (Palestinians): 137 -> 163") for line in lines), lines
+    developments = [line for line in lines[1:] if not line.startswith(("- Killed", "- Newly quoted"))]
+    assert len(developments) >= 2
+    # every line is true: each cites only the second day's reports, never a report the first brief had
+    sources = {line.split(". ", 1)[0]: line for line in _section(markdown, "Sources") if line}
+    for line in lines[1:]:
+        cited = [n for n in re.findall(r"\[(\d+)\]", line)]
+        assert cited, line
+        assert all(("dornau.txt" in sources[n] or "pause.txt" in sources[n]) for n in cited), (line, sources)
+    code, out, err = run("history")
+    assert code == 0 and err == ""
+    rows = out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["2024-05-03", "2024-05-02"]
+    assert rows[0].endswith(str(second.resolve())) and rows[1].endswith(str(first.resolve()))
+    assert [row.split()[4] for row in rows] == ["4", "2"]  # articles loaded for each brief
+    # another folder, about something else, with no story label: not the next day of this story
+    other = tmp_path / "other"
+    write_day(other, {"harbour.txt": "Harbour reopens\n\nAt least 12 fishermen were killed when a storm hit the "
+                      "harbour of Lindmark on Friday, the coast guard said.\n\nThe harbour reopened on Saturday.\n"})
+    third = tmp_path / "brief-3.md"
+    assert run("build", str(other), "-o", str(third))[0] == 0
+    assert "Since the last brief" not in third.read_text(encoding="utf-8")

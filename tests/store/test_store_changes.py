@@ -176,3 +176,33 @@ def test_saving_again_compares_with_the_brief_before_not_with_itself(tmp_path: P
     again = changes_since_last_brief(today, "valley", target, store_path)
     assert first == again and len(first.new_developments) == 1 and first.previous_date == dt.date(2024, 5, 2)
     assert changes_since_last_brief(today, "coast", target, store_path).empty
+
+
+def test_what_the_last_brief_had_loaded_is_not_new_though_it_left_it_out() -> None:
+    """A pile read again with one more day's files: the first day's reports were there to be used."""
+    previous = dataclasses.replace(content_of_brief(YESTERDAY), loaded=frozenset({"a1", "b7"}))
+    baseline = Baseline(previous)
+    assert not baseline.development_is_new(Development("Envoys met in Karsel on Friday to reopen the road.", ("b7",), 3))
+    assert baseline.development_is_new(Development("Envoys met in Karsel on Friday to reopen the road.", ("b7", "c2"), 3))
+    assert not baseline.quote_is_new(quote("The road opens at dawn."))  # from a1, loaded then
+    assert not baseline.already_loaded(())
+
+
+def test_the_baseline_is_the_last_brief_of_the_articles_story_with_what_it_had_loaded(tmp_path: Path) -> None:
+    from briefing.store.daily import last_brief_baseline
+    from support.brief_sample import make_article
+
+    store_path = tmp_path / "s.sqlite3"
+    article = make_article("c2", "Envoys meet", "Valley Wire", None, [["Envoys met in Karsel on Friday."]])
+    assert last_brief_baseline([article], None, store_path) is None  # no brief yet
+    with Store.open(store_path) as store:
+        record_brief(store, YESTERDAY, tmp_path / "b1.md", ["a1", "b7"], None, saved_at=100.0)
+    kept = make_article("a1", "Shelling in Velmora", "Valley Wire", None, [["Shelling struck Velmora."]])
+    baseline = last_brief_baseline([kept, article], tmp_path / "b2.md", store_path)
+    assert baseline is not None and baseline.previous.loaded == {"a1", "b7"}
+    assert baseline.previous.date == dt.date(2024, 5, 2)
+    assert last_brief_baseline([kept, article], tmp_path / "b1.md", store_path) is None  # its own earlier save
+    # no story label and nothing in common with the last brief: another pile, not the next day of this one
+    assert last_brief_baseline([article], tmp_path / "b2.md", store_path) is None
+    (tmp_path / "broken.sqlite3").write_bytes(b"not a database " * 200)
+    assert last_brief_baseline([article], None, tmp_path / "broken.sqlite3") is None

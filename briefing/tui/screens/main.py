@@ -274,12 +274,13 @@ class MainScreen(Screen[None]):
     # -- top bar ----------------------------------------------------------------------------
 
     @on(ArticleList.Sorted)
+    @on(ArticleList.NewShown)
     def refresh_topbar(self) -> None:
         s = self.session
         listed = self.query_one(ArticleList)
         count = len(s.articles)
-        order = "" if listed.order == "loaded" else f" by {listed.order}"
-        shown = f"{listed.shown} of {count}" if listed.needle else f"{count}"
+        order = ("" if listed.order == "loaded" else f" by {listed.order}") + (", new only" if listed.only_new else "")
+        shown = f"{listed.shown} of {count}" if listed.needle or listed.only_new else f"{count}"
         self.query_one("#left").border_title = f"Articles {shown}{order}"
         self.query_one(TopBar).show(count, len(s.brief.items), s.page_meter(), s.unsaved, self._stage)
         warn = self.query_one("#warnings-line", Static)

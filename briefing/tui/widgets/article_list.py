@@ -21,6 +21,7 @@ from briefing.tui.safe import one_line
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
 USED_MARK = "●"
+NEW_MARK = "✦"  # not loaded when the story's last brief was written
 TITLE_CHARS = 90  # about three lines in the narrow list; the reader shows the whole title
 
 
@@ -40,10 +41,12 @@ def sort_key(order: str) -> Callable[[Article], tuple[object, ...]]:
     return lambda a: ((a.title or "~").casefold(), *newest(a))
 
 
-def article_prompt(article: Article, used: bool) -> Content:
+def article_prompt(article: Article, used: bool, new: bool = False) -> Content:
     """Two lines per article: the title, then [kind ·] outlet · date · length (a mark when in the
-    brief); an opinion piece or a transcript says so first, as it never feeds the developments."""
+    brief, 'new' when the story's last brief had not loaded it); an opinion piece or a transcript
+    says so first, as it never feeds the developments."""
     mark = Content.styled(f"{USED_MARK} ", "$success") if used else Content("  ")
+    fresh = Content.styled(f"{NEW_MARK} new · ", "bold $accent") if new else Content("")
     meta = " · ".join((
         *([article.kind] if article.kind != "news" else []),
         one_line(article.source or "unknown outlet", 40),
@@ -54,6 +57,7 @@ def article_prompt(article: Article, used: bool) -> Content:
         mark,
         (one_line(article.title or "(untitled)", TITLE_CHARS), "bold"),
         "\n  ",
+        fresh,
         (meta, "$text-muted"),
     )
 
@@ -87,6 +91,8 @@ class ArticleList(OptionList):
         *LIST_BINDINGS,
         Binding("t", "cycle_sort", "Sort", tooltip="Sort the articles: as loaded, by date (newest first), "
                 "outlet or title (the order is shown above the list)", show=False, id="articles-sort"),
+        Binding("N", "toggle_new", "Only new", tooltip="Show only the articles new since the last brief of "
+                "this story (marked ✦ new); again shows them all", show=False, id="articles-new"),
     ]
 
     class Opened(Message):
@@ -108,6 +114,8 @@ class ArticleList(OptionList):
         self.articles: list[Article] = []
         self.needle = ""
         self.used: frozenset[str] = frozenset()
+        self.new: frozenset[str] = frozenset()  # ids of the articles new since the last brief
+        self.only_new = False
         self.order = "loaded"
         self.stories: tuple[Story, ...] = ()  # headers only with two or more
         self.shown_story: str | None = None
@@ -119,6 +127,25 @@ class ArticleList(OptionList):
         self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]
         self._rebuild()
         self.post_message(self.Sorted())
+
+    class NewShown(Message):
+        """Only the new articles are shown, or all again: the screen says so."""
+
+        def __init__(self, only_new: bool, count: int) -> None:
+            super().__init__()
+            self.only_new = only_new
+            self.count = count
+
+    def mark_new(self, new: frozenset[str]) -> None:
+        """Mark the articles the last brief had not loaded."""
+        if new != self.new:
+            self.new = new
+            self._rebuild()
+
+    def action_toggle_new(self) -> None:
+        self.only_new = not self.only_new
+        self._rebuild()
+        self.post_message(self.NewShown(self.only_new, len(self.new)))
 
     def _ordered(self) -> list[Article]:
         return self.articles if self.order == "loaded" else sorted(self.articles, key=sort_key(self.order))
@@ -149,7 +176,7 @@ class ArticleList(OptionList):
     def _make_options(self, articles: Iterable[Article]) -> list[Option | None]:
         """One option per article that passes the filter, each followed by a rule (None);
         with several stories, grouped under their headers (a story with no match is left out)."""
-        shown = [a for a in articles if matches(a, self.needle)]
+        shown = [a for a in articles if matches(a, self.needle) and (not self.only_new or a.id in self.new)]
         if len(self.stories) < 2:
             return self._article_options(shown)
         options: list[Option | None] = []
@@ -166,7 +193,7 @@ class ArticleList(OptionList):
     def _article_options(self, articles: Iterable[Article]) -> list[Option | None]:
         options: list[Option | None] = []
         for a in articles:
-            options += [Option(article_prompt(a, a.id in self.used), id=a.id), None]
+            options += [Option(article_prompt(a, a.id in self.used, a.id in self.new), id=a.id), None]
         return options
 
     def set_stories(self, stories: tuple[Story, ...], shown: str | None) -> None:
@@ -208,8 +235,9 @@ class ArticleList(OptionList):
         try:
             self.highlighted = self.get_option_index(article_id)
         except OptionDoesNotExist:  # hidden by the filter
-            if not self.needle:
+            if not self.needle and not self.only_new:
                 return False
+            self.only_new = False
             self.refilter("")
             self.highlighted = self.get_option_index(article_id)
         return True

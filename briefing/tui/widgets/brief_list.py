@@ -9,11 +9,13 @@ from textual.message import Message
 from textual.widgets import OptionList, TextArea
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from briefing.brief.changes_section import new_items
 from briefing.brief.items import FIGURE_LABELS, STATUS_LABELS
 from briefing.brief.model import GENERATED_SECTIONS, Brief, BriefItem
 from briefing.tui.safe import clean, one_line
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
+NEW_MARK = "✦"
 KIND_MARK = {"sentence": "¶", "digest": "Σ", "quote": "❝", "figure": "#", "status": "◆", "free": "✎"}
 
 
@@ -27,7 +29,7 @@ def item_label(item: BriefItem) -> str:
     return ""
 
 
-def item_prompt(item: BriefItem, over: bool) -> Content:
+def item_prompt(item: BriefItem, over: bool, new: bool = False) -> Content:
     mark = KIND_MARK.get(item.origin.kind, "•")
     label = item_label(item)
     parts: list[str | tuple[str, str]] = [(f" {mark} ", "$accent"), (f"{clean(label)}: " if label else "", "bold"), clean(item.text)]
@@ -35,6 +37,8 @@ def item_prompt(item: BriefItem, over: bool) -> Content:
     if item.origin.kind == "quote" and quote is not None:  # who said it, visible before it goes out
         who = ", ".join(clean(x) for x in (quote.speaker, quote.role) if x) or "unattributed"
         parts.append((f"  — {who}", "$text-muted"))
+    if new:
+        parts.append((f"  {NEW_MARK} new since the last brief", "bold $accent"))
     if over:
         parts.append(("  ✂ past one page", "bold $error"))
     return Content.assemble(*parts)
@@ -59,12 +63,13 @@ class BriefList(OptionList):
         keep = focus_item or self.item_id
         old_index = self.highlighted
         options: list[Option] = []
+        new = new_items(brief, brief.since_last) if brief.since_last is not None else frozenset()
         for section in brief.sections:
             members = brief.items_in(section.id)
             note = " (generated)" if section.id in GENERATED_SECTIONS else f" ({len(members)})"
             heading = Content.assemble((one_line(section.heading), "bold"), (note, "$text-muted"))
             options.append(Option(heading, id=f"section:{section.id}", disabled=True))
-            options.extend(Option(item_prompt(i, i.id in over), id=f"item:{i.id}") for i in members)
+            options.extend(Option(item_prompt(i, i.id in over, i.id in new), id=f"item:{i.id}") for i in members)
         self.set_options(options)
         self._restore(keep, old_index)
 

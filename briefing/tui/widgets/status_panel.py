@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing.brief.items import figure_value
 from briefing.models import Actor, Article, ConflictStatus, Event, Figure, SentenceRef
+from briefing.store.since_last import SinceLastBrief
 from briefing.tui.messages import JumpTo
 from briefing.tui.safe import clean, one_line
 
@@ -28,6 +29,7 @@ TREND_LOOK = {
     "unclear": ("?", "bold", "UNCLEAR"),
 }
 DISPUTED = "⚠"
+NEW_MARK = "✦"  # new since the last brief (the article list and the brief use the same mark)
 MENTION_LIMIT = 20
 
 
@@ -107,6 +109,8 @@ class StatusPanel(Tree[Entry]):
         self.show_root = False
         self.titles: dict[str, str] = {}
         self.articles: list[Article] = []
+        self.figures: tuple[Figure, ...] = ()
+        self.since = SinceLastBrief()  # the story's earlier briefs: "up from 137 on 20 Nov", new marks
 
     def on_mount(self) -> None:
         self.show_status(None, {})
@@ -125,6 +129,7 @@ class StatusPanel(Tree[Entry]):
             self.show_message("Analysing…")
             return
         self.clear()
+        self.figures = status.figures
         self._trend(status)
         self._ceasefire(status)
         self._talks(status)
@@ -220,7 +225,12 @@ class StatusPanel(Tree[Entry]):
         outlet = one_line(self.titles.get(figure.article, figure.article), 40)
         subject = getattr(figure, "subject", None)
         value = f"{figure_label(figure)} {one_line(subject, 60)}" if subject else figure_label(figure)
-        label = _label((f"{DISPUTED} ", "bold yellow") if figure.disagreement else "", value)
+        new = self.since.figure_is_new(figure, self.figures)
+        label = _label((f"{NEW_MARK} ", "bold cyan") if new else "",
+                       (f"{DISPUTED} ", "bold yellow") if figure.disagreement else "", value)
+        change = self.since.change(figure, self.figures)
+        if change:
+            label.append(f" ({change})", style="cyan")
         label.append(f" · {counted_by(figure, outlet)}", style="dim")
         evidence = (figure.evidence,) if figure.evidence else ()
         fnode = parent.add(label, Entry("figure", "figures", figure_text(figure), evidence, figure=figure,
@@ -291,6 +301,19 @@ def mentions(articles: Sequence[Article], names: Sequence[str], limit: int = MEN
                 if len(found) >= limit:
                     return tuple(found)
     return tuple(found)
+
+
+def figure_history(since: SinceLastBrief, figure: Figure, figures: Sequence[Figure]) -> str:
+    """'Earlier briefs: 120 on 18 Nov, 137 on 20 Nov; now 163 (up from 137 on 20 Nov)', or ''."""
+    points = since.history(figure)
+    change = since.change(figure, figures)
+    if not points or change is None:
+        return ""
+    earlier = ", ".join(f"{p.value:,} on {p.date.day} {_MONTHS[p.date.month - 1]}" for p in points[-6:])
+    return f"Earlier briefs: {earlier}; now {figure.value:,} ({change})"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def entry_detail(entry: Entry | None, titles: dict[str, str]) -> str:
