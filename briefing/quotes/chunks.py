@@ -117,6 +117,12 @@ def _speech_sentence_starts(article: Article) -> list[int]:
     return starts
 
 
+# "the statement said" is the statement the reader still has in mind: one mentioned within
+# this many sentences. Further back, a newer speaker ("The White House said Wednesday ...")
+# is more likely meant, so an older issuer is not guessed.
+STATEMENT_REACH = 8
+
+
 class ChunkReader:
     """One article's text, names and statement issuers, and the reading of one subject chunk."""
 
@@ -357,11 +363,14 @@ class ChunkReader:
         said = self.lex.statement_regex.search(self.text[noun_at:b])  # found there by the caller
         noun = noun_key(said.group()) if said else ""
         i = bisect.bisect_left([o[0] for o in self._owners], pos) - 1
-        while i >= 0:
+        while i >= 0 and self._sentences_between(self._owners[i][0], pos) <= STATEMENT_REACH:
             if self._owners[i][2] == noun:
                 return with_how(self._owners[i][1], STATEMENT)
             i -= 1
         return Attribution(None, None, None, ANON)  # a text nobody in the article is said to have issued
+
+    def _sentences_between(self, start: int, end: int) -> int:
+        return bisect.bisect_right(self.starts, end) - bisect.bisect_right(self.starts, start)
 
     def _topic_before(self, pos: int) -> frozenset[str]:
         """"Trump, he said, 'is now ...'": the name set off before a parenthetical "he said" is

@@ -206,3 +206,27 @@ def test_a_common_word_opening_the_main_clause_is_no_surname() -> None:
         "After the vote, Lawmakers referenced the law, noting “the reasons still exist.”",
     )
     assert find(quotes, "the reasons still").speaker is None
+
+
+def test_the_statement_is_not_one_issued_many_paragraphs_before() -> None:
+    """'the statement said' reads as the statement just mentioned: one issued a dozen paragraphs
+    earlier by other people is not it (a White House statement was given to two UN advisers)."""
+    filler = [f"Aid convoy {n} reached the northern camps on schedule, officials said." for n in range(12)]
+    quotes = quotes_of(
+        'Advisers Lina Morel and Tomas Brandt urged access. "Access must be immediate," they said in a joint statement.',
+        *filler,
+        "The Foreign Office said on Tuesday that it was gathering information.",
+        '"Inspectors must reach the site without delay," the statement said.',
+    )
+    assert "Lina Morel" in (find(quotes, "Access must be").speaker or "")
+    assert "Lina Morel" not in (find(quotes, "Inspectors must").speaker or "")
+
+
+def test_the_statement_issued_a_few_sentences_before_is_still_found() -> None:
+    quotes = quotes_of(
+        "The Interior Ministry issued a statement on Monday.",
+        "Ferries were held in the harbour for a second day. Crews waited on board.",
+        '"All crossings are suspended until further notice," the statement said.',
+    )
+    assert find(quotes, "All crossings").speaker is not None
+    assert find(quotes, "All crossings").attribution == "statement"
