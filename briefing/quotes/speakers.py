@@ -138,8 +138,21 @@ class ArticleAttributor(CueSubjects):
                 return None
         if not plausible_subject_start(between) or len(between.split()) > 30 or cue.participle:
             return None  # a participle has no subject of its own: "“hoax,” Perry has gone further, alleging"
+        if self._reports_its_own_clause(span, cue, stop):
+            return None
         att = self._subject(cue)
         return att if att and (att.speaker or att.kind) else None
+
+    def _reports_its_own_clause(self, span: QuoteSpan, cue: Cue, stop: int) -> bool:
+        """`"... headquarters. "Adm. Lee said that he can confirm ...`: a quotation finished with its
+        own full stop, then a new sentence whose cue reports a clause of its own ("said that", or
+        more than a short tail): the page misplaced a mark, and the quotation is not Lee's (a
+        `"...," Lee said` attribution closes with a comma; `"..." Lee said in a statement.` is short)."""
+        quoted = self.article.text[span.start : span.end].rstrip()
+        if not quoted.endswith((".", "!", "?")):
+            return False
+        tail = self.text[cue.end : stop]
+        return bool(re.match(r"\s+that\b", tail)) or len(tail.split()) > 8
 
     def _first_cue(self, start: int, stop: int) -> Cue | None:
         i = bisect.bisect_left(self._cue_starts, start)

@@ -188,3 +188,25 @@ def test_the_name_a_speaker_gave_is_the_speaker() -> None:
 def test_a_name_given_to_someone_else_is_no_speaker() -> None:
     quotes = quotes_of('A woman who gave her name to police said she "had nothing left."')
     assert find(quotes, "had nothing").speaker is None
+
+
+def test_a_cue_after_a_finished_quotation_that_reports_its_own_clause_is_not_its_speaker() -> None:
+    """`"... headquarters. "Adm. Lee, the spokesman, said that he can confirm new strikes today.`
+    (a mark misplaced by the page): the quotation ended with its full stop, and the next sentence
+    reports what Lee said in its own words ('said that ...'): the quotation is not Lee's."""
+    quotes = quotes_of(
+        "Officials confirmed new strikes, correspondent Dana Field told listeners.",
+        '"We know some of the targets are fuel depots near the river. "Rear Adm. Jon Lee, the navy spokesman, '
+        'said that he can confirm partner forces are carrying out more strikes today. No detail yet, more later."',
+    )
+    assert find(quotes, "We know some").speaker != "Jon Lee"
+
+
+def test_a_cue_after_a_quotation_closed_with_a_comma_is_its_speaker() -> None:
+    quotes = quotes_of('"We know some of the targets are fuel depots near the river," Rear Adm. Jon Lee, the navy spokesman, said.')
+    assert find(quotes, "We know some").speaker == "Jon Lee"
+
+
+def test_a_short_attribution_after_a_finished_quotation_still_names_its_speaker() -> None:
+    quotes = quotes_of('"The convoy will move at dawn." Jon Lee, the navy spokesman, said in a statement.')
+    assert find(quotes, "The convoy will").speaker == "Jon Lee"
