@@ -105,3 +105,20 @@ async def test_a_moved_count_says_so_and_the_brief_says_what_is_new(build_app, s
         marked = [p for p in prompts if "✦ new since the last brief" in p]
         assert any("163" in p for p in marked) and any("Dornau" in p for p in marked), prompts
         assert not any("137" in p or "Karsk" in p for p in marked)  # the first day's reports are not new
+
+
+async def test_n_with_nothing_new_says_so_and_keeps_the_list(build_app, settle, tmp_path: Path) -> None:
+    """No earlier brief of this story: N does not empty the list ("0 of 4, new only"), it says why."""
+    pile = tmp_path / "pile"
+    write_day(pile, DAY_ONE_REPORTS)
+    app = build_app([pile])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        listed = app.main_screen.query_one(ArticleList)
+        assert not listed.new and listed.option_count > 0
+        before = listed.option_count
+        listed.focus()
+        await pilot.press("N")
+        await pilot.pause()
+        assert not listed.only_new and listed.option_count == before
+        assert any("new since the last brief" in str(n.message) for n in app._notifications)

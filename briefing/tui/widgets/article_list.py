@@ -143,6 +143,10 @@ class ArticleList(OptionList):
             self._rebuild()
 
     def action_toggle_new(self) -> None:
+        if not self.only_new and not self.new:  # an empty list would say nothing of why
+            self.notify("No article is new since the last brief of this story (or no brief of it was saved).",
+                        markup=False, timeout=4)
+            return
         self.only_new = not self.only_new
         self._rebuild()
         self.post_message(self.NewShown(self.only_new, len(self.new)))
