@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList, TextArea
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from briefing.brief.changes_section import new_items
+from briefing.brief.changes_section import SECTION_ID as CHANGES, new_items, since_last
 from briefing.brief.items import FIGURE_LABELS, STATUS_LABELS
 from briefing.brief.model import GENERATED_SECTIONS, Brief, BriefItem
 from briefing.tui.safe import clean, one_line
@@ -65,6 +65,8 @@ class BriefList(OptionList):
         options: list[Option] = []
         new = new_items(brief, brief.since_last) if brief.since_last is not None else frozenset()
         for section in brief.sections:
+            if section.id == CHANGES and since_last(brief) is None:
+                continue  # nothing to compare with, or nothing new: the saved brief leaves it out too
             members = brief.items_in(section.id)
             note = " (generated)" if section.id in GENERATED_SECTIONS else f" ({len(members)})"
             heading = Content.assemble((one_line(section.heading), "bold"), (note, "$text-muted"))
