@@ -20,7 +20,7 @@ or not used:
   one-line development;
 * the author's own "I" or "we" outside quotation marks (a transcript or a column
   that slipped through), a question, and an opening that points back ("It", "This",
-  "These", "Those", "The two sides", "The move came ...") are not rewritten: such a
+  "These", "Those", "The two sides", "The move came ...", "The clashes continued") are not rewritten: such a
   line is not used ("It is unclear whether ..." and "The decision to ..." say what
   they mean and stand).
 """
@@ -40,6 +40,12 @@ if TYPE_CHECKING:
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Yet|Still|Meanwhile|Also|So|Then|Instead|Now|Moreover|Nonetheless|Nevertheless)\b,?\s+(?=\S)"
 )
+# A verb that carries an event on from the sentence before, with no object.
+_CARRIES_ON = (
+    r"(?:continued|continues|resumed|resumes|went\s+on|goes\s+on|dragged\s+on|persisted|intensified|escalated|"
+    r"subsided|happened|occurred|took\s+place)(?=\s*(?:[,.;]|$)|\s+(?:on|in|into|for|overnight|over|after|until|"
+    r"as|despite|throughout|through|late|early|today|yesterday|unabated|amid)\b)"
+)
 # An opening that points back to an earlier sentence, whatever follows it.
 _POINTS_BACK = re.compile(
     r"^[\"'\u201c\u2018]?(?:It|This|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
@@ -47,7 +53,17 @@ _POINTS_BACK = re.compile(
     # "The move came after ...", "The compromise was ...": the event named a sentence earlier.
     r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
     r"latest|incident|episode|exchange)\b(?!\s+(?:to|by|of)\s)"  # "The decision to ..." says which
+    # "The clashes continued, ...", "The attack came as ...": a bare "the" noun whose verb carries
+    # the story on from the sentence before; "The clashes in the capital continued" says which.
+    # An event carries on ("continued" with no object) or "came" as/after something else.
+    rf"|^The\s+[a-z]+\s+(?:{_CARRIES_ON}"
+    r"|(?:came|comes)\s+(?:as|after|amid|just|shortly|only|days?|hours?|weeks?|a\s+day|a\s+week|less\s+than|"
+    r"in\s+response|despite|at\s+a\s+time)\b)"
 )
+# "The clashes continued, after ...": a plural event without its "the" is a fresh fact
+# ("Clashes continued after ..."); the singular ("The attack continued") is not rewritten.
+_CLAUSE_COMMA = re.compile(r"^(\w+(?:\s+on)?),\s+(?=(?:after|as|despite|amid)\b)")  # "continued, after" -> "continued after"
+_PLURAL_CARRIES_ON = re.compile(rf"^The\s+(?P<noun>[a-z]+s)\s+(?={_CARRIES_ON})")
 # A short sentence whose object is only a bare reference to what came before: "The
 # administration pushed back on the report." (which report?)
 _ENDS_ON_REFERENCE = re.compile(
@@ -236,10 +252,21 @@ def speaker_first(line: str) -> str:
 
 def _without_connective(text: str) -> str:
     match = _CONNECTIVE.match(text)
-    if not match:
+    if match:
+        rest = text[match.end() :]
+        text = rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+    return as_fresh_fact(text)
+
+
+def as_fresh_fact(text: str) -> str:
+    """"The clashes continued, after ..." as "Clashes continued after ...": a plural event
+    carried on reads as a fact of its own without its "the"; any other line as it is."""
+    plural = _PLURAL_CARRIES_ON.match(text)
+    if not plural or plural.group("noun").endswith("ss"):
         return text
-    rest = text[match.end() :]
-    return rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+    noun = plural.group("noun")
+    after = text[plural.end() :]
+    return noun[:1].upper() + noun[1:] + " " + _CLAUSE_COMMA.sub(r"\1 ", after, count=1)
 
 
 def _generic(match: re.Match[str]) -> str:
