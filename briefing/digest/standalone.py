@@ -72,6 +72,14 @@ _ENDS_ON_REFERENCE = re.compile(
     re.I,
 )
 MAX_REFERENCE_WORDS = 12
+# A verdict on an event the line does not name: "... saying the talk was “constructive.”" (which
+# talk?); "the talks in Geneva were constructive" says which.
+_VERDICT_ON_REFERENCE = re.compile(
+    r"\b(?:saying|said|says|calling|called|describing|described)\s+(?:that\s+)?the\s+(?:talks?|meeting|call|"
+    r"conversation|discussion|visit|session|exchange|agreement|deal|move|decision|attack|incident)\s+"
+    r"(?:was|were|had\s+been|has\s+been|is|are)\b",
+    re.I,
+)
 # The anonymity clause ("officials, speaking on condition of anonymity because they were not
 # authorized to talk to the media, said ..."): a reader of one line needs who said what, not
 # the terms; the clause costs a line of the page.
@@ -132,6 +140,8 @@ def stands_alone(text: str) -> bool:
     if _POINTS_BACK.match(stripped) and not _DUMMY_IT.match(stripped):
         return False
     if len(stripped.split()) <= MAX_REFERENCE_WORDS and _ENDS_ON_REFERENCE.search(stripped):
+        return False
+    if _VERDICT_ON_REFERENCE.search(stripped):
         return False
     if _ANONYMITY_TERMS.search(stripped):
         return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")
