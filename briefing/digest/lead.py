@@ -130,6 +130,7 @@ OFF_STORY_REACH = 0.65
 # are most of what it says.
 OFF_STORY_MIN_REPORTS = 6
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LOOKS_BACK = re.compile(r"\blast\s+(?:week|month|year)\b|\b(?:weeks|months|years)\s+ago\b", re.I)
 
 
 # A report older than the newest one is yesterday's news. Its "today", "tonight" or "now" is
@@ -180,6 +181,7 @@ def developments_first(content: Sequence[Unit], articles: Sequence[Article]) -> 
 
 
 def is_background(text: str, newest_year: int) -> bool:
-    """The sentence, outside its quotations, names a year before the newest report's."""
+    """The sentence, outside its quotations, names a year before the newest report's, or looks
+    back a week or more ("last week", "last month"): what led to the day's news."""
     own = _QUOTED.sub("Q", text)
-    return any(int(y) < newest_year for y in _YEAR.findall(own))
+    return any(int(y) < newest_year for y in _YEAR.findall(own)) or _LOOKS_BACK.search(own) is not None

@@ -50,6 +50,7 @@ _BRACKET_PROMPT = re.compile(r"\[\s*(?:Watch|Listen|Read|See|Click|Video|Related
 # in capitals is left to the datelines); a second dash in the sentence makes it a parenthesis.
 _SUBHEAD = re.compile(r"^(?P<label>[A-Z][\w'’]*(?:\s+[\w'’]+){1,4})\s+[-–]\s+(?=[A-Z\"“])")
 _NAME_PARTICLES = frozenset({"de", "del", "da", "di", "al", "el", "la", "le", "van", "von", "of", "upon", "on"})
+_GALLERY_COUNTER = re.compile(r"\bHide Caption \d+ of \d+\b")
 _CARD_SPAN = 700
 _MAX_CHARS = 20_000
 _CARD_NAME_WORDS = 4
@@ -59,6 +60,8 @@ def strip_inline(paragraph: str) -> tuple[str, list[str]]:
     """(the paragraph without its inline furniture, the pieces cut out)."""
     cut: list[str] = []
     text = paragraph.strip()
+    if _GALLERY.match(text) and (len(text) <= _MAX_CHARS or _GALLERY_COUNTER.search(text)):
+        return "", [text]  # a gallery of hundreds of captions is long but still a gallery
     if len(text) > _MAX_CHARS:
         return text, cut  # widgets and labels are short; a huge block is left to the length caps
     if _GALLERY.match(text) or (_CLOSE_WIDGET.match(text) and len(text.split()) <= 60):

@@ -9,7 +9,7 @@ import pytest
 
 from briefing.config import DigestSettings
 from briefing.digest.build import build_digest
-from briefing.digest.lead import is_stale_present
+from briefing.digest.lead import is_background, is_stale_present
 from briefing.models import Article
 from briefing.nlp.sentences import segment
 
@@ -48,3 +48,18 @@ def test_the_digest_passes_over_an_old_reports_truce_that_has_taken_hold() -> No
     texts = [d.text for d in build_digest([old, new], DigestSettings(words=60))]
     assert any("expired" in t for t in texts)
     assert not any("taken hold" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Anger boiled over last week after snipers killed scores of dockers in Varna.", True),
+        ("The blockade began three weeks ago, when the navy closed the harbour.", True),
+        ("The blockade began in 2027, when the navy closed the harbour.", True),
+        ("The navy lifted the blockade of Varna on Friday.", False),
+        ("The governor said the navy would lift the blockade of Varna next week.", False),  # ahead, not back
+        ("The governor said: “Last week was the hardest of the war.”", False),  # his words
+    ],
+)
+def test_a_line_looking_back_a_week_or_more_is_background(text: str, background: bool) -> None:
+    assert is_background(text, 2030) is background

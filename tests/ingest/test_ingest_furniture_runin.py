@@ -50,3 +50,12 @@ def test_run_in_furniture_is_cut(raw: str, clean: str) -> None:
 )
 def test_near_misses_stay(line: str) -> None:
     assert strip_inline(line)[0] == line
+
+
+def test_a_gallery_longer_than_the_caps_goes_whole() -> None:
+    caption = "Hide Caption {n} of 400 Photos: War in Halvik Fighters rest in a ruined house on Saturday. "
+    gallery = "Photos: War in Halvik Photos: War in Halvik " + "".join(caption.format(n=n) for n in range(1, 400))
+    assert len(gallery) > 20_000
+    assert strip_inline(gallery)[0] == ""
+    long_prose = "Photos: the word opens a long block of prose. " + "The talks went on. " * 1_200
+    assert strip_inline(long_prose)[0] != ""
