@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from briefing.digest.standalone import as_fresh_fact, stands_alone
+from briefing.digest.standalone import stands_alone
 from briefing.digest.units import Unit
 from briefing.models import Article
 
@@ -79,7 +79,7 @@ def choose_lead(
     min_reach = OFF_STORY_REACH if len(articles) >= OFF_STORY_MIN_REPORTS else MIN_REACH
     best: tuple[float, Unit] | None = None
     for unit in content:
-        if not 0 <= unit.rank < LEDE_RANKS or unit.words > MAX_LEAD_WORDS or not stands_alone(as_fresh_fact(unit.text)):
+        if not 0 <= unit.rank < LEDE_RANKS or unit.words > MAX_LEAD_WORDS or not stands_alone(unit.text):
             continue
         if reach.of(unit) < min_reach:
             continue  # another story (the newest report is not always about this one)

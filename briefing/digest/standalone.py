@@ -60,10 +60,6 @@ _POINTS_BACK = re.compile(
     r"|(?:came|comes)\s+(?:as|after|amid|just|shortly|only|days?|hours?|weeks?|a\s+day|a\s+week|less\s+than|"
     r"in\s+response|despite|at\s+a\s+time)\b)"
 )
-# "The clashes continued, after ...": a plural event without its "the" is a fresh fact
-# ("Clashes continued after ..."); the singular ("The attack continued") is not rewritten.
-_CLAUSE_COMMA = re.compile(r"^(\w+(?:\s+on)?),\s+(?=(?:after|as|despite|amid)\b)")  # "continued, after" -> "continued after"
-_PLURAL_CARRIES_ON = re.compile(rf"^The\s+(?P<noun>[a-z]+s)\s+(?={_CARRIES_ON})")
 # A short sentence whose object is only a bare reference to what came before: "The
 # administration pushed back on the report." (which report?)
 _ENDS_ON_REFERENCE = re.compile(
@@ -265,18 +261,7 @@ def _without_connective(text: str) -> str:
     if match:
         rest = text[match.end() :]
         text = rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
-    return as_fresh_fact(text)
-
-
-def as_fresh_fact(text: str) -> str:
-    """"The clashes continued, after ..." as "Clashes continued after ...": a plural event
-    carried on reads as a fact of its own without its "the"; any other line as it is."""
-    plural = _PLURAL_CARRIES_ON.match(text)
-    if not plural or plural.group("noun").endswith("ss"):
-        return text
-    noun = plural.group("noun")
-    after = text[plural.end() :]
-    return noun[:1].upper() + noun[1:] + " " + _CLAUSE_COMMA.sub(r"\1 ", after, count=1)
+    return text
 
 
 def _generic(match: re.Match[str]) -> str:
