@@ -68,6 +68,9 @@ _ENDS_ON_REFERENCE = re.compile(
     re.I,
 )
 MAX_REFERENCE_WORDS = 12
+# "Romney used the incident to attack Obama": which incident? An incident or episode is named
+# where it is told ("the incident at the port", "the episode in which ..."), not after.
+_BARE_INCIDENT = re.compile(r"\bthe\s+(?:incident|episode)\b(?!\s+(?:in|at|on|of|near|outside|inside|that|which|when|where)\b)", re.I)
 # A verdict on an event the line does not name: "... saying the talk was “constructive.”" (which
 # talk?); "the talks in Geneva were constructive" says which.
 _VERDICT_ON_REFERENCE = re.compile(
@@ -137,7 +140,7 @@ def stands_alone(text: str) -> bool:
         return False
     if len(stripped.split()) <= MAX_REFERENCE_WORDS and _ENDS_ON_REFERENCE.search(stripped):
         return False
-    if _VERDICT_ON_REFERENCE.search(stripped):
+    if _VERDICT_ON_REFERENCE.search(stripped) or _BARE_INCIDENT.search(_QUOTED.sub("Q", stripped)):
         return False
     if _ANONYMITY_TERMS.search(stripped):
         return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")

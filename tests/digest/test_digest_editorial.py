@@ -251,6 +251,7 @@ def test_the_near_misses_still_do_not_stand_alone(text: str) -> None:
         "The attack came as the governor was visiting the port.",
         "A radio station quotes a port official saying the call was “useful.”",  # which call?
         "The envoy said the meeting had been productive.",
+        "The opposition leader used the incident to attack the governor's record on the port.",  # which?
     ],
 )
 def test_a_bare_the_noun_carrying_the_story_on_does_not_stand_alone(text: str) -> None:
@@ -268,6 +269,8 @@ def test_a_bare_the_noun_carrying_the_story_on_does_not_stand_alone(text: str) -
         "The army resumed shelling the harbour district at dawn.",
         "The envoy said the meeting with the governor of Varna was productive.",  # says which
         "The envoy said the port was calm on Monday.",  # not an event
+        "The governor blamed rebels for the incident at the port on Monday.",  # says which
+        "Police said an incident near the harbour gate injured two dockers on Monday.",  # told here
     ],
 )
 def test_a_the_noun_that_says_which_stands_alone(text: str) -> None:
