@@ -26,7 +26,8 @@ def other_stories_line(analysis: Analysis) -> str | None:
     named = "; ".join(f"{_name(s)} ({len(s.articles)})" for s in others[:NAMED])
     more = f"; {len(others) - NAMED} more" if len(others) > NAMED else ""
     stories = "1 other story" if len(others) == 1 else f"{len(others)} other stories"
-    return f"Not in this brief: {stories} loaded ({articles} articles): {named}{more}."
+    counted = "1 article" if articles == 1 else f"{articles} articles"
+    return f"Not in this brief: {stories} loaded ({counted}): {named}{more}."
 
 
 def _name(story: Story) -> str:

@@ -98,7 +98,9 @@ def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple
     rewriter = Rewriter(tuple(reports))
     chosen = _select(ranked, weights, settings.words, rarity, rewriter, lead)
     chosen = with_toll(chosen, ranked, settings.words, rewriter, lambda u: _ratio(u, weights, set()))
-    support = supporting_articles([(unit, unit.text) for unit, _ in chosen], support_pool, rarity.of)
+    support = supporting_articles(
+        [(unit, unit.text) for unit, _ in chosen], support_pool, rarity.of, [a.published for a in reports]
+    )
     return tuple(
         DigestSentence(
             text=unit.text,

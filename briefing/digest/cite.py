@@ -3,7 +3,9 @@
 An article is cited only when one sentence of its own carries the line: at least
 half of the line's content words (compared as stems: "repairing" is "repair"), most of the people, places and organisations
 it names, half of what it says happened (its other content words, compared as
-stems: "participated" supports "participation"), and no other figures. Being about the same story is not enough: "the
+stems: "participated" supports "participation"), and every figure of the line ("32 tunnels" is
+not carried by "tunnels"). A report published before the day the line names ("on Friday") cannot
+state it. Being about the same story is not enough: "the
 Palestinians accepted the proposal" does not support "Israel accepted the
 proposal", and a report of 12 dead does not support one of 5. (Before, a line
 cited every article whose sentence shared most of *its own, shorter* content
@@ -13,6 +15,7 @@ article that said no such thing.)
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -34,6 +37,8 @@ _STOP = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tonight".split()
@@ -83,20 +88,39 @@ def states_same_fact(line: str, sentence: str, rarity: Callable[[str], float] | 
     if shared < MIN_EVENTS * math.fsum(weigh(e) for e in events):
         return False  # the same people and places, but something else happened
     mine, theirs = set(_NUMBER.findall(line)), set(_NUMBER.findall(sentence))
-    return not (mine and theirs and not mine & theirs)
+    return mine <= theirs  # every figure of the line: "32 tunnels" is not carried by "tunnels"
+
+
+def day_named(line: str, published: dt.date | None) -> dt.date | None:
+    """The latest day the line names by its weekday ("on Friday"), counted back from the day its
+    report was published (a report of Saturday's "Friday" means the day before); None without both."""
+    if published is None:
+        return None
+    days = [_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(line)]
+    if not days:
+        return None
+    return max(published - dt.timedelta(days=(published.weekday() - d) % 7) for d in days)
 
 
 def supporting_articles(
-    lines: Sequence[tuple[Unit, str]], pool: Sequence[Unit], rarity: Callable[[str], float] | None = None
+    lines: Sequence[tuple[Unit, str]],
+    pool: Sequence[Unit],
+    rarity: Callable[[str], float] | None = None,
+    dates: Sequence[dt.date | None] | None = None,
 ) -> list[list[int]]:
     """For each chosen line (its unit and final text): its own article first, then every other
-    article with a sentence that states the same fact, in article order.
+    article with a sentence that states the same fact, in article order. With the articles'
+    `dates`, a report published before the day the line names ("on Friday") cannot state it.
 
     Stems prefilter cheaply (half the line's stems shared), then the words decide."""
     found: list[dict[int, None]] = [{unit.article: None} for unit, _ in lines]
+    named = [day_named(text, dates[unit.article]) if dates else None for unit, text in lines]
     for other in pool:
-        for (unit, text), cited in zip(lines, found):
+        published = dates[other.article] if dates else None
+        for (unit, text), cited, day in zip(lines, found, named):
             if other.article in cited:
+                continue
+            if day is not None and published is not None and published < day:
                 continue
             stems = unit.terms.unigrams
             if len(stems & other.terms.unigrams) < MIN_CONTENT * len(stems):

@@ -130,16 +130,49 @@ OFF_STORY_REACH = 0.65
 # are most of what it says.
 OFF_STORY_MIN_REPORTS = 6
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LOOKS_BACK = re.compile(r"\blast\s+(?:week|month|year)\b|\b(?:weeks|months|years)\s+ago\b", re.I)
+
+
+# A report older than the newest one is yesterday's news. Its "today", "tonight" or "now" is
+# not the reader's (TODAY_STALE_DAYS); what it says "has taken hold" or "will" happen has
+# happened or changed since a few days on (STALE_DAYS: a truce that "has taken hold" on the
+# 5th had expired by the 10th). Such a line is not chosen.
+TODAY_STALE_DAYS = 1
+STALE_DAYS = 2
+_TODAY = re.compile(
+    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|now|currently|right\s+now)\b", re.I
+)
+_PRESENT = re.compile(
+    r"\b(?:this\s+week|(?:has|have)\s+taken\s+hold|(?:is|are)\s+(?:holding|in\s+effect|under\s*way|expected\s+to|"
+    r"set\s+to|due\s+to|scheduled\s+to|planning\s+to|to\s+meet|to\s+vote)|will|plans\s+to|plan\s+to)\b",
+    re.I,
+)
+
+
+def is_stale_present(text: str, published: dt.date | None, newest: dt.date | None) -> bool:
+    """The sentence, outside its quotations, speaks of the reporter's today, or of the present or
+    the future, and its report is that much older than the newest report."""
+    if published is None or newest is None:
+        return False
+    age = (newest - published).days
+    own = _QUOTED.sub("Q", text)
+    return (age >= TODAY_STALE_DAYS and _TODAY.search(own) is not None) or (
+        age >= STALE_DAYS and _PRESENT.search(own) is not None
+    )
 
 
 def developments_first(content: Sequence[Unit], articles: Sequence[Article]) -> list[Unit]:
-    """`content` without other stories' sentences, background scaled down."""
+    """`content` without other stories' sentences and old reports' present tense, background
+    scaled down."""
     known = [a.published for a in articles if a.published is not None]
     newest_year = max(known).year if known else None
+    newest = max(known) if known else None
     reach = _Reach(content) if len(articles) >= OFF_STORY_MIN_REPORTS else None
     out = []
     for unit in content:
         if reach is not None and reach.of(unit) < OFF_STORY_REACH:
+            continue
+        if is_stale_present(unit.text, articles[unit.article].published, newest):
             continue
         if newest_year is not None and is_background(unit.text, newest_year):
             unit = replace(unit, prior=unit.prior * BACKGROUND_FACTOR)
@@ -148,6 +181,7 @@ def developments_first(content: Sequence[Unit], articles: Sequence[Article]) -> 
 
 
 def is_background(text: str, newest_year: int) -> bool:
-    """The sentence, outside its quotations, names a year before the newest report's."""
+    """The sentence, outside its quotations, names a year before the newest report's, or looks
+    back a week or more ("last week", "last month"): what led to the day's news."""
     own = _QUOTED.sub("Q", text)
-    return any(int(y) < newest_year for y in _YEAR.findall(own))
+    return any(int(y) < newest_year for y in _YEAR.findall(own)) or _LOOKS_BACK.search(own) is not None

@@ -20,7 +20,7 @@ or not used:
   one-line development;
 * the author's own "I" or "we" outside quotation marks (a transcript or a column
   that slipped through), a question, and an opening that points back ("It", "This",
-  "These", "Those", "The two sides", "The move came ...") are not rewritten: such a
+  "These", "Those", "The two sides", "The move came ...", "The clashes continued") are not rewritten: such a
   line is not used ("It is unclear whether ..." and "The decision to ..." say what
   they mean and stand).
 """
@@ -40,6 +40,12 @@ if TYPE_CHECKING:
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Yet|Still|Meanwhile|Also|So|Then|Instead|Now|Moreover|Nonetheless|Nevertheless)\b,?\s+(?=\S)"
 )
+# A verb that carries an event on from the sentence before, with no object.
+_CARRIES_ON = (
+    r"(?:continued|continues|resumed|resumes|went\s+on|goes\s+on|dragged\s+on|persisted|intensified|escalated|"
+    r"subsided|happened|occurred|took\s+place)(?=\s*(?:[,.;]|$)|\s+(?:on|in|into|for|overnight|over|after|until|"
+    r"as|despite|throughout|through|late|early|today|yesterday|unabated|amid)\b)"
+)
 # An opening that points back to an earlier sentence, whatever follows it.
 _POINTS_BACK = re.compile(
     r"^[\"'\u201c\u2018]?(?:It|This|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
@@ -47,6 +53,12 @@ _POINTS_BACK = re.compile(
     # "The move came after ...", "The compromise was ...": the event named a sentence earlier.
     r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
     r"latest|incident|episode|exchange)\b(?!\s+(?:to|by|of)\s)"  # "The decision to ..." says which
+    # "The clashes continued, ...", "The attack came as ...": a bare "the" noun whose verb carries
+    # the story on from the sentence before; "The clashes in the capital continued" says which.
+    # An event carries on ("continued" with no object) or "came" as/after something else.
+    rf"|^The\s+[a-z]+\s+(?:{_CARRIES_ON}"
+    r"|(?:came|comes)\s+(?:as|after|amid|just|shortly|only|days?|hours?|weeks?|a\s+day|a\s+week|less\s+than|"
+    r"in\s+response|despite|at\s+a\s+time)\b)"
 )
 # A short sentence whose object is only a bare reference to what came before: "The
 # administration pushed back on the report." (which report?)
@@ -56,6 +68,17 @@ _ENDS_ON_REFERENCE = re.compile(
     re.I,
 )
 MAX_REFERENCE_WORDS = 12
+# "Romney used the incident to attack Obama": which incident? An incident or episode is named
+# where it is told ("the incident at the port", "the episode in which ..."), not after.
+_BARE_INCIDENT = re.compile(r"\bthe\s+(?:incident|episode)\b(?!\s+(?:in|at|on|of|near|outside|inside|that|which|when|where)\b)", re.I)
+# A verdict on an event the line does not name: "... saying the talk was “constructive.”" (which
+# talk?); "the talks in Geneva were constructive" says which.
+_VERDICT_ON_REFERENCE = re.compile(
+    r"\b(?:saying|said|says|calling|called|describing|described)\s+(?:that\s+)?the\s+(?:talks?|meeting|call|"
+    r"conversation|discussion|visit|session|exchange|agreement|deal|move|decision|attack|incident)\s+"
+    r"(?:was|were|had\s+been|has\s+been|is|are)\b",
+    re.I,
+)
 # The anonymity clause ("officials, speaking on condition of anonymity because they were not
 # authorized to talk to the media, said ..."): a reader of one line needs who said what, not
 # the terms; the clause costs a line of the page.
@@ -116,6 +139,8 @@ def stands_alone(text: str) -> bool:
     if _POINTS_BACK.match(stripped) and not _DUMMY_IT.match(stripped):
         return False
     if len(stripped.split()) <= MAX_REFERENCE_WORDS and _ENDS_ON_REFERENCE.search(stripped):
+        return False
+    if _VERDICT_ON_REFERENCE.search(stripped) or _BARE_INCIDENT.search(_QUOTED.sub("Q", stripped)):
         return False
     if _ANONYMITY_TERMS.search(stripped):
         return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")
@@ -236,10 +261,10 @@ def speaker_first(line: str) -> str:
 
 def _without_connective(text: str) -> str:
     match = _CONNECTIVE.match(text)
-    if not match:
-        return text
-    rest = text[match.end() :]
-    return rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+    if match:
+        rest = text[match.end() :]
+        text = rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+    return text
 
 
 def _generic(match: re.Match[str]) -> str:

@@ -37,6 +37,20 @@ _CAPTION_THEN_LABEL = re.compile(r"^.{0,600}?\)\s*Story\s+Highlights\s+", re.I |
 # A name card: a capitalised word glued to the next one ("TrumpDem", "HaleyHaley"), closed by MORE.
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _MORE = re.compile(r"\sMORE\b")
+# A live blog's time stamp opening an entry: at the paragraph's start, after its "THE LATEST"
+# label, or after the dash that closes the entry before ("... the official said. — 9:30 a.m. ET:").
+_LIVE_STAMP = re.compile(
+    r"(?:^\s*(?:THE LATEST\b\s*)?(?:[—–-]\s*)?|\s[—–]\s*)"
+    r"\d{1,2}:\d{2}\s*(?i:[ap]\.?\s?m\.?)(?:\s*[A-Z]{2,4}\b)?\s*:\s+"
+)
+# A link's prompt in square brackets: "[Watch: the minister on the vote at 10 a.m.]", "[Read more]".
+_BRACKET_PROMPT = re.compile(r"\[\s*(?:Watch|Listen|Read|See|Click|Video|Related)\b[^\[\]]{0,300}\]")
+# A subhead run into its paragraph with a spaced dash: "Border delay - The minister said ...".
+# Its words are in sentence case (a city dateline, "New York - ", capitalises every word; one
+# in capitals is left to the datelines); a second dash in the sentence makes it a parenthesis.
+_SUBHEAD = re.compile(r"^(?P<label>[A-Z][\w'’]*(?:\s+[\w'’]+){1,4})\s+[-–]\s+(?=[A-Z\"“])")
+_NAME_PARTICLES = frozenset({"de", "del", "da", "di", "al", "el", "la", "le", "van", "von", "of", "upon", "on"})
+_GALLERY_COUNTER = re.compile(r"\bHide Caption \d+ of \d+\b")
 _CARD_SPAN = 700
 _MAX_CHARS = 20_000
 _CARD_NAME_WORDS = 4
@@ -46,12 +60,15 @@ def strip_inline(paragraph: str) -> tuple[str, list[str]]:
     """(the paragraph without its inline furniture, the pieces cut out)."""
     cut: list[str] = []
     text = paragraph.strip()
+    if _GALLERY.match(text) and (len(text) <= _MAX_CHARS or _GALLERY_COUNTER.search(text)):
+        return "", [text]  # a gallery of hundreds of captions is long but still a gallery
     if len(text) > _MAX_CHARS:
         return text, cut  # widgets and labels are short; a huge block is left to the length caps
     if _GALLERY.match(text) or (_CLOSE_WIDGET.match(text) and len(text.split()) <= 60):
         return "", [text]
-    for pattern in (_WIDGET, _RELATED_PAREN, _PULLQUOTE, _CAPS_PROMPT):
+    for pattern in (_WIDGET, _RELATED_PAREN, _PULLQUOTE, _CAPS_PROMPT, _BRACKET_PROMPT, _LIVE_STAMP):
         text = _cut_all(pattern, text, cut)
+    text = _cut_subhead(text.strip(), cut)
     text = _cut_cards(text, cut)
     match = _CAPTION_THEN_LABEL.match(text)
     if match:
@@ -64,6 +81,23 @@ def strip_inline(paragraph: str) -> tuple[str, list[str]]:
         cut.append(match.group(0).strip())
         text = text[match.end() :]
     return " ".join(text.split()), cut
+
+
+def _cut_subhead(text: str, cut: list[str]) -> str:
+    """Cut a run-in subhead ("Border delay - "): two to five words, one of them in lower case
+    (not a name's particle), no comma; not when the sentence has a second spaced dash."""
+    match = _SUBHEAD.match(text)
+    if not match:
+        return text
+    words = match.group("label").split()[1:]
+    if not any(w[0].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+        return text
+    rest = text[match.end() :]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    if re.search(r"\s[-–—]\s", sentence):
+        return text
+    cut.append(text[: match.end()].strip())
+    return rest
 
 
 def _cut_all(pattern: re.Pattern[str], text: str, cut: list[str]) -> str:

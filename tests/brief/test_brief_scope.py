@@ -38,6 +38,11 @@ def test_a_brief_about_another_story_names_the_largest_among_the_rest() -> None:
     assert line == "Not in this brief: 1 other story loaded (3 articles): Dravik, Halvik (3)."
 
 
+def test_one_article_is_singular() -> None:
+    line = other_stories_line(_analysis(MAIN, HARVEST))
+    assert line is not None and "loaded (1 article):" in line
+
+
 def test_the_line_goes_to_the_notes_once_and_survives_the_budget() -> None:
     brief = Brief.new(Settings())
     analysis = _analysis(MAIN, CASSEL)
