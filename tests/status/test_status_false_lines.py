@@ -1,0 +1,61 @@
+"""False status lines a user trial found: each rule on invented sentences, with its near misses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.models import Figure
+from briefing.status.dates import Reference
+from briefing.status.figures import compile_rules, extract_figures
+from briefing.status.profile import load_lexicon
+from support.article_text import article_from_text
+
+RULES = compile_rules(load_lexicon())
+REF = Reference(2024, 6, 3, False, "test")
+
+
+def _figs(text: str) -> list[Figure]:
+    return extract_figures(article_from_text(text, "a1", dt.date(2024, 6, 3), title="t"), RULES, REF)
+
+
+def _current(text: str) -> set[tuple[str, int]]:
+    return {(f.kind, f.value) for f in _figs(text) if f.scope != "background"}
+
+
+# --- 1. an injury verb governs the number; "in addition to the dead" names another count --------
+def test_injury_verb_beats_a_death_word_after_in_addition_to() -> None:
+    got = _current("Riots broke out in the port on Monday, injuring 130 in addition to the fatalities.")
+    assert got == {("injured", 130)}
+
+
+def test_besides_the_dead_is_not_part_of_the_count() -> None:
+    (fig,) = _figs("Shelling wounded 30 besides the dead.")
+    assert (fig.kind, fig.value, fig.text) == ("injured", 30, "30")
+
+
+def test_near_miss_plain_death_count_still_a_death_count() -> None:
+    assert _current("At least 40 people were killed in the riots on Monday.") == {("killed", 40)}
+    assert _current("Gunmen killed 12 people as well as injuring 30.") == {("killed", 12), ("injured", 30)}
+
+
+# --- 2. a vague count in the past perfect is of an earlier time --------------------------------
+def test_vague_past_perfect_is_background() -> None:
+    assert _current("The junta, whose crackdown had killed thousands of people, was warned a year ago.") == set()
+
+
+def test_near_miss_vague_present_and_exact_past_perfect_stay() -> None:
+    assert _current("Shelling killed dozens of people on Monday.") == {("killed", 12)}
+    assert _current("Police said 40 people had been killed.") == {("killed", 40)}
+
+
+# --- 3. a count over a span of years is background ---------------------------------------------
+def test_count_over_years_is_background() -> None:
+    assert _current("The militia says that, in six years, it has lost 9,000 fighters battling the rebels.") == set()
+    assert _current("Over the past decade the insurgency has killed 20,000 people.") == set()
+    assert _current("In the past three years, 5,000 civilians have died, including 12 killed on Monday.") == {("killed", 12)}
+
+
+def test_near_misses_of_the_span_rule() -> None:
+    assert _current("Militants killed 14 people, the worst attack in five years.") == {("killed", 14)}
+    assert _current("Rebels killed 30 soldiers in three days of fighting.") == {("killed", 30)}
+    assert _current("Airstrikes killed 20 people in the town on Sunday.") == {("killed", 20)}
