@@ -184,6 +184,19 @@ class History:
             return False  # the earlier war is in another clause, after the figure: a yardstick
         return self._inherited(index)
 
+    def after_span(self, index: int) -> bool:
+        """A running total right after a sentence of the same paragraph that spans years ("which
+        has waged an insurgency for 35 years. The conflict has killed tens of thousands."): that
+        span's toll, unless the sentence is anchored in the present."""
+        sentences = self.article.sentences
+        if index == 0 or PRESENT_RE.search(sentences[index].text):
+            return False
+        previous = sentences[index - 1]
+        if previous.paragraph != sentences[index].paragraph:
+            return False
+        return any(not _RECORD_BEFORE_RE.search(previous.text, max(0, m.start() - 40), m.start())
+                   for m in _YEARS_SPAN_RE.finditer(previous.text))
+
     @staticmethod
     def _governs(text: str, period: Period, position: int) -> bool:
         """A period before the figure frames it; one after it only within the figure's clause."""

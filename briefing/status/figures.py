@@ -64,7 +64,8 @@ def extract_figures(
             by = named_sources(article, reported_by(text, start))
             scope, day = scope_and_day(text, start, dates, ref, total_cue, incident_cue)
             if history.background(sentence.index, start) or standing_population(text, start, end, fig.kind) \
-                    or _vague_and_earlier(text, start, fig):
+                    or _vague_and_earlier(text, start, fig) \
+                    or (scope == "cumulative" and history.after_span(sentence.index)):
                 scope = "background"
             out.append(replace(fig, reported_by=by, article=article.id, evidence=evidence,
                                subject=fig.subject or subject_of(text, start, end), scope=scope, as_of=day))

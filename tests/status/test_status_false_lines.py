@@ -59,3 +59,15 @@ def test_near_misses_of_the_span_rule() -> None:
     assert _current("Militants killed 14 people, the worst attack in five years.") == {("killed", 14)}
     assert _current("Rebels killed 30 soldiers in three days of fighting.") == {("killed", 30)}
     assert _current("Airstrikes killed 20 people in the town on Sunday.") == {("killed", 20)}
+
+
+def test_running_total_after_a_sentence_spanning_years_is_background() -> None:
+    text = ("The rebels have fought the state for 40 years. The conflict has killed tens of thousands of people.")
+    assert _current(text) == set()
+
+
+def test_near_miss_running_total_after_a_span_anchored_today() -> None:
+    text = ("The rebels have fought the state for 40 years. The offensive has killed 50 people since Monday.")
+    assert _current(text) == {("killed", 50)}
+    text = ("The siege began in March. The offensive has killed 50 people.")
+    assert _current(text) == {("killed", 50)}
