@@ -71,3 +71,55 @@ def test_near_miss_running_total_after_a_span_anchored_today() -> None:
     assert _current(text) == {("killed", 50)}
     text = ("The siege began in March. The offensive has killed 50 people.")
     assert _current(text) == {("killed", 50)}
+
+
+# --- 4. a profile's broker or mediator is shown only when the set shows it brokering -------------
+def _parties(*texts: str) -> dict[str, str]:
+    from briefing.config import ConflictSettings
+    from briefing.status.build import build_status
+
+    articles = [article_from_text(t, f"a{i}", dt.date(2024, 6, 3), title="t") for i, t in enumerate(texts)]
+    status = build_status(articles, ConflictSettings(profile="syria"))
+    return {a.name: a.side for a in status.actors}
+
+
+def test_a_broker_that_attacks_is_no_broker() -> None:
+    sides = _parties(
+        "Turkey launched an offensive against Kurdish fighters in Syria on Wednesday. Syria condemned it.",
+        "Turkish warplanes bombed border towns in Syria as the Turkish offensive pressed on.",
+        "Turkey brokered a prisoner swap last year, Syrian officials said.",
+    )
+    assert sides.get("Turkey") != "broker"
+
+
+def test_a_broker_is_kept_only_when_shown_brokering() -> None:
+    shown = _parties(
+        "A Turkish-brokered truce took hold in northern Syria on Monday, Syrian officials said.",
+        "The ceasefire was mediated by Turkey and held in Syria through Tuesday.",
+    )
+    assert shown.get("Turkey") == "broker"
+    unshown = _parties("Turkey hosted a summit on Syria on Monday.", "Syria and Turkey traded accusations.")
+    assert unshown.get("Turkey") in (None, "unknown")
+
+
+def test_one_state_under_two_names_is_one_party() -> None:
+    from briefing.brief.items import parties_row
+    from briefing.models import Actor, ConflictStatus
+
+    status = ConflictStatus(actors=(
+        Actor("Ruritania", "government", 9, kind="state"), Actor("Ruritanian government", "government", 7, kind="state"),
+        Actor("Ruritanian army", "government", 5, kind="armed group"),
+        Actor("United States", "broker", 4, kind="state"), Actor("United Nations", "broker", 3, kind="organisation"),
+    ))
+    row = parties_row(status)
+    assert row is not None
+    assert "government: Ruritania;" in row[0]  # its government and army are the same party
+    assert "United States, United Nations" in row[0]
+
+
+def test_an_envoy_named_by_title_is_shown_mediating() -> None:
+    sides = _parties(
+        "The U.N. special envoy for Syria, Staffan de Mistura, said talks in Geneva would resume on Monday.",
+        "De Mistura hosted delegations of the Syrian government on Tuesday.",
+    )
+    assert sides.get("Staffan de Mistura") == "mediator"
