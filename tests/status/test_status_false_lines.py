@@ -123,3 +123,39 @@ def test_an_envoy_named_by_title_is_shown_mediating() -> None:
         "De Mistura hosted delegations of the Syrian government on Tuesday.",
     )
     assert sides.get("Staffan de Mistura") == "mediator"
+
+
+# --- 5. a mediator comes from a sentence saying so, is never a party, and is cited ---------------
+def _talks(*texts: str) -> tuple[str | None, list[str]]:
+    from briefing.config import ConflictSettings
+    from briefing.status.build import build_status
+
+    articles = [article_from_text(t, f"a{i}", dt.date(2024, 6, 3), title="t") for i, t in enumerate(texts)]
+    talks = build_status(articles, ConflictSettings()).negotiations
+    return talks.mediator, [r.article_id for r in talks.evidence]
+
+
+def test_a_party_asking_for_a_mediator_is_not_the_mediator() -> None:
+    mediator, _ = _talks(
+        "President Olaf Brandt held talks with opposition leaders in Varna on Monday.\n\n"
+        "Norway said it will send a mediator at President Olaf Brandt's request to negotiate with the opposition.\n\n"
+        "President Olaf Brandt signed the agreement with the opposition on Tuesday."
+    )
+    assert mediator != "Olaf Brandt"
+
+
+def test_a_state_envoy_by_title_alone_is_no_mediator() -> None:
+    mediator, _ = _talks(
+        "Talks on a truce resumed in Varna on Sunday, with U.S. special envoy Mark Felder flying in.",
+        "Negotiators met again in Varna on Monday, officials said.",
+    )
+    assert mediator is None
+
+
+def test_the_mediator_sentence_leads_the_evidence() -> None:
+    mediator, ids = _talks(
+        "Talks between the government and the rebels resumed in Varna on Monday.",
+        "The talks in Varna are mediated by Ingrid Solberg, the U.N. envoy for the region, officials said.",
+    )
+    assert mediator == "Ingrid Solberg"
+    assert ids[0] == "a1"
