@@ -159,3 +159,36 @@ def test_the_mediator_sentence_leads_the_evidence() -> None:
     )
     assert mediator == "Ingrid Solberg"
     assert ids[0] == "a1"
+
+
+# --- 6. the ceasefire state and its date ------------------------------------------------------
+def _ceasefire(*dated: tuple[str, dt.date]) -> tuple[str, dt.date | None]:
+    from briefing.config import ConflictSettings
+    from briefing.status.build import build_status
+
+    articles = [article_from_text(t, f"a{i}", d, title="t") for i, (t, d) in enumerate(dated)]
+    c = build_status(articles, ConflictSettings()).ceasefire
+    return c.state, c.since
+
+
+def test_a_collapsed_truce_shows_no_start_date() -> None:
+    state, since = _ceasefire((
+        "A truce between the army and the rebels took effect on Thursday, May 30, in the north of Varnia. "
+        "By Saturday the truce had collapsed, and shelling resumed in Varnia.", dt.date(2024, 6, 1)))
+    assert state == "collapsed"
+    assert since is None
+
+
+def test_each_of_them_collapsed_follows_a_plural_truce() -> None:
+    state, _ = _ceasefire((
+        "Clashes went on in Varnia on Thursday. There have been two truces since Sunday. "
+        "Each of them collapsed within hours.", dt.date(2024, 6, 1)))
+    assert state == "collapsed"
+
+
+def test_a_truce_last_seen_collapsed_stays_collapsed_but_one_last_seen_holding_is_unknown() -> None:
+    later = ("Parliament in Varnia met on Wednesday to debate a new budget.", dt.date(2024, 6, 6))
+    collapsed = ("The truce in Varnia collapsed on Saturday as fighting resumed.", dt.date(2024, 6, 1))
+    holding = ("The truce in Varnia held on Saturday, residents said.", dt.date(2024, 6, 1))
+    assert _ceasefire(collapsed, later)[0] == "collapsed"
+    assert _ceasefire(holding, later)[0] == "none"
