@@ -299,4 +299,7 @@ def _as_written(text: str, num: NumberMatch, rules: FigureRules) -> str:
     besides = BESIDES_RE.search(text, num.end, end)
     if besides:
         end = besides.start()  # "wounded 30 besides the dead": the dead are not the 30
-    return text[start:end].strip(" ,.;\"“”‘’")
+    written = text[start:end].strip(" ,.;\"“”‘’")
+    if written.count("“") > written.count("”") and "”" in text[end:end + 2]:
+        written += "”"  # '109 “terrorists”': the source's closing quote, cut off with the noun's end
+    return written

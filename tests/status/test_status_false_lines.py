@@ -192,3 +192,8 @@ def test_a_truce_last_seen_collapsed_stays_collapsed_but_one_last_seen_holding_i
     holding = ("The truce in Varnia held on Saturday, residents said.", dt.date(2024, 6, 1))
     assert _ceasefire(collapsed, later)[0] == "collapsed"
     assert _ceasefire(holding, later)[0] == "none"
+
+
+def test_a_quoted_noun_keeps_its_closing_quote() -> None:
+    (fig,) = _figs("The governor said 40 “militants” were killed on Monday.")
+    assert fig.text == "40 “militants”"
