@@ -180,7 +180,7 @@ def _share_rank(k: int, floor: int, floor_rank: float) -> float:
 
 def _cite_sparingly(brief: Brief) -> None:
     """Each item cites at most MAX_CITATIONS of the articles that state it: its own first (the
-    article a sentence or figure was taken from), then those already cited above it, then
+    article a sentence or figure was taken from, or a status row's leading sentence), then those already cited above it, then
     those more items cite. Every citation stays true, and the sources list, which the page
     pays for, stays short."""
     uses: dict[str, int] = {}
@@ -191,7 +191,7 @@ def _cite_sparingly(brief: Brief) -> None:
     for section in brief.section_ids:
         for item in brief.items_in(section):
             ids = item.origin.article_ids
-            own = ids[:1] if item.origin.kind in ("digest", "sentence", "figure") else ()
+            own = ids[:1] if item.origin.kind in ("digest", "sentence", "figure", "status") else ()
             rest = sorted((a for a in ids if a not in own), key=lambda a: (a not in seen, -uses[a], ids.index(a)))
             keep = (*own, *rest)[:MAX_CITATIONS]
             brief.cite_only(item.id, keep)

@@ -170,9 +170,19 @@ def parties_row(status: ConflictStatus, per_side: int = 2, sides_max: int = 6) -
     ranked = sorted(sides.items(), key=lambda kv: -sum(a.mentions for a in kv[1]))[:sides_max]
     parts = []
     for side, actors in ranked:
-        best = sorted(actors, key=lambda a: (a.kind == "person", -a.mentions))[:per_side]
+        best: list[Actor] = []
+        for actor in sorted(actors, key=lambda a: (a.kind == "person", -a.mentions)):
+            if len(best) < per_side and not any(_same_party(actor.name, b.name) for b in best):
+                best.append(actor)
         parts.append(f"{side.replace('_', ' ')}: {', '.join(clean(a.name) for a in best)}")
     return from_status("actors", "; ".join(parts))
+
+
+def _same_party(one: str, other: str) -> bool:
+    """"Syria" and "Syrian government", "Russia" and "Russian army": one state under two names."""
+    a, b = one.split()[0].lower(), other.split()[0].lower()
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_ != short and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def status_rows(status: ConflictStatus) -> list[tuple[str, ItemOrigin]]:

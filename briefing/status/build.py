@@ -19,6 +19,7 @@ from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 from briefing.status.actor_rules import ActorRules, compile_actor_rules
 from briefing.status.actors import build_actors
+from briefing.status.belligerents import clear_unshown_brokers
 from briefing.status.captions import caption_sentences
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
@@ -179,7 +180,9 @@ def build_status(
             scanned[article.id] = {i: h for i, h in rules.cues.by_sentence(article).items() if i not in skip}
         return scanned[article.id]
 
-    actors = build_actors(articles, actor_rules, places=slots.strong, maybe_places=slots.weak)
+    actors = clear_unshown_brokers(
+        articles, build_actors(articles, actor_rules, places=slots.strong, maybe_places=slots.weak)
+    )
     not_places = [n for a in actors.actors if a.kind != "state" or a.side == "media" for n in (a.name, *a.aliases)]
     not_places += list(actors.rules.media.values())  # "in the Washington Post": an outlet
     not_places += [w for a in actors.actors if a.kind == "person" for w in a.name.split() if w[:1].isupper()]

@@ -10,6 +10,11 @@ right after one):
   fragile    if only fragility is reported;
   holding    if it holds, or is in force with nothing said either way;
   none       if no ceasefire is mentioned, or one is only called for.
+A truce nothing of the last days mentions has no known state now ("none"),
+except one last reported collapsed: it stays collapsed. The start date is
+shown only for a truce in force ("since" beside "collapsed" would read as the
+day it broke). "Each of them collapsed" after "two truces" votes like the
+sentence before it.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from briefing.status.dates import Reference, When, find_dates
 from briefing.status.evidence import asserted, modality
 from briefing.status.profile import Hit
 
-_FOLLOW_UP_RE = re.compile(r"\b(?:the|this|that) (?:deal|agreement|accord|pact)\b", re.I)
+_FOLLOW_UP_RE = re.compile(
+    r"\b(?:the|this|that) (?:deal|agreement|accord|pact)\b|^\W*(?:Each|Both|All|Neither|None)\s+of\s+them\b", re.I
+)
 _BROKERED_BEFORE_RE = re.compile(
     r"(?:\b(?:the|The|a|A|an|An)\s+)(?P<list>(?:[A-Z][\w.'’]*-?(?:\s+|,\s*|\s+and\s+))*?[A-Z][\w.'’]*)[-‐]"
     r"(?:brokered|mediated|sponsored|negotiated)\b"
@@ -101,13 +108,16 @@ def build_ceasefire(
             evidence.append((-len(states), len(evidence), SentenceRef(article.id, index, text)))
     newest = max((d for a in articles if (d := reference(a).date) is not None and reference(a).anchored), default=None)
     stale = last_seen is not None and newest is not None and (newest - last_seen).days >= STALE_AFTER_DAYS
-    if not evidence or not (in_force or votes) or stale:
+    state = decide_state(weighted)
+    if not evidence or not (in_force or votes) or (stale and state != "collapsed"):
         # nothing says a truce exists, or nothing of the last days says so: no known state now
+        # (a truce last reported collapsed stays collapsed until a new one is reported)
         return Ceasefire(state="none", evidence=tuple(ref for *_, ref in sorted(evidence)[:max_evidence]))
     evidence.sort(key=lambda t: (t[0], t[1]))
-    best_since = _best_since(since)
+    # a start date is when the truce took effect: beside "collapsed" it would read as the day it broke
+    best_since = _best_since(since) if state != "collapsed" else None
     return Ceasefire(
-        state=decide_state(weighted),
+        state=state,
         since=best_since,
         since_inferred=best_since is not None
         and inferred.get((best_since.year, best_since.month, best_since.day), False),

@@ -101,6 +101,13 @@ _WHOLE_OF_PART_RE = re.compile(
     re.I,
 )
 _OF_THE_WHOLE_RE = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d[\d,]*|[a-z]+)\b", re.I)
+# A kind word reached through "in addition to", "besides", "not counting"... names another count
+BESIDES_RE = re.compile(
+    r"\b(?:in\s+addition\s+to|besides|on\s+top\s+of|apart\s+from|aside\s+from|not\s+counting|"
+    r"not\s+including|excluding|other\s+than|as\s+well\s+as|alongside|compared\s+(?:to|with)|"
+    r"against|than)\b",
+    re.I,
+)
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _PUT_AT_RE = re.compile(
     r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their)\s+(?P<what>figure|number|toll|"
@@ -132,6 +139,8 @@ def kind_of(text: str, start: int, end: int, rules: FigureRules, previous: str |
             return kind, "after"
     part_of = previous if previous and INCLUDING_RE.search(text, max(0, start - 20), start) else None
     after = rules.after.match(text, end)
+    if after and BESIDES_RE.search(text, end, after.end()):
+        after = None  # "injuring 241 in addition to the fatalities": the dead are another count
     if after and _OPEN_QUOTE_RE.search(text, end, after.end()) and not _QUOTED_NOUN_RE.match(text, end):
         return None, ""  # "Five 'happy refugees' pictures": a quoted label, not a count
     kind = _kind_from(after, rules)

@@ -90,6 +90,58 @@ _BEFORE_EVENT_RE = re.compile(
 )
 
 
+_COUNT_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|a\s+few)"
+# A count over a span of years: "in five years", "over the past decade", "during the last three years"
+_YEARS_SPAN_RE = re.compile(
+    r"\b(?:in|over|during|within|across|for)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?"
+    rf"(?:{_COUNT_WORD}[\s-]+(?:years?|decades?)|decades?)\b(?!\s+(?:old|ago|from\s+now|to\s+come)\b)"
+    r"|\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:decade|century|few\s+years)\b",
+    re.I,
+)
+# A sentence that also anchors its count in the present keeps it current ("on Monday", "today")
+_SPAN_PRESENT_RE = re.compile(
+    r"\b(?:today|tonight|yesterday|overnight|this\s+(?:week|weekend|morning|afternoon|evening)|last\s+night|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
+
+
+_RECORD_BEFORE_RE = re.compile(
+    r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|highest|lowest|most|first\s+time|first|"
+    r"[a-z]+est)\b(?:\s+[\w'’-]+){0,4}\s*$",
+    re.I,
+)
+
+
+def _over_years(text: str, position: int) -> bool:
+    """Does a span of years ("in five years", "over the past decade") frame the count at
+    `position`? A span before it frames it unless the count's own clause is anchored in the
+    present ("including 12 killed on Monday"); one after it only within its clause. A record
+    ("the worst attack in five years") is a yardstick, no span."""
+    if _SPAN_PRESENT_RE.search(_segment_at(text, position)):
+        return False
+    for m in _YEARS_SPAN_RE.finditer(text):
+        if _RECORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        if m.end() <= position or _CLAUSE_BREAK_RE.search(text, position, m.start()) is None:
+            return True
+    return False
+
+
+_SEGMENT_BREAK_RE = re.compile(r"[;:—–]|,\s")
+
+
+def _segment_at(text: str, position: int) -> str:
+    """The stretch between commas and dashes that holds `position` ("including 12 killed on
+    Monday" is its own stretch, another count)."""
+    start = 0
+    for m in _SEGMENT_BREAK_RE.finditer(text):
+        if m.start() >= position:
+            return text[start:m.start()]
+        start = m.end()
+    return text[start:]
+
+
 class History:
     """Which figures of an article speak of an earlier war or period, not of now.
 
@@ -123,12 +175,27 @@ class History:
             return True  # "the deadliest day since the 2014 war, in which 2,200 died"
         if _BEFORE_EVENT_RE.search(_clause_at(text, position)):
             return True
+        if _over_years(text, position):
+            return True  # "in five years, they have lost 11,000 troops": a long war's toll, not this round's
         relevant = [p for p in periods if not p.comparison and self._governs(text, p, position)]
         if relevant:
             return not PRESENT_RE.search(text) or any(p.start > position for p in relevant)
         if any(not p.comparison for p in periods):
             return False  # the earlier war is in another clause, after the figure: a yardstick
         return self._inherited(index)
+
+    def after_span(self, index: int) -> bool:
+        """A running total right after a sentence of the same paragraph that spans years ("which
+        has waged an insurgency for 35 years. The conflict has killed tens of thousands."): that
+        span's toll, unless the sentence is anchored in the present."""
+        sentences = self.article.sentences
+        if index == 0 or PRESENT_RE.search(sentences[index].text):
+            return False
+        previous = sentences[index - 1]
+        if previous.paragraph != sentences[index].paragraph:
+            return False
+        return any(not _RECORD_BEFORE_RE.search(previous.text, max(0, m.start() - 40), m.start())
+                   for m in _YEARS_SPAN_RE.finditer(previous.text))
 
     @staticmethod
     def _governs(text: str, period: Period, position: int) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from briefing.models import Article, Figure, SentenceRef
 from briefing.status.dates import Reference, find_dates
 from briefing.status.figure_filters import elsewhere, not_current
-from briefing.status.figure_kinds import kind_of, share_list_kinds
+from briefing.status.figure_kinds import BESIDES_RE, kind_of, share_list_kinds
 from briefing.status.figure_rules import KIND_ORDER, FigureRules, compile_rules
 from briefing.status.figure_sources import named_sources, reported_by
 from briefing.status.figure_subject import counted_noun_end, subject_of
@@ -63,11 +63,33 @@ def extract_figures(
             seen.add(key)
             by = named_sources(article, reported_by(text, start))
             scope, day = scope_and_day(text, start, dates, ref, total_cue, incident_cue)
-            if history.background(sentence.index, start) or standing_population(text, start, end, fig.kind):
+            if history.background(sentence.index, start) or standing_population(text, start, end, fig.kind) \
+                    or _vague_and_earlier(text, start, fig) \
+                    or (scope == "cumulative" and history.after_span(sentence.index)):
                 scope = "background"
             out.append(replace(fig, reported_by=by, article=article.id, evidence=evidence,
                                subject=fig.subject or subject_of(text, start, end), scope=scope, as_of=day))
     return out
+
+
+_VAGUE_TEXT_RE = re.compile(r"^(?:at\s+least\s+)?(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions)\b", re.I)
+_PAST_PERFECT_RE = re.compile(
+    r"\bhad\s+(?:already\s+|reportedly\s+|also\s+|now\s+)?(?:been\s+)?(?:[a-z]+ed|died|fled|lost|left|driven|"
+    r"slain|taken|shot|forced)\b",
+    re.I,
+)
+_CLAUSE_AROUND_RE = re.compile(r"[;:—–]|,\s")
+
+
+def _vague_and_earlier(text: str, start: int, fig: Figure) -> bool:
+    """"whose campaign had killed thousands of civilians": a vague count in the past perfect
+    tells of an earlier time, never this round's toll (a floor of 1,000 would read as a count)."""
+    if not _VAGUE_TEXT_RE.match(fig.text):
+        return False
+    left = [m.end() for m in _CLAUSE_AROUND_RE.finditer(text, 0, start)]
+    right = _CLAUSE_AROUND_RE.search(text, start)
+    clause = text[left[-1] if left else 0:right.start() if right else len(text)]
+    return bool(_PAST_PERFECT_RE.search(clause))
 
 
 _DIGIT = re.compile(r"\d")
@@ -274,4 +296,10 @@ def _as_written(text: str, num: NumberMatch, rules: FigureRules) -> str:
     noun = counted_noun_end(text, num.end)
     if noun is not None and noun > end:
         end = noun  # "Two U.S. security guards", not "Two"
-    return text[start:end].strip(" ,.;\"“”‘’")
+    besides = BESIDES_RE.search(text, num.end, end)
+    if besides:
+        end = besides.start()  # "wounded 30 besides the dead": the dead are not the 30
+    written = text[start:end].strip(" ,.;\"“”‘’")
+    if written.count("“") > written.count("”") and "”" in text[end:end + 2]:
+        written += "”"  # '109 “terrorists”': the source's closing quote, cut off with the noun's end
+    return written

@@ -71,6 +71,7 @@ def build_negotiations(
     votes: dict[str, float] = {}
     venues: Counter[str] = Counter()
     mediators: Counter[tuple[str, bool]] = Counter()
+    mediator_refs: dict[str, SentenceRef] = {}
     roles: dict[str, Counter[str]] = {}
     parties: dict[str, None] = {}
     points: dict[str, None] = {}
@@ -95,6 +96,7 @@ def build_negotiations(
             found = _mediator(text, cue_spans, actors) if cue_spans else None
             if found:
                 mediators[found[0]] += 1
+                mediator_refs.setdefault(found[0][0], SentenceRef(article.id, sentence.index, text))
                 if found[1]:
                     roles.setdefault(found[0][0], Counter())[found[1]] += 1
             terms = [h for h in hits if h.category in _TERMS and not _ruled_out(article.text, h)
@@ -122,6 +124,10 @@ def build_negotiations(
     if not votes and not _pick_venue(venues, None):
         # talks only named ("to sabotage peace talks"; a deal "mediated by" someone): nothing says they are held
         state = "none"
+    refs = [ref for *_, ref in evidence[:max_evidence]]
+    if mediator_name:  # the row leads with (and so cites) the sentence that names the go-between
+        mediator_ref = mediator_refs[mediator_name]
+        refs = [mediator_ref, *(r for r in refs if r != mediator_ref)][:max_evidence]
     return Negotiations(
         state=state,
         venue=_pick_venue(venues, theatre),
@@ -129,7 +135,7 @@ def build_negotiations(
         mediator_role=_best_role(roles.get(mediator_name or "")),
         parties=tuple(p for p in parties if p != mediator_name),
         sticking_points=tuple(points),
-        evidence=tuple(ref for *_, ref in evidence[:max_evidence]),
+        evidence=tuple(refs),
     )
 
 
@@ -216,6 +222,8 @@ def _mediator(text: str, cues: list[tuple[int, int]], actors: ActorSet) -> tuple
     the role the sentence gives it ("the U.N. special envoy for Syria, Staffan de Mistura")."""
     best: tuple[int, int, str, int, int] | None = None
     for name, kind, start, end in actors.in_span(text):
+        if _NOT_MEDIATOR_AFTER_RE.match(text, end):
+            continue  # "at Yanukovych's request", "Yanukovych signed": a party, never the go-between
         person = kind == "person" or actors.kind_of(name) == "person"
         gap = min(min(abs(start - ce), abs(cs - end)) for cs, ce in cues)
         if gap <= _MEDIATOR_WINDOW:
@@ -227,6 +235,11 @@ def _mediator(text: str, cues: list[tuple[int, int]], actors: ActorSet) -> tuple
     return (best[2], best[0] == 0), _role(text, best[3], best[4])
 
 
+# After a name: a possessive ("at X's request", "X's government") or a party's own act
+_NOT_MEDIATOR_AFTER_RE = re.compile(
+    r"(?:'s|’s)\b|\s+(?:(?:has|had|have|was|were|is)\s+)?(?:signed|agreed|rejected|accepted|demanded|refused)\b",
+    re.I,
+)
 _ROLE_HEAD = (
     r"(?:(?:[\w.'’-]+\s+){0,4}?(?:special\s+envoy|envoy|mediator|chief\s+negotiator|negotiator|facilitator|"
     r"special\s+representative|representative)(?:\s+(?:for|to|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"

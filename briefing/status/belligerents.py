@@ -1,0 +1,111 @@
+"""Parties a profile calls brokers or mediators: kept only when the articles show them so.
+
+A conflict profile is written for one period ("outside powers broker the
+ceasefire"); a later or earlier pile can show the same state attacking
+("Turkey launched its offensive", "U.S.-led strikes", "Turkish warplanes
+bombed"). A broker or mediator keeps its side only when a sentence of the set
+shows it brokering ("Egyptian-brokered", "mediated by Qatar", "the UN envoy")
+and none shows it attacking (in two sentences); else its side is cleared to
+"unknown" (left out of the Parties row) rather than relabelled, since a label
+read from a few verbs could be wrong in its own way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefing.models import Actor, Article
+from briefing.status.actors import ActorSet
+
+NON_FIGHTING_SIDES = frozenset({"broker", "mediator"})
+_ATTACK_NOUN = (
+    r"(?:air\s*strikes|airstrikes|strikes|bombing|bombings|bombardment|offensive|incursion|invasion|assault|"
+    r"raids?|(?:air\s+|military\s+|ground\s+|bombing\s+)(?:campaign|operation|operations)|shelling|"
+    r"(?:cross-border\s+)?operation\s+(?:in|into|against)\b)"
+)
+_ATTACK_VERB = r"(?:bombed|struck|attacked|invaded|shelled|pounded|targeted|bombarded|stormed)"
+_FORCES = r"(?:warplanes|jets|aircraft|troops|forces|bombers|drones|artillery|military|army|tanks|soldiers)"
+_ATTACKS_AFTER_RE = re.compile(
+    rf"(?:[-‐]\s?(?:led|launched)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ATTACK_NOUN}|coalition)"
+    rf"|(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUN}"
+    rf"|\s+(?:military\s+)?{_ATTACK_NOUN}\b(?!\s+(?:on|against)\s+(?:the\s+)?(?:U\.S\.|us)\b)"
+    rf"|\s+(?:has\s+|had\s+|have\s+)?(?:launched|began|begun|started|carried\s+out|conducted|stepped\s+up|"
+    rf"widened|expanded|pressed\s+on\s+with|continued)\s+(?:[\w'’-]+\s+){{0,3}}?{_ATTACK_NOUN}"
+    rf"|\s+(?:has\s+|had\s+|have\s+)?{_ATTACK_VERB}\b"
+    rf"|\s+(?:[\w-]+\s+)?{_FORCES}\s+(?:have\s+|has\s+|had\s+)?(?:{_ATTACK_VERB}|launched|pushed|advanced|"
+    rf"crossed|killed)\b)",
+    re.I,
+)
+_BY_BEFORE_RE = re.compile(
+    rf"\b{_ATTACK_NOUN}\s+(?:[\w-]+\s+){{0,2}}?(?:launched\s+|led\s+|carried\s+out\s+)?by\s+(?:the\s+)?$", re.I
+)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:if|would|could|might|should|threaten\w*|warn\w*|plan\w*)\b", re.I)
+
+
+def attackers(articles: Sequence[Article], actors: ActorSet, min_hits: int = 2) -> set[str]:
+    """Actors shown attacking in at least `min_hits` sentences (any article)."""
+    watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
+    if not watched:
+        return set()
+    hits: Counter[str] = Counter()
+    for article in articles:
+        for sentence in article.sentences:
+            text = sentence.text
+            seen: set[str] = set()
+            for name, _kind, start, end in actors.in_span(text):
+                if name not in watched or name in seen:
+                    continue
+                m = _ATTACKS_AFTER_RE.match(text, end)
+                by = _BY_BEFORE_RE.search(text, max(0, start - 60), start)
+                if m and not _HYPOTHETICAL_RE.search(text, max(0, end - 40), m.end()):
+                    seen.add(name)
+                elif by and not _HYPOTHETICAL_RE.search(text, by.start(), end):
+                    seen.add(name)
+            hits.update(seen)
+    return {name for name, n in hits.items() if n >= min_hits}
+
+
+_BROKERS_AFTER_RE = re.compile(
+    r"(?:[-‐]\s?(?:brokered|mediated|sponsored)\b"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+)?(?:mediation|mediators?|envoy|peace\s+envoy|good\s+offices)\b"
+    r"|\s+(?:(?:has|had|have|is|was|were|are)\s+)?(?:brokered|mediated|mediating|brokering|mediates|brokers)\b"
+    r"|\s+(?:special\s+)?(?:envoy|mediators?)\b"
+    r"|,?\s+(?:who\s+)?(?:(?:has|had|is|was)\s+)?(?:hosting|hosted|hosts|convened|convening|convenes|chaired|chairing|"
+    r"chairs|restarted|reconvened|opened)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations|delegations?)\b)",
+    re.I,
+)
+_BROKERS_BEFORE_RE = re.compile(
+    r"\b(?:(?:brokered|mediated|hosted|sponsored)\s+by\s+(?:the\s+)?"
+    r"|(?:envoy|mediator|negotiator)(?:\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?,?\s+)$",
+    re.I,
+)
+
+
+def brokering(articles: Sequence[Article], actors: ActorSet) -> set[str]:
+    """Brokers and mediators some sentence shows brokering ("Egyptian-brokered", "mediated by
+    Qatar", "the UN envoy")."""
+    watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
+    found: set[str] = set()
+    for article in articles:
+        for sentence in article.sentences:
+            text = sentence.text
+            for name, _kind, start, end in actors.in_span(text):
+                if name in watched and (
+                    _BROKERS_AFTER_RE.match(text, end) or _BROKERS_BEFORE_RE.search(text, max(0, start - 30), start)
+                ):
+                    found.add(name)
+    return found
+
+
+def clear_unshown_brokers(articles: Sequence[Article], actors: ActorSet) -> ActorSet:
+    """The actor set with brokers and mediators moved to side "unknown" unless the set shows
+    them brokering and not attacking: a profile's role is a claim about one period."""
+    shown = brokering(articles, actors) - attackers(articles, actors)
+    cleared: tuple[Actor, ...] = tuple(
+        replace(a, side="unknown") if a.side in NON_FIGHTING_SIDES and a.name not in shown else a
+        for a in actors.actors
+    )
+    return replace(actors, actors=cleared)
