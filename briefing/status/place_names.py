@@ -29,6 +29,12 @@ Party Committee Council Agency Times Post News Magazine Journal Photos Photo Pre
 Mosque Ministry Department Office Court Parliament Assembly Senate Congress House Hall Museum Library Stadium
 Airlines Bank Fund Report Review Television TV Radio Show Tribune Herald Gazette Daily Weekly Monitor Services
 """.split())
+# Seats that stand for their institution in news copy ("on Capitol Hill" is Congress, "Downing
+# Street said" the British government, "Wall Street" the markets): never where a conflict is.
+SEAT_METONYMS = frozenset({
+    "Capitol Hill", "Downing Street", "Wall Street", "Whitehall", "Foggy Bottom", "Fleet Street", "Turtle Bay",
+    "Quai d'Orsay", "Elysee Palace", "Élysée Palace", "Zhongnanhai",
+})
 _DEMONYM_SHAPE_RE = re.compile(r"(?:ish|ian|ese|ic|ism|ist|ists|ians)$")
 
 
@@ -62,6 +68,8 @@ def not_a_place(name: str, demonyms: frozenset[str], countries: frozenset[str]) 
     """Shapes that are never places, gazetteer or not: institutions, plural nouns, demonyms,
     acronyms, and a country glued to another word ("Syria Syrian", "Ukraine Photos")."""
     words = name.split()
+    if name in SEAT_METONYMS:
+        return True  # "Capitol Hill"
     if words[-1] in INSTITUTION_HEADS or name.isupper() or re.fullmatch(r"[A-Z]{2,}s", name):
         return True  # "RAND Corporation", "GOP", "ATMs"
     if any(w in demonyms for w in words):

@@ -73,3 +73,15 @@ def test_a_list_of_places_ends_with_and() -> None:
     assert {"Zubrovka", "Pelnitsa", "Ostrovka"} <= got
     got = _places("Jets struck the towns of Zubrovka, Pelnitsa, and Ostrovka overnight.")  # the Oxford comma
     assert {"Zubrovka", "Pelnitsa", "Ostrovka"} <= got and "and Ostrovka" not in got
+
+
+def test_a_seat_named_for_its_institution_is_not_a_place() -> None:
+    """'on Capitol Hill' is Congress, 'Downing Street said' the British government: a reader takes
+    the seat for the institution, never for where the conflict is."""
+    got = _places(
+        "Lawmakers on Capitol Hill demanded sanctions after shells hit Zubrovka. "
+        "The plan was welcomed in Downing Street, and markets on Wall Street fell.\n"
+        "Officials in Whitehall said more aid would go to Zubrovka."
+    )
+    assert not got & {"Capitol Hill", "Downing Street", "Wall Street", "Whitehall"}
+    assert "Zubrovka" in got  # the place of the fighting is still found
