@@ -10,10 +10,12 @@ runs at most once a day, since it walks the whole folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 #: Entries not rewritten for this long are deleted by `prune`.
@@ -60,3 +62,20 @@ def prune(directory: Path, pattern: str, max_age_days: float = MAX_AGE_DAYS, now
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def code_digest(files: Sequence[Path], extra: Sequence[str] = ()) -> str:
+    """A short hash of the package version, these files' names and contents, and `extra` lines:
+    a cache key part that changes whenever the code that made an entry does (contents, not
+    mtimes, so a checkout that only touches files keeps the cache)."""
+    import briefing  # the package's version; imported here, as briefing imports nothing of this module
+
+    digest = hashlib.sha256(str(getattr(briefing, "__version__", "")).encode())
+    for path in files:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            continue
+    for line in extra:
+        digest.update(f"{line}\0".encode())
+    return digest.hexdigest()[:16]

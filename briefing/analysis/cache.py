@@ -58,13 +58,7 @@ def code_fingerprint() -> str:
         files.extend(sorted(p for p in config_dir().rglob("*") if p.is_file()))
     except FileNotFoundError:
         pass
-    digest = hashlib.sha256(str(getattr(briefing, "__version__", "")).encode())
-    for path in files:
-        try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            continue
-    return digest.hexdigest()[:16]
+    return cache_files.code_digest(files)
 
 
 def article_hash(article: Article) -> str:

@@ -74,19 +74,14 @@ class Probe:
 def code_fingerprint() -> str:
     """Hash of the code that turns a file into Articles, and of its libraries' versions."""
     package = Path(briefing.__file__).resolve().parent
-    digest = hashlib.sha256(str(getattr(briefing, "__version__", "")).encode())
     files = [*sorted((package / "ingest").glob("*.py")), *sorted((package / "nlp").glob("*.py")), package / "models.py"]
-    for path in files:
-        try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            continue
+    versions: list[str] = []
     for name in _LIBRARIES:
         try:
-            digest.update(f"{name}={importlib.metadata.version(name)}\0".encode())
+            versions.append(f"{name}={importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
-    return digest.hexdigest()[:16]
+            versions.append(f"{name}=none")
+    return cache_files.code_digest(files, versions)
 
 
 class IngestCache:
