@@ -17,6 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from briefing.ingest.article import Draft
+from briefing.ingest.errors import IngestError
 from briefing.ingest.html import fragment_paragraphs
 from briefing.ingest.metadata import parse_date
 from briefing.ingest.text import paragraphs_from_text
@@ -38,6 +39,8 @@ def read_markdown(
     if heading:
         title = title or heading.group("title").strip()
         body = body[heading.end() :]
+    if is_index(body):
+        raise IngestError("lists and tables with no prose: a folder's notes or index, not an article (skipped)")
     paragraphs, notice = _body_paragraphs(body)
     draft = Draft(
         paragraphs,
@@ -64,6 +67,34 @@ def _body_paragraphs(body: str) -> tuple[list[str], str | None]:
     if not paragraphs and body.strip():
         return paragraphs_from_text(body), "the Markdown could not be rendered; read as plain text"
     return paragraphs, None
+
+
+# A Markdown file beside the articles (a README, a list of sources, a table of the files
+# and their outlets) is no article: its list items and table cells would otherwise become
+# "sentences" that the digest, the status panel and the Sources list take as reporting.
+# An article is prose; a note of that kind is lists and tables with a line or two of it.
+INDEX_MAX_PROSE_WORDS = 40
+INDEX_MIN_TABLE_ROWS = 2
+INDEX_MIN_LIST_ITEMS = 3
+_TABLE_ROW = re.compile(r"^\s{0,3}\|")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+
+
+def is_index(body: str) -> bool:
+    """The body is lists and/or tables with fewer than INDEX_MAX_PROSE_WORDS words of prose
+    around them: a folder's notes or an index of files, not a report."""
+    rows = items = prose = 0
+    for line in body.splitlines():
+        if _TABLE_ROW.match(line):
+            rows += 1
+        elif _LIST_ITEM.match(line):
+            items += 1
+        elif not _HEADING.match(line):
+            prose += len(line.split())
+        if prose >= INDEX_MAX_PROSE_WORDS:
+            return False
+    return rows >= INDEX_MIN_TABLE_ROWS or items >= INDEX_MIN_LIST_ITEMS
 
 
 def split_front_matter(text: str, warn: Callable[[str], None]) -> tuple[dict[str, object], str]:
