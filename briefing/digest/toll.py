@@ -8,6 +8,11 @@ of the first lines states a count of people killed, wounded, dead or displaced, 
 line further down that does moves up to second, else the best-scored line that does (the
 same objective: reach, recency, position, standing alone) comes right after the lead, and
 the lines at the end make room for it.
+
+A toll counts every side the reports count. "Nearly 1,900 Palestinians have been killed"
+is true and one-sided when other reports give "1,900 Palestinians and 67 Israelis": when
+the chosen toll counts one group and another report's line gives the same count beside a
+second group's, that fuller line takes its place (`_fuller`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from briefing.digest.features import terms, word_count
+from briefing.digest.lead import event_factor
 from briefing.digest.standalone import Rewriter
 from briefing.digest.units import Unit
 
@@ -33,6 +39,10 @@ TOLL = re.compile(
     rf"|\bdeath\s+toll\b[^.]{{0,40}}?\b{_COUNT}\b",
     re.I,
 )
+# Two counts joined by "and": "1,900 Palestinians and 67 Israelis", "64 soldiers and three civilians".
+_TWO_GROUPS = re.compile(
+    rf"\b{_COUNT}\s+(?:[\w'\u2019-]+\s+){{1,3}}?and\s+{_QUALIFIER}{_COUNT}\s+[A-Za-z]", re.I
+)
 # The brief shows the digest's first lines for sure (the bottom line and the first developments).
 TOLL_WITHIN = 4
 _QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
@@ -43,6 +53,12 @@ def states_toll(text: str) -> bool:
     return bool(TOLL.search(_QUOTED.sub("Q", text)))
 
 
+def counts_two_groups(text: str) -> bool:
+    """A toll in the reporter's words that counts two groups ("1,900 Palestinians and 67 Israelis")."""
+    own = _QUOTED.sub("Q", text)
+    return bool(TOLL.search(own)) and bool(_TWO_GROUPS.search(own))
+
+
 def with_toll(
     chosen: list[tuple[Unit, float]],
     candidates: Sequence[Unit],
@@ -51,15 +67,32 @@ def with_toll(
     score: Callable[[Unit], float],
 ) -> list[tuple[Unit, float]]:
     """`chosen` with a toll line among its first TOLL_WITHIN (see the module docstring): one it
-    has further down moves up to second, else the best-scored one is put there."""
+    has further down moves up to second, else the best-scored one is put there; either way
+    the fullest count of it (`_fuller`)."""
     if not chosen:
         return chosen
     tolls = [k for k, (unit, _) in enumerate(chosen) if states_toll(unit.text)]
     if tolls and tolls[0] < TOLL_WITHIN:
-        return chosen
+        return _fuller(chosen, tolls[0], candidates, budget, rewriter, score)
     if tolls:
         k = tolls[0]
-        return [chosen[0], chosen[k], *chosen[1:k], *chosen[k + 1 :]]
+        moved = [chosen[0], chosen[k], *chosen[1:k], *chosen[k + 1 :]]
+        return _fuller(moved, 1, candidates, budget, rewriter, score)
+    added = _with_best_toll(chosen, candidates, budget, rewriter, score)
+    if added is chosen:
+        return chosen
+    return _fuller(added, 1, candidates, budget, rewriter, score)
+
+
+def _with_best_toll(
+    chosen: list[tuple[Unit, float]],
+    candidates: Sequence[Unit],
+    budget: int,
+    rewriter: Rewriter,
+    score: Callable[[Unit], float],
+) -> list[tuple[Unit, float]]:
+    """`chosen` with the best-scored toll line put second (the last lines make room), or
+    `chosen` itself when no candidate states a toll."""
     taken = {(u.article, u.sentence) for u, _ in chosen}
     best: tuple[float, Unit] | None = None
     for unit in candidates:
@@ -80,3 +113,42 @@ def with_toll(
     if sum(u.words for u, _ in kept) + toll.words > budget:
         return chosen
     return [kept[0], (toll, best[0]), *kept[1:]]
+
+
+def _fuller(
+    chosen: list[tuple[Unit, float]],
+    k: int,
+    candidates: Sequence[Unit],
+    budget: int,
+    rewriter: Rewriter,
+    score: Callable[[Unit], float],
+) -> list[tuple[Unit, float]]:
+    """`chosen` with its toll line `k` replaced by a line that gives the same count beside a
+    second group's, when the chosen one counts one group (see the module docstring). A
+    conditional or forecast ("if the calm holds, it would be ...") is no toll to put first."""
+    toll = chosen[k][0]
+    if counts_two_groups(toll.text) or not toll.terms.numbers:
+        return chosen
+    taken = {(u.article, u.sentence) for u, _ in chosen}
+    best: tuple[float, Unit] | None = None
+    for unit in candidates:
+        if (unit.article, unit.sentence) in taken or not unit.terms.numbers & toll.terms.numbers:
+            continue
+        if not counts_two_groups(unit.text) or event_factor(unit.text) < 1.0:
+            continue
+        value = score(unit)
+        if value > 0 and (best is None or value > best[0]):
+            best = (value, unit)
+    if best is None:
+        return chosen
+    text = rewriter.rewrite(best[1].article, best[1].sentence, best[1].text)
+    if text is None or not counts_two_groups(text):
+        return chosen
+    fuller = best[1] if text == best[1].text else replace(best[1], text=text, words=word_count(text), terms=terms(text))
+    kept = list(chosen)
+    while len(kept) > k + 1 and sum(u.words for u, _ in kept) - toll.words + fuller.words > budget:
+        kept.pop()
+    if sum(u.words for u, _ in kept) - toll.words + fuller.words > budget:
+        return chosen
+    kept[k] = (fuller, chosen[k][1])
+    return kept

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.config import DigestSettings
 from briefing.digest.build import build_digest
-from briefing.digest.toll import TOLL_WITHIN, states_toll
+from briefing.digest.toll import TOLL_WITHIN, counts_two_groups, states_toll
 from briefing.models import Article
 from briefing.nlp.sentences import segment
 
@@ -74,3 +74,52 @@ def test_the_toll_comes_second_when_the_first_lines_lack_one() -> None:
 def test_no_toll_in_the_pile_leaves_the_digest_as_it_was() -> None:
     digest = build_digest(_TRUCE, DigestSettings(words=200))
     assert digest and not any(states_toll(d.text) for d in digest)
+
+
+@pytest.mark.parametrize(
+    ("text", "two"),
+    [
+        ("The shelling has killed nearly 400 civilians and 12 soldiers, the ministry said.", True),
+        ("Officials said 30 rebels and two police officers died in the clashes.", True),
+        ("Nearly 400 civilians have been killed in the port, the ministry said.", False),
+        ("Shelling killed 5 people and wounded 12 on Monday.", False),  # one group, two harms
+        ("The navy sent four ships and two tugs to the port.", False),  # no toll
+        ("Between 2011 and 2014 the army lost ground in the port.", False),
+    ],
+)
+def test_a_toll_of_two_groups(text: str, two: bool) -> None:
+    assert counts_two_groups(text) is two
+
+
+def _fuller_pile(second_side: str) -> list[Article]:
+    one_side = _article("d2", [
+        "Diplomats from three countries attended the signing ceremony in the capital on Wednesday.",
+        "Nearly 400 civilians were killed in the port during the six weeks of shelling, the health ministry said.",
+    ])
+    both = _article("d3", [
+        "Aid convoys waited at the checkpoint north of the port on Wednesday morning.",
+        second_side,
+    ], published=DAY - dt.timedelta(days=2))
+    return [*_TRUCE[:3], one_side, both]  # under OFF_STORY_MIN_REPORTS: no line is taken for another story
+
+
+def test_the_toll_counts_both_sides_when_a_report_does() -> None:
+    digest = build_digest(
+        _fuller_pile("The six weeks of shelling killed nearly 400 civilians and 25 soldiers in the port."),
+        DigestSettings(words=200),
+    )
+    tolls = [d.text for d in digest[:TOLL_WITHIN] if states_toll(d.text)]
+    assert tolls and "400 civilians and 25 soldiers" in tolls[0]
+
+
+@pytest.mark.parametrize(
+    "second_side",
+    [
+        "The six weeks of shelling killed nearly 300 civilians and 25 soldiers in the port.",  # another count
+        "If the truce holds, it would end fighting that killed nearly 400 civilians and 25 soldiers in the port.",
+    ],
+)
+def test_a_fuller_toll_must_give_the_same_count_and_report_it(second_side: str) -> None:
+    digest = build_digest(_fuller_pile(second_side), DigestSettings(words=200))
+    tolls = [d.text for d in digest[:TOLL_WITHIN] if states_toll(d.text)]
+    assert tolls and "Nearly 400 civilians were killed in the port" in tolls[0]
