@@ -94,7 +94,18 @@ def _clean_paragraphs(
     if title and len(paragraphs) > 1 and _same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]  # the page's headline repeated as its first block
     paragraphs, dated = strip_datelines(paragraphs)
+    paragraphs = [p for p in map(strip_bullet, paragraphs) if p]
     return paragraphs, credited or dated, raw
+
+
+# A list typed as plain text: "-- The remains of all four were recovered.", "• Talks resume
+# today." The marker is layout, not words: left in, it opens a summary line or a brief's bullet.
+_BULLET = re.compile(r"\A(?:-{1,3}|[\u2013\u2014\u2022\u00b7\u25aa\u25cf*])[ \t\u00a0]+(?=\S)")
+
+
+def strip_bullet(paragraph: str) -> str:
+    """The paragraph without a leading list marker typed as text."""
+    return _BULLET.sub("", paragraph, count=1)
 
 
 def _title_without_dateline(title: str | None) -> tuple[str | None, str | None]:

@@ -316,3 +316,25 @@ def test_a_photo_caption_is_not_taken_as_the_title() -> None:
 def test_seed_sentence_counts_are_unchanged() -> None:
     articles = load_paths(sorted((ROOT / "seeds").glob("*.txt")), IngestSettings()).articles
     assert sorted(len(a.sentences) for a in articles) == [16, 45]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("-- The remains of all four crew members have been recovered.", "The remains of all four crew members"),
+        ("\u2022 Talks resume in the capital on Monday.", "Talks resume in the capital on Monday."),
+        ("\u2014 The ministry said the bridge would stay closed.", "The ministry said the bridge would stay closed."),
+    ],
+)
+def test_a_list_marker_typed_as_text_is_not_part_of_the_sentence(paragraph: str, text: str) -> None:
+    article = _build([BODY[0], paragraph, BODY[1]])
+    assert article.paragraphs[1].startswith(text)
+    assert article.sentences[1].text.startswith(text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["-40 degrees were recorded at the station overnight.", "--help is the flag the tool documents for this."],
+)
+def test_a_dash_that_is_part_of_the_text_stays(paragraph: str) -> None:
+    assert _build([*BODY, paragraph]).paragraphs[-1] == paragraph
