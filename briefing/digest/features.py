@@ -126,6 +126,9 @@ def terms(text: str, language: str = "english") -> Terms:
     return Terms(unigrams, bigrams, events, frozenset(_NUMBER.findall(text)))
 
 
+_LIST_MARKS = "-\u2013\u2014\u2022\u00b7\u25aa\u25cf*"
+
+
 def is_candidate(text: str) -> bool:
     """Whether a sentence may appear in a digest at all.
 
@@ -138,6 +141,8 @@ def is_candidate(text: str) -> bool:
     stripped = text.strip()
     if stripped[0].islower() or stripped.rstrip("\"'”’)").endswith("?"):
         return False
+    if stripped[0] in _LIST_MARKS:
+        return False  # an item of a list a lead-in introduced (ingest keeps its marker)
     if stripped[-1] not in _SENTENCE_END:
         return False
     if stripped.startswith("CLOSE "):

@@ -161,9 +161,25 @@ def is_stale_present(text: str, published: dt.date | None, newest: dt.date | Non
     )
 
 
+# A sentence that explains a name ("ISIL is another acronym for the group", "Daesh is the
+# Arabic acronym ...", "The term refers to ...") helps a reader of the article; in a list of
+# the day's developments it reports nothing.
+_DEFINES = re.compile(
+    r"\b(?:is|are|was)\s+(?:another|an|the|a|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:acronym|abbreviation|name|term|nickname)\s+(?:for|of|referring|used|that)\b"
+    r"|\b(?:stands\s+for|is\s+short\s+for|(?:term|name|acronym)\s+refers\s+to)\b",
+    re.I,
+)
+
+
+def defines_a_name(text: str) -> bool:
+    """The sentence, outside its quotations, explains a name or an acronym."""
+    return _DEFINES.search(_QUOTED.sub("Q", text)) is not None
+
+
 def developments_first(content: Sequence[Unit], articles: Sequence[Article]) -> list[Unit]:
-    """`content` without other stories' sentences and old reports' present tense, background
-    scaled down."""
+    """`content` without other stories' sentences, old reports' present tense and lines that
+    explain a name; background scaled down."""
     known = [a.published for a in articles if a.published is not None]
     newest_year = max(known).year if known else None
     newest = max(known) if known else None
@@ -173,6 +189,8 @@ def developments_first(content: Sequence[Unit], articles: Sequence[Article]) -> 
         if reach is not None and reach.of(unit) < OFF_STORY_REACH:
             continue
         if is_stale_present(unit.text, articles[unit.article].published, newest):
+            continue
+        if defines_a_name(unit.text):
             continue
         if newest_year is not None and is_background(unit.text, newest_year):
             unit = replace(unit, prior=unit.prior * BACKGROUND_FACTOR)

@@ -12,7 +12,8 @@ the lines at the end make room for it.
 A toll counts every side the reports count. "Nearly 1,900 Palestinians have been killed"
 is true and one-sided when other reports give "1,900 Palestinians and 67 Israelis": when
 the chosen toll counts one group and another report's line gives the same count beside a
-second group's, that fuller line takes its place (`_fuller`).
+second group's (every number of the chosen line, and more), that fuller line takes its
+place (`_fuller`).
 """
 
 from __future__ import annotations
@@ -132,8 +133,8 @@ def _fuller(
     taken = {(u.article, u.sentence) for u, _ in chosen}
     best: tuple[float, Unit] | None = None
     for unit in candidates:
-        if (unit.article, unit.sentence) in taken or not unit.terms.numbers & toll.terms.numbers:
-            continue
+        if (unit.article, unit.sentence) in taken or not toll.terms.numbers <= unit.terms.numbers:
+            continue  # the same counts, and more: not another report's other count
         if not counts_two_groups(unit.text) or event_factor(unit.text) < 1.0:
             continue
         value = score(unit)

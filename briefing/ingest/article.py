@@ -94,18 +94,40 @@ def _clean_paragraphs(
     if title and len(paragraphs) > 1 and _same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]  # the page's headline repeated as its first block
     paragraphs, dated = strip_datelines(paragraphs)
-    paragraphs = [p for p in map(strip_bullet, paragraphs) if p]
+    paragraphs = strip_bullets(paragraphs)
     return paragraphs, credited or dated, raw
 
 
 # A list typed as plain text: "-- The remains of all four were recovered.", "• Talks resume
 # today." The marker is layout, not words: left in, it opens a summary line or a brief's bullet.
+# An item of a list that a lead-in introduces ("Who was targeted?", "Targets included:") may
+# be a part of that sentence, not one of its own ("-- The group's headquarters in Raqqa."):
+# such an item keeps its marker unless it has a verb, and the digest takes no line that opens
+# with a marker.
 _BULLET = re.compile(r"\A(?:-{1,3}|[\u2013\u2014\u2022\u00b7\u25aa\u25cf*])[ \t\u00a0]+(?=\S)")
+_LEAD_IN_END = (":", "?")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+    r"said|says|told|tells|took|began|fled|hit|struck|met|led|sent|left|fell|came|gave|made|held|"
+    r"spoke|saw|shot|broke|rose|fought|brought|sought|got|ran|lost|paid|built|chose|wrote)\b"
+    r"|(?<![\w-])[a-z]{3,}ed\b"
+)
 
 
-def strip_bullet(paragraph: str) -> str:
-    """The paragraph without a leading list marker typed as text."""
-    return _BULLET.sub("", paragraph, count=1)
+def strip_bullets(paragraphs: Sequence[str]) -> list[str]:
+    """The paragraphs without a leading list marker typed as text; an introduced item without
+    a verb keeps it (see above)."""
+    out: list[str] = []
+    introduced = False
+    for paragraph in paragraphs:
+        marker = _BULLET.match(paragraph)
+        if marker is None:
+            out.append(paragraph)
+            introduced = paragraph.rstrip().endswith(_LEAD_IN_END)
+            continue
+        item = paragraph[marker.end() :]
+        out.append(paragraph if introduced and not _FINITE.search(item) else item)
+    return out
 
 
 def _title_without_dateline(title: str | None) -> tuple[str | None, str | None]:

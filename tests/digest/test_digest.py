@@ -126,6 +126,7 @@ def test_empty_inputs_give_an_empty_digest():
         "John Smith, left, and Jane Doe arrive at the court in London on Monday morning.",
         "BREAKING NEWS THE MINISTER HAS RESIGNED AFTER THE VOTE TODAY.",
         "Troops withdrew.",
+        "-- The rebel command in its northern stronghold near the river crossing.",  # a list item
     ],
 )
 def test_page_furniture_and_fragments_are_not_candidates(text):

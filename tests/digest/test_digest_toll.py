@@ -123,3 +123,17 @@ def test_a_fuller_toll_must_give_the_same_count_and_report_it(second_side: str) 
     digest = build_digest(_fuller_pile(second_side), DigestSettings(words=200))
     tolls = [d.text for d in digest[:TOLL_WITHIN] if states_toll(d.text)]
     assert tolls and "Nearly 400 civilians were killed in the port" in tolls[0]
+
+
+def test_a_fuller_toll_keeps_every_count_of_the_chosen_one() -> None:
+    three = _article("d2", [
+        "Diplomats from three countries attended the signing ceremony in the capital on Wednesday.",
+        "Nearly 400 civilians were killed in the port, as well as 30 soldiers, the health ministry said.",
+    ])
+    other = _article("d3", [
+        "Aid convoys waited at the checkpoint north of the port on Wednesday morning.",
+        "Shelling killed 30 civilians and two soldiers in the hills above the port.",
+    ], published=DAY - dt.timedelta(days=3))
+    digest = build_digest([*_TRUCE[:3], three, other], DigestSettings(words=60))
+    tolls = [d.text for d in digest[:TOLL_WITHIN] if states_toll(d.text)]
+    assert tolls and "Nearly 400 civilians" in tolls[0]

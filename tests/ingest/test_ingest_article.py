@@ -338,3 +338,19 @@ def test_a_list_marker_typed_as_text_is_not_part_of_the_sentence(paragraph: str,
 )
 def test_a_dash_that_is_part_of_the_text_stays(paragraph: str) -> None:
     assert _build([*BODY, paragraph]).paragraphs[-1] == paragraph
+
+
+def test_items_without_a_verb_in_a_list_a_lead_in_introduces_keep_their_marker() -> None:
+    article = _build([
+        BODY[0],
+        "Who was hit in the raids?",
+        "-- The rebel command in its northern stronghold.",
+        "-- A smaller group in the hills near the border.",
+        "-- The army said it destroyed two depots near the border.",
+        BODY[1],
+        "-- The ministry said the bridge would stay closed until Friday.",
+    ])
+    assert article.paragraphs[2].startswith("-- The rebel command")
+    assert article.paragraphs[3].startswith("-- A smaller group")
+    assert article.paragraphs[4].startswith("The army said")
+    assert article.paragraphs[6].startswith("The ministry said")
