@@ -19,6 +19,10 @@ here, so two small corrections run after it, paragraph by paragraph:
   end of a paragraph (the news convention for a quote that runs on into the
   next paragraph) merges nothing. Quote extraction works on quotation spans,
   so it sees a multi-sentence quotation whole either way.
+* An exclamation or question that a sentence carries inside it ("crowds chanting
+  “Death to the tyrant!” marched on", "the show “Who Knows?” returns") does not
+  end it: Punkt splits at every "!" and "?", so the break after a closing mark is
+  dropped when the next piece goes on in lower case.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ MAX_QUOTED_SENTENCE_CHARS = 600
 _OPENING_QUOTES = "“„«"
 _CLOSING_QUOTES = "”»"
 _WORD = re.compile(r"\w")
+_EXCLAIMED = re.compile(r"[!?][\"”’'»)]+$")  # inside a quotation or title: "Get out!" marched
 _TITLE_END = re.compile(r"(?:^|[\s(\[“\"'‘—–-])([A-Za-z]+)\.$")
 
 
@@ -130,8 +135,11 @@ def _binds_forward(left: str, right: str, tokenizer: punkt.PunktSentenceTokenize
     """Whether the boundary between `left` and `right` must not be a sentence break.
 
     A title binds to the name after it, unless that word is one Punkt knows to
-    start sentences ("... on Main St. The house ..." still splits).
+    start sentences ("... on Main St. The house ..." still splits); an inner "!" or
+    "?" binds to a lower-case word after it.
     """
+    if right[:1].islower() and _EXCLAIMED.search(left.rstrip()):
+        return True
     match = _TITLE_END.search(left)
     if not match or not right:
         return False

@@ -168,3 +168,20 @@ def test_empty_input() -> None:
 )
 def test_quotations_merge_only_with_their_speaker(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crowds chanting “Down with the tyrant!” marched on the palace. Police watched.",
+         ["Crowds chanting “Down with the tyrant!” marched on the palace.", "Police watched."]),
+        ('The quiz show "Who Knows?" returns in May. Fans cheered.',
+         ['The quiz show "Who Knows?" returns in May.', "Fans cheered."]),
+        # near misses: an exclamation or question that ends the sentence still ends it
+        ("“Get out!” The crowd scattered.", ["“Get out!”", "The crowd scattered."]),
+        ("Will the truce hold? Nobody knows.", ["Will the truce hold?", "Nobody knows."]),
+        ("Stop! iPhones were banned at the gate.", ["Stop!", "iPhones were banned at the gate."]),
+    ],
+)
+def test_an_inner_exclamation_or_question_does_not_end_the_sentence(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
