@@ -48,7 +48,9 @@ _CARRIES_ON = (
 )
 # An opening that points back to an earlier sentence, whatever follows it.
 _POINTS_BACK = re.compile(
-    r"^[\"'\u201c\u2018]?(?:It|This|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
+    r"^[\"'\u201c\u2018]?(?:It|This(?!\s+(?:week|weekend|morning|afternoon|evening|month|year|spring|summer|autumn|fall|"
+    r"winter|season|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!\s+(?:was|is|has|had|will|would)\b))"
+    r"|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
     r"He|She|They|His|Her|Their|Him|Them|Also|But|And|However)\b"
     # "The move came after ...", "The compromise was ...": the event named a sentence earlier.
     r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
@@ -91,8 +93,14 @@ _ANONYMITY_TERMS = re.compile(r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b",
 # "It" that stands for nothing earlier: "It was not immediately clear whether ...", "It is
 # unknown how many ...": the sentence says what is unclear itself.
 _DUMMY_IT = re.compile(
-    r"^It\s+(?:is|was|remains|remained)\s+(?:not\s+)?(?:yet\s+|immediately\s+|still\s+)?"
+    r"^[\"'\u201c\u2018]?It\s+(?:is|was|remains|remained)\s+(?:not\s+)?(?:yet\s+|immediately\s+|still\s+)?"
     r"(?:clear|unclear|known|unknown)\s+(?:whether|if|who|what|how|when|why|where)\b"
+    # The "it" of a clause put last: "It is not the time to ease pressure", "It is difficult to
+    # reach the port", "It is important that ...": what the sentence is about follows.
+    r"|^[\"'\u201c\u2018]?It(?:\s+is|\s+was|['\u2019]s)\s+(?:not\s+|no\s+longer\s+|now\s+|still\s+)?"
+    r"(?:(?:the\s+|high\s+)?time|(?:very\s+|too\s+|so\s+|extremely\s+)?(?:difficult|hard|easy|important|possible|impossible|"
+    r"necessary|essential|illegal|unusual|rare|common|vital|crucial|dangerous|safe))"
+    r"(?:\s+for\s+[\w\s]{1,30}?)?\s+(?:to|that)\s+\w"
 )
 # A short quoted phrase inside the reporter's sentence ("the so-called “red line”", a title
 # such as “Celebration of the American Songwriter”) names something; it is not speech that
@@ -189,6 +197,7 @@ class Rewriter:
         line = _without_connective(text.strip())
         line = _ANONYMITY.sub(" ", line)
         line = _THE_GENERIC.sub(_generic, line)
+        line = close_quotation(line)
         if not stands_alone(line):
             named = self._named(article, sentence, text.strip(), line)
             if named is None or not stands_alone(named):
@@ -236,6 +245,30 @@ class Rewriter:
             starts = [s.start for s in a.sentences] or [0]
             self._names[article] = NameIndex(_mask_quotes(a.text), starts)
         return self._names[article]
+
+
+# The attribution that opens a quotation: "X said: “", "X told a meeting: “", "The letter reads, in part, “".
+_OPENS_QUOTE = re.compile(rf"\b(?:{_SPEECH}|reads|read)\b[^\u201c\u201d\"]{{0,60}}?[:,]\s*$", re.I)
+
+
+def close_quotation(line: str) -> str:
+    """A quotation its speaker opens in this sentence and continues in the next (`Jane Roe said:
+    “The port is open.` ...) closed where the sentence ends, as an editor cuts a quote; the
+    typewriter's doubled marks (“The Road,’’ / ''The Road") read as the quotation marks they are.
+    Any other line as it is: a quotation with no attribution before it stays unpaired (and unused)."""
+    line = line.replace("\u2019\u2019", "\u201d").replace("\u2018\u2018", "\u201c").replace("''", '"')
+    if not line.endswith((".", "!", "?")):
+        return line
+    if line.count("\u201c") == line.count("\u201d") + 1:
+        mark, close = "\u201c", "\u201d"
+    elif line.count('"') % 2 == 1 and "\u201c" not in line:
+        mark, close = '"', '"'
+    else:
+        return line
+    start = line.rfind(mark)
+    if close in line[start + 1 :] or not _OPENS_QUOTE.search(line[:start]):
+        return line
+    return line + close
 
 
 def speaker_first(line: str) -> str:

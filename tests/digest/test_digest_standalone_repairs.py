@@ -1,0 +1,82 @@
+"""Lines that stand alone once repaired from what the sentence already says, and the near
+misses that must still be passed over (issue 15: every line stands alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.digest.standalone import Rewriter, close_quotation, stands_alone
+from briefing.models import Article
+from briefing.nlp.sentences import segment
+
+
+def _article(aid: str, paragraphs: list[str]) -> Article:
+    text = "\n".join(paragraphs)
+    return Article(aid, aid, f"Outlet {aid}", None, text, tuple(paragraphs), segment(paragraphs), len(text.split()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is not the time to ease pressure on the rebels,” the foreign minister said.",
+        "It was difficult to reach the port after the bridge was shelled on Monday.",
+        "It is important that the convoys reach the harbour district before the winter.",
+        "This week, engineers will begin to survey the damaged quays of the port of Varna.",
+        "This morning, three polling stations in the harbour district opened two hours late.",
+    ],
+)
+def test_a_clause_put_last_and_a_date_opening_stand_alone(text: str) -> None:
+    assert stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the heaviest shelling of the port in a month.",  # "it" is the shelling told before
+        "“It is a real step forward,” the foreign minister said.",  # what is?
+        "This time, the governor waited for the convoys at the harbour gate.",  # which time?
+        "This week was the worst of the war for the fishermen of Varna.",
+        "This stretch of the coast road is closed to all traffic until the spring.",
+    ],
+)
+def test_near_misses_that_still_point_back(text: str) -> None:
+    assert not stands_alone(text)
+
+
+def test_a_quotation_its_speaker_opens_is_closed_where_the_sentence_ends() -> None:
+    assert close_quotation("Governor Ana Ruiz said: “The port will reopen to all ships on Friday.") == (
+        "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.”"
+    )
+    assert close_quotation('Ana Ruiz told a meeting in Varna: "The port will reopen on Friday.') == (
+        'Ana Ruiz told a meeting in Varna: "The port will reopen on Friday."'
+    )
+    # The typewriter's doubled marks are quotation marks.
+    assert close_quotation("In “The Harbour,’’ the port lies closed for a decade.") == (
+        "In “The Harbour,” the port lies closed for a decade."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The port will reopen to all ships on Friday.",  # nobody opens it: its speaker comes later
+        "The harbour master said the port was “closed until further notice.",  # a phrase, no colon
+        "Governor Ana Ruiz said: “The port will reopen on Friday",  # no sentence end
+        "Governor Ana Ruiz said: “The port will reopen.” Then she left.",  # already closed
+    ],
+)
+def test_a_quotation_nobody_opens_is_left_unpaired(text: str) -> None:
+    assert close_quotation(text) == text
+
+
+def test_the_rewriter_closes_an_attributed_quotation_and_skips_an_unattributed_one() -> None:
+    # The quotation runs on into the next paragraph, reopened there as news copy does.
+    art = _article("q", [
+        "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.",
+        "“The convoys can come every day from the northern road.”",
+        "“The port will reopen to all ships on Friday and stay open,",
+    ])
+    rw = Rewriter((art,))
+    assert rw.rewrite(0, 0, art.sentences[0].text) == "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.”"
+    assert rw.rewrite(0, 1, art.sentences[1].text) is None  # no speaker
+    assert rw.rewrite(0, 2, art.sentences[2].text) is None
