@@ -17,7 +17,9 @@ or not used:
 * a line that opens with the quotation and names its speaker after it ("“We will
   act,” the minister said.") is turned round, speaker first: `The minister said:
   “We will act.”`; a quotation of several sentences belongs in Key quotes, not in a
-  one-line development;
+  one-line development: an attributed one is cut to its first sentence (`The minister said:
+  “We will act.”`), a quotation its speaker opens and the next paragraph continues is closed
+  where the sentence ends;
 * the author's own "I" or "we" outside quotation marks (a transcript or a column
   that slipped through), a question, and an opening that points back ("It", "This",
   "These", "Those", "The two sides", "The move came ...", "The clashes continued") are not rewritten: such a
@@ -197,7 +199,7 @@ class Rewriter:
         line = _without_connective(text.strip())
         line = _ANONYMITY.sub(" ", line)
         line = _THE_GENERIC.sub(_generic, line)
-        line = close_quotation(line)
+        line = first_sentence_quoted(close_quotation(line))
         if not stands_alone(line):
             named = self._named(article, sentence, text.strip(), line)
             if named is None or not stands_alone(named):
@@ -269,6 +271,45 @@ def close_quotation(line: str) -> str:
     if close in line[start + 1 :] or not _OPENS_QUOTE.search(line[:start]):
         return line
     return line + close
+
+
+# A line of one attributed quotation: "“A. B,” X said." or "X said: “A. B.”".
+_ATTRIBUTED_AFTER = re.compile(
+    r"^(?P<open>[\u201c\"])(?P<quote>[^\u201c\u201d\"]+)(?P<close>[\u201d\"])(?P<attr>\s+[^\u201c\u201d\"]+)$"
+)
+_ATTRIBUTED_BEFORE = re.compile(
+    rf"^(?P<attr>[^\u201c\u201d\"]+\b(?:{_SPEECH})\b[^\u201c\u201d\"]{{0,60}}?[:,]\s*)(?P<open>[\u201c\"])"
+    r"(?P<quote>[^\u201c\u201d\"]+)(?P<close>[\u201d\"])$",
+    re.I,
+)
+
+
+def first_sentence_quoted(line: str) -> str:
+    """A line of one attributed quotation several sentences long, cut to the quotation's first
+    sentence (`“The port is open. Convoys can come,” the governor said.` -> `“The port is open,”
+    the governor said.`): one line, one statement, its speaker named; the rest is for Key quotes.
+    Any other line as it is."""
+    before = _ATTRIBUTED_BEFORE.match(line)
+    if before:
+        first = _first_of(before.group("quote"))
+        return line if first is None else f"{before.group('attr')}{before.group('open')}{first}{before.group('close')}"
+    after = _ATTRIBUTED_AFTER.match(line)
+    if after and _CUE.search(after.group("attr")):
+        first = _first_of(after.group("quote"))
+        if first is None:
+            return line
+        end = first[-1]
+        return f"{after.group('open')}{first[:-1]}{',' if end == '.' else end}{after.group('close')}{after.group('attr')}"
+    return line
+
+
+def _first_of(quote: str) -> str | None:
+    """The first sentence of a quotation of several (ending on its stop), or None for one sentence."""
+    stop = _INNER_STOP.search(quote)
+    if stop is None:
+        return None
+    first = quote[: stop.start() + 1].strip()
+    return first if len(first.split()) >= 6 else None
 
 
 def speaker_first(line: str) -> str:

@@ -80,3 +80,42 @@ def test_the_rewriter_closes_an_attributed_quotation_and_skips_an_unattributed_o
     assert rw.rewrite(0, 0, art.sentences[0].text) == "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.”"
     assert rw.rewrite(0, 1, art.sentences[1].text) is None  # no speaker
     assert rw.rewrite(0, 2, art.sentences[2].text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("“The port will reopen to all ships on Friday. The convoys can come,” the governor said.",
+         "“The port will reopen to all ships on Friday,” the governor said."),
+        ('Governor Ana Ruiz said: "The port will reopen to all ships on Friday. The convoys can come."',
+         'Governor Ana Ruiz said: "The port will reopen to all ships on Friday."'),
+        ("“Will the port reopen to all ships on Friday? Nobody knows,” said Ana Ruiz.",
+         "“Will the port reopen to all ships on Friday?” said Ana Ruiz."),
+    ],
+)  # fmt: skip
+def test_an_attributed_quotation_of_several_sentences_is_cut_to_its_first(text: str, cut: str) -> None:
+    from briefing.digest.standalone import first_sentence_quoted
+
+    assert first_sentence_quoted(text) == cut
+    assert stands_alone(cut)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The port is open. The convoys can come,” the governor said.",  # a first sentence too short to say much
+        "“The port will reopen to all ships on Friday. The convoys can come.”",  # nobody named
+        "The governor said the port would reopen on Friday. Convoys can come.",  # no quotation
+        "“The port will reopen on Friday,” the governor said. “The convoys can come.”",  # two quotations
+    ],
+)
+def test_a_quotation_without_a_named_speaker_or_one_sentence_is_not_cut(text: str) -> None:
+    from briefing.digest.standalone import first_sentence_quoted
+
+    assert first_sentence_quoted(text) == text
+
+
+def test_the_rewriter_names_the_speaker_of_the_first_sentence_it_keeps() -> None:
+    art = _article("c", ["“The port will reopen to all ships on Friday. The convoys can come,” said Governor Ana Ruiz."])
+    rw = Rewriter((art,))
+    assert rw.rewrite(0, 0, art.sentences[0].text) == "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.”"
