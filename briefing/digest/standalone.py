@@ -109,7 +109,8 @@ _DUMMY_IT = re.compile(
 # needs a speaker. A quotation longer than this, or one that opens the line, is speech.
 MAX_TERM_WORDS = 3
 # A quotation of several sentences: "“Make no mistake. Justice will be done,” Obama said."
-_INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018]?[A-Z]")
+# (An ellipsis between them elides words, not the stop: "“I think so. … While everyone ...”".)
+_INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?:(?:\u2026|\.\.\.)\s*)?[\"\u201c\u2018]?[A-Z]")
 # The whole line is a quotation, then who said it: "“...,” Name said on Tuesday." / "“...,” said Name."
 _QUOTE_FIRST = re.compile(
     r"^(?P<open>[\u201c\"])(?P<quote>[^\u201d\"]+?)(?P<punct>[,.!?]?)(?P<close>[\u201d\"])\s+(?P<attr>[^\u201c\u201d\"]+?)\.?$"
@@ -134,7 +135,19 @@ _SPEECH = (
     r"dubbed|branded|vowed|vowing|promised|promising|shouted|shouting|chanted|chanting|yelled|titled|entitled|headlined"
 )
 # A named speaker next to the speech verb: "Kerry said", "said Sen. Jane Roe", "the ministry said".
-_CUE = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
+# Reporting words that tell whose words a quotation woven into the reporter's sentence are
+# ("prosecutors alleged that he “choked” a second victim", "the rules say", "a sign that read
+# “...”", "the network's press release"): verbs of saying beyond the plain ones, and the
+# documents words come from.
+_ATTRIBUTION = (
+    r"say|argue[sd]?|arguing|accuse[sd]?|accusing|allege[sd]?|alleging|urge[sd]?|urging|confirm(?:s|ed)?|confirming|"
+    r"suggest(?:s|ed)?|suggesting|express(?:es|ed)|expressing|joked|joking|quipped|read|reads|reading|invite[sd]?|"
+    r"inviting|thank(?:s|ed)|thanking|demand(?:s|ed)|demanding|den(?:y|ies|ied)|denying|question(?:s|ed|ing)|"
+    r"lamented|pronounced|testified|recalled|recalling|complained|complaining|predicted|predicting|"
+    r"statement|memo|press\s+release|ruling|judgment|lawsuit|complaint|indictment|filing|report|letter|journal|"
+    r"tweet|post|message|note|sign|banner"
+)
+_CUE = re.compile(rf"\b(?:{_SPEECH}|{_ATTRIBUTION})\b", re.I)
 _PRONOUN_AT = re.compile(r"^(?P<pre>[\"'\u201c\u2018]?)(?P<pronoun>He|She|His|Her)\b")
 _PRONOUN_CUE = re.compile(rf"(?:\b(?P<before>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?P<after>he|she)\b)", re.I)
 _MASK = "#"
@@ -170,10 +183,10 @@ def _only_terms(text: str) -> bool:
     """Every quotation in the line is a name for something, not speech: it does not open the
     line, and it is a short phrase or a title (every word capitalised)."""
     for match in _QUOTED.finditer(text):
-        if match.start() == 0:
-            return False
         words = match.group(0).strip("\"\u201c\u201d").split()
         title = len(words) <= 8 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        if match.start() == 0 and not title:
+            return False  # a title may open the line ("“Harbour Lights” opens on Friday."), speech may not
         if len(words) > MAX_TERM_WORDS and not title:
             return False
     return True

@@ -119,3 +119,30 @@ def test_the_rewriter_names_the_speaker_of_the_first_sentence_it_keeps() -> None
     art = _article("c", ["“The port will reopen to all ships on Friday. The convoys can come,” said Governor Ana Ruiz."])
     rw = Rewriter((art,))
     assert rw.rewrite(0, 0, art.sentences[0].text) == "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors alleged for the first time that the captain “rammed and sank” a second trawler in 2019.",
+        "The governor's statement, which accused the rebels of “shelling a hospital ship,” was read on the radio.",
+        "Dockers carried a banner that read “Open the port to the convoys now” through the harbour district.",
+        "Selling fuel to the rebels is “strictly forbidden until further notice,” the new port rules say.",
+        "“Harbour Lights” opens at the Varna maritime museum on Friday with forty paintings.",  # a title opens it
+    ],
+)
+def test_a_quotation_woven_into_an_attributed_sentence_stands_alone(text: str) -> None:
+    assert stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour will stay “closed until the shelling stops entirely.”",  # whose words?
+        "“Open the gates to the convoys” was painted on the harbour wall overnight.",  # speech opens it
+        # Several sentences elided into one quotation, a pronoun's blog for the speaker.
+        "“I think the port will open. … While everyone watches the storm, the convoys slip in,” on her blog.",
+    ],
+)
+def test_a_quotation_with_nobody_to_say_it_still_does_not_stand_alone(text: str) -> None:
+    assert not stands_alone(text)
