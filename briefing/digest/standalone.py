@@ -111,6 +111,16 @@ MAX_TERM_WORDS = 3
 # A quotation of several sentences: "“Make no mistake. Justice will be done,” Obama said."
 # (An ellipsis between them elides words, not the stop: "“I think so. … While everyone ...”".)
 _INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?:(?:\u2026|\.\.\.)\s*)?[\"\u201c\u2018]?[A-Z]")
+# The dot of a title or an initial is no stop: "“Gov. Romney disagrees,” Saul said." is one sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Prof|Rev|Sr|Jr|St|Mt|No|Vol|Gens?|Reps?|Sens?)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+
+
+def _stops(quote: str) -> list[re.Match[str]]:
+    """The sentence stops inside a quotation (not a title's or an initial's dot)."""
+    return [m for m in _INNER_STOP.finditer(quote) if not (quote[m.start()] == "." and _ABBREVIATION.search(quote[: m.start()]))]
 # The whole line is a quotation, then who said it: "“...,” Name said on Tuesday." / "“...,” said Name."
 _QUOTE_FIRST = re.compile(
     r"^(?P<open>[\u201c\"])(?P<quote>[^\u201d\"]+?)(?P<punct>[,.!?]?)(?P<close>[\u201d\"])\s+(?P<attr>[^\u201c\u201d\"]+?)\.?$"
@@ -167,7 +177,7 @@ def stands_alone(text: str) -> bool:
         return False
     if _ANONYMITY_TERMS.search(stripped):
         return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")
-    if any(_INNER_STOP.search(q) for q in _QUOTED.findall(stripped)):
+    if any(_stops(q) for q in _QUOTED.findall(stripped)):
         return False
     if not _quotes_pair(stripped) or stripped.rstrip("\"'\u201d\u2019)").endswith("?"):
         return False
@@ -318,9 +328,10 @@ def first_sentence_quoted(line: str) -> str:
 
 def _first_of(quote: str) -> str | None:
     """The first sentence of a quotation of several (ending on its stop), or None for one sentence."""
-    stop = _INNER_STOP.search(quote)
-    if stop is None:
+    stops = _stops(quote)
+    if not stops:
         return None
+    stop = stops[0]
     first = quote[: stop.start() + 1].strip()
     return first if len(first.split()) >= 6 else None
 

@@ -146,3 +146,19 @@ def test_a_quotation_woven_into_an_attributed_sentence_stands_alone(text: str) -
 )
 def test_a_quotation_with_nobody_to_say_it_still_does_not_stand_alone(text: str) -> None:
     assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Gov. Ana Ruiz does not speak for the dockers of the port,” the union leader said.",
+        "“The U.S. Navy will escort the convoys into the port on Friday,” the admiral said.",
+        "“Mr. Ruiz has given his word that the port will reopen,” said the union leader Jan Berg.",
+    ],
+)
+def test_a_title_or_an_initial_inside_a_quotation_is_no_sentence_stop(text: str) -> None:
+    assert stands_alone(text)
+
+
+def test_a_real_stop_after_a_title_still_counts() -> None:
+    assert not stands_alone("“I met Mr. Ruiz. He will open the port on Friday,” the union leader said.")

@@ -213,3 +213,17 @@ def test_a_reported_question_in_the_lede_is_not_the_authors() -> None:
     assert _kind([asked, *NEWS]) == "news"
     # The author's own question still marks analysis.
     assert _kind(["Where will the families sleep tonight? Nobody in the capital seems to know.", *NEWS]) == "opinion"
+
+
+def test_the_newsrooms_first_person_reports_and_does_not_argue() -> None:
+    newsroom = [
+        "The port authority closed the northern quay on Monday after a crane collapsed, killing two dockers.",
+        "A spokeswoman confirmed to us that the quay would stay closed until inspectors had finished.",
+        "When we asked whether other cranes were at risk, she said all of them would be checked this week.",
+        "I'm told the crane had failed an inspection in the spring; we reported on that inspection in May.",
+        "Dockers' union leaders said they had warned the authority about the crane twice this year.",
+    ] * 4
+    assert author_voice(newsroom) < 12
+    assert _kind(newsroom) == "news"
+    # Near miss: the author's "we" that argues still counts.
+    assert author_voice(COLUMN * 3) >= 12
