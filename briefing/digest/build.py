@@ -26,7 +26,8 @@ sentences stay well under a second of selection work.
 Editorial rules on top of the coverage objective:
 
 * Only news reports are read (`Article.kind`): opinion columns, analysis and
-  transcripts never feed the digest, unless nothing else is loaded.
+  transcripts never feed the digest, unless nothing else is loaded (or the news
+  reports loaded hold no sentence a digest could use).
 * The lead comes first: the latest, most consequential development (lead.py:
   recency from the articles' dates, reach across outlets, events over reactions).
   With no dates there is no "latest", and the greedy's first choice leads.
@@ -88,6 +89,11 @@ def build_digest(articles: Sequence[Article], settings: DigestSettings) -> tuple
     day's lead first, each standing alone and citing the reports that state it."""
     reports = news_reports(articles)
     content, support_pool = build_units(reports, CONTEXT_PENALTY)
+    if not content and len(reports) < len(articles):
+        # The news reports hold no line a digest could use (a stub, a caption, a video page):
+        # the set has no news to report, and the digest says what the rest of it says.
+        reports = list(articles)
+        content, support_pool = build_units(reports, CONTEXT_PENALTY)
     if not content or settings.words <= 0:
         return ()
     weights = concept_weights(content, recency(reports, NEWS_HALF_LIFE_DAYS))

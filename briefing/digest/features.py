@@ -39,10 +39,13 @@ _BOILERPLATE = (
     "enable javascript", "file photo", "(ap photo", "story highlights", "contributed to this report",
     "watch:", "listen:", "video:", "caption", "terms of use", "terms of service", "privacy policy",
     "photo", "pictured", "file image", "...(", "... (",
+    # Video-player widgets embedded in the page.
+    "video has been rented", "this video is unavailable", "this video is no longer available",
 )
 # Photo captions: "X, left, and Y unveil ...", "... (Associated Press)".
 _CAPTION = re.compile(
-    r"\b(?:left|right|center|centre|top|bottom|foreground|background)\)?, |\((?:ap|associated press|reuters|afp|getty)[^)]*\)\s*$|@\w"
+    r"\b(?:left|right|center|centre|top|bottom|foreground|background)\)?, |\((?:left|right|center|centre|top|bottom|"
+    r"front|rear|second\s+(?:left|right)|far\s+(?:left|right))\)|\((?:ap|associated press|reuters|afp|getty)[^)]*\)\s*$|@\w"
 )
 _SENTENCE_END = ".!\"'”’)"
 

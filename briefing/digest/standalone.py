@@ -17,7 +17,9 @@ or not used:
 * a line that opens with the quotation and names its speaker after it ("“We will
   act,” the minister said.") is turned round, speaker first: `The minister said:
   “We will act.”`; a quotation of several sentences belongs in Key quotes, not in a
-  one-line development;
+  one-line development: an attributed one is cut to its first sentence (`The minister said:
+  “We will act.”`), a quotation its speaker opens and the next paragraph continues is closed
+  where the sentence ends;
 * the author's own "I" or "we" outside quotation marks (a transcript or a column
   that slipped through), a question, and an opening that points back ("It", "This",
   "These", "Those", "The two sides", "The move came ...", "The clashes continued") are not rewritten: such a
@@ -48,7 +50,9 @@ _CARRIES_ON = (
 )
 # An opening that points back to an earlier sentence, whatever follows it.
 _POINTS_BACK = re.compile(
-    r"^[\"'\u201c\u2018]?(?:It|This|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
+    r"^[\"'\u201c\u2018]?(?:It|This(?!\s+(?:week|weekend|morning|afternoon|evening|month|year|spring|summer|autumn|fall|"
+    r"winter|season|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!\s+(?:was|is|has|had|will|would)\b))"
+    r"|These|Those|That|Such|The\s+two\s+sides|Both\s+sides|The\s+latter|The\s+former|"
     r"He|She|They|His|Her|Their|Him|Them|Also|But|And|However)\b"
     # "The move came after ...", "The compromise was ...": the event named a sentence earlier.
     r"|^The\s+(?:move|decision|compromise|announcement|step|development|measure|remarks|comments|news|"
@@ -91,15 +95,32 @@ _ANONYMITY_TERMS = re.compile(r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b",
 # "It" that stands for nothing earlier: "It was not immediately clear whether ...", "It is
 # unknown how many ...": the sentence says what is unclear itself.
 _DUMMY_IT = re.compile(
-    r"^It\s+(?:is|was|remains|remained)\s+(?:not\s+)?(?:yet\s+|immediately\s+|still\s+)?"
+    r"^[\"'\u201c\u2018]?It\s+(?:is|was|remains|remained)\s+(?:not\s+)?(?:yet\s+|immediately\s+|still\s+)?"
     r"(?:clear|unclear|known|unknown)\s+(?:whether|if|who|what|how|when|why|where)\b"
+    # The "it" of a clause put last: "It is not the time to ease pressure", "It is difficult to
+    # reach the port", "It is important that ...": what the sentence is about follows.
+    r"|^[\"'\u201c\u2018]?It(?:\s+is|\s+was|['\u2019]s)\s+(?:not\s+|no\s+longer\s+|now\s+|still\s+)?"
+    r"(?:(?:the\s+|high\s+)?time|(?:very\s+|too\s+|so\s+|extremely\s+)?(?:difficult|hard|easy|important|possible|impossible|"
+    r"necessary|essential|illegal|unusual|rare|common|vital|crucial|dangerous|safe))"
+    r"(?:\s+for\s+[\w\s]{1,30}?)?\s+(?:to|that)\s+\w"
 )
 # A short quoted phrase inside the reporter's sentence ("the so-called “red line”", a title
 # such as “Celebration of the American Songwriter”) names something; it is not speech that
 # needs a speaker. A quotation longer than this, or one that opens the line, is speech.
 MAX_TERM_WORDS = 3
 # A quotation of several sentences: "“Make no mistake. Justice will be done,” Obama said."
-_INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018]?[A-Z]")
+# (An ellipsis between them elides words, not the stop: "“I think so. … While everyone ...”".)
+_INNER_STOP = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?:(?:\u2026|\.\.\.)\s*)?[\"\u201c\u2018]?[A-Z]")
+# The dot of a title or an initial is no stop: "“Gov. Romney disagrees,” Saul said." is one sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Prof|Rev|Sr|Jr|St|Mt|No|Vol|Gens?|Reps?|Sens?)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+
+
+def _stops(quote: str) -> list[re.Match[str]]:
+    """The sentence stops inside a quotation (not a title's or an initial's dot)."""
+    return [m for m in _INNER_STOP.finditer(quote) if not (quote[m.start()] == "." and _ABBREVIATION.search(quote[: m.start()]))]
 # The whole line is a quotation, then who said it: "“...,” Name said on Tuesday." / "“...,” said Name."
 _QUOTE_FIRST = re.compile(
     r"^(?P<open>[\u201c\"])(?P<quote>[^\u201d\"]+?)(?P<punct>[,.!?]?)(?P<close>[\u201d\"])\s+(?P<attr>[^\u201c\u201d\"]+?)\.?$"
@@ -124,7 +145,19 @@ _SPEECH = (
     r"dubbed|branded|vowed|vowing|promised|promising|shouted|shouting|chanted|chanting|yelled|titled|entitled|headlined"
 )
 # A named speaker next to the speech verb: "Kerry said", "said Sen. Jane Roe", "the ministry said".
-_CUE = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
+# Reporting words that tell whose words a quotation woven into the reporter's sentence are
+# ("prosecutors alleged that he “choked” a second victim", "the rules say", "a sign that read
+# “...”", "the network's press release"): verbs of saying beyond the plain ones, and the
+# documents words come from.
+_ATTRIBUTION = (
+    r"say|argue[sd]?|arguing|accuse[sd]?|accusing|allege[sd]?|alleging|urge[sd]?|urging|confirm(?:s|ed)?|confirming|"
+    r"suggest(?:s|ed)?|suggesting|express(?:es|ed)|expressing|joked|joking|quipped|read|reads|reading|invite[sd]?|"
+    r"inviting|thank(?:s|ed)|thanking|demand(?:s|ed)|demanding|den(?:y|ies|ied)|denying|question(?:s|ed|ing)|"
+    r"lamented|pronounced|testified|recalled|recalling|complained|complaining|predicted|predicting|"
+    r"statement|memo|press\s+release|ruling|judgment|lawsuit|complaint|indictment|filing|report|letter|journal|"
+    r"tweet|post|message|note|sign|banner"
+)
+_CUE = re.compile(rf"\b(?:{_SPEECH}|{_ATTRIBUTION})\b", re.I)
 _PRONOUN_AT = re.compile(r"^(?P<pre>[\"'\u201c\u2018]?)(?P<pronoun>He|She|His|Her)\b")
 _PRONOUN_CUE = re.compile(rf"(?:\b(?P<before>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?P<after>he|she)\b)", re.I)
 _MASK = "#"
@@ -144,7 +177,7 @@ def stands_alone(text: str) -> bool:
         return False
     if _ANONYMITY_TERMS.search(stripped):
         return False  # the terms of an interview as the whole news ("The officials spoke on condition ...")
-    if any(_INNER_STOP.search(q) for q in _QUOTED.findall(stripped)):
+    if any(_stops(q) for q in _QUOTED.findall(stripped)):
         return False
     if not _quotes_pair(stripped) or stripped.rstrip("\"'\u201d\u2019)").endswith("?"):
         return False
@@ -160,10 +193,10 @@ def _only_terms(text: str) -> bool:
     """Every quotation in the line is a name for something, not speech: it does not open the
     line, and it is a short phrase or a title (every word capitalised)."""
     for match in _QUOTED.finditer(text):
-        if match.start() == 0:
-            return False
         words = match.group(0).strip("\"\u201c\u201d").split()
         title = len(words) <= 8 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        if match.start() == 0 and not title:
+            return False  # a title may open the line ("“Harbour Lights” opens on Friday."), speech may not
         if len(words) > MAX_TERM_WORDS and not title:
             return False
     return True
@@ -189,6 +222,7 @@ class Rewriter:
         line = _without_connective(text.strip())
         line = _ANONYMITY.sub(" ", line)
         line = _THE_GENERIC.sub(_generic, line)
+        line = first_sentence_quoted(close_quotation(line))
         if not stands_alone(line):
             named = self._named(article, sentence, text.strip(), line)
             if named is None or not stands_alone(named):
@@ -236,6 +270,70 @@ class Rewriter:
             starts = [s.start for s in a.sentences] or [0]
             self._names[article] = NameIndex(_mask_quotes(a.text), starts)
         return self._names[article]
+
+
+# The attribution that opens a quotation: "X said: “", "X told a meeting: “", "The letter reads, in part, “".
+_OPENS_QUOTE = re.compile(rf"\b(?:{_SPEECH}|reads|read)\b[^\u201c\u201d\"]{{0,60}}?[:,]\s*$", re.I)
+
+
+def close_quotation(line: str) -> str:
+    """A quotation its speaker opens in this sentence and continues in the next (`Jane Roe said:
+    “The port is open.` ...) closed where the sentence ends, as an editor cuts a quote; the
+    typewriter's doubled marks (“The Road,’’ / ''The Road") read as the quotation marks they are.
+    Any other line as it is: a quotation with no attribution before it stays unpaired (and unused)."""
+    line = line.replace("\u2019\u2019", "\u201d").replace("\u2018\u2018", "\u201c").replace("''", '"')
+    if not line.endswith((".", "!", "?")):
+        return line
+    if line.count("\u201c") == line.count("\u201d") + 1:
+        mark, close = "\u201c", "\u201d"
+    elif line.count('"') % 2 == 1 and "\u201c" not in line:
+        mark, close = '"', '"'
+    else:
+        return line
+    start = line.rfind(mark)
+    if close in line[start + 1 :] or not _OPENS_QUOTE.search(line[:start]):
+        return line
+    return line + close
+
+
+# A line of one attributed quotation: "“A. B,” X said." or "X said: “A. B.”".
+_ATTRIBUTED_AFTER = re.compile(
+    r"^(?P<open>[\u201c\"])(?P<quote>[^\u201c\u201d\"]+)(?P<close>[\u201d\"])(?P<attr>\s+[^\u201c\u201d\"]+)$"
+)
+_ATTRIBUTED_BEFORE = re.compile(
+    rf"^(?P<attr>[^\u201c\u201d\"]+\b(?:{_SPEECH})\b[^\u201c\u201d\"]{{0,60}}?[:,]\s*)(?P<open>[\u201c\"])"
+    r"(?P<quote>[^\u201c\u201d\"]+)(?P<close>[\u201d\"])$",
+    re.I,
+)
+
+
+def first_sentence_quoted(line: str) -> str:
+    """A line of one attributed quotation several sentences long, cut to the quotation's first
+    sentence (`“The port is open. Convoys can come,” the governor said.` -> `“The port is open,”
+    the governor said.`): one line, one statement, its speaker named; the rest is for Key quotes.
+    Any other line as it is."""
+    before = _ATTRIBUTED_BEFORE.match(line)
+    if before:
+        first = _first_of(before.group("quote"))
+        return line if first is None else f"{before.group('attr')}{before.group('open')}{first}{before.group('close')}"
+    after = _ATTRIBUTED_AFTER.match(line)
+    if after and _CUE.search(after.group("attr")):
+        first = _first_of(after.group("quote"))
+        if first is None:
+            return line
+        end = first[-1]
+        return f"{after.group('open')}{first[:-1]}{',' if end == '.' else end}{after.group('close')}{after.group('attr')}"
+    return line
+
+
+def _first_of(quote: str) -> str | None:
+    """The first sentence of a quotation of several (ending on its stop), or None for one sentence."""
+    stops = _stops(quote)
+    if not stops:
+        return None
+    stop = stops[0]
+    first = quote[: stop.start() + 1].strip()
+    return first if len(first.split()) >= 6 else None
 
 
 def speaker_first(line: str) -> str:

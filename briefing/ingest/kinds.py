@@ -75,7 +75,30 @@ MIN_SPEAKERS = 2
 # The author's voice, per 1,000 words outside quotations: "I" counts 1, "we" 0.5, a question 2.
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['\u2019](?:m|ve|d|ll)|me|my|mine|myself)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|ours|ourselves|[Ww]e['\u2019](?:re|ve|d|ll))\b")
-_QUOTED = re.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|\u2018[^\u2019]*\u2019(?=\W|$)")
+# Quotations: double marks, curly or straight; single marks, curly or straight (the British
+# and tabloid style: 'We are leaving,' she said.), where an apostrophe inside ("don't",
+# "Father's") does not close the quotation: a closing mark is one no letter follows. A
+# quotation left open runs to the end of the paragraph (it goes on in the next one).
+_QUOTED = re.compile(
+    r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)"
+    r"|\u2018(?:[^\u2019]|\u2019(?=\w))*(?:\u2019(?!\w)|$)"
+    r"|(?<![\w'])'(?=[A-Za-z(\[])(?:[^']|'(?=\w))*(?:'(?!\w)|$)"
+)
+# A post embedded in the page, as text: "... #hashtag — Jane Roe (@janeroe) July 5, 2016". The
+# words are the poster's, quoted by the report, not the author's voice.
+_EMBEDDED_POST = re.compile(
+    r"\u2014\s*[^\u2014()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+# The newsroom's first person: a reporter telling how the news was got ("we reported", "a
+# spokeswoman confirmed to us", "I'm told", "insiders tell me"). It reports; it does not argue.
+_NEWSROOM = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:have\s+|had\s+|also\s+)?(?:reported|asked|contacted|reached\s+out|learned|obtained|"
+    r"spoke|talked|interviewed|requested|emailed|called|sent|showed|confirmed|reviewed)\b"
+    r"|\b(?:[Ww]e|I)['\u2019](?:ve|d)\s+(?:also\s+)?(?:reported|asked|contacted|reached\s+out|learned|obtained|"
+    r"spoke|talked|interviewed|requested|emailed|called|sent|confirmed|reviewed)\b"
+    r"|\b(?:told|tells|tell|telling|confirmed\s+to|said\s+to|wrote\s+to|emailed|asked|showed)\s+(?:us|me)\b"
+    r"|\bI(?:['\u2019]m|\s+am|\s+was|\s+have\s+been|['\u2019]ve\s+been)\s+told\b"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 VOICE_THRESHOLD = 12.0
 MIN_VOICE_WORDS = 150  # a short text's few pronouns say little
@@ -183,7 +206,17 @@ def _is_dialogue(labels: Counter[str]) -> bool:
 def unquoted(paragraph: str) -> str:
     """The paragraph with quoted words replaced by a placeholder (an unclosed quotation,
     as when a quote runs on into the next paragraph, is quoted to the end)."""
+    if _EMBEDDED_POST.search(paragraph):
+        return " \u00b7 "
     return _QUOTED.sub(" \u00b7 ", paragraph)
+
+
+# A question someone else asked or thought, told without quotation marks: "Afterwards, she
+# thought, How could anyone love me?" / "He asked: Why now?" is the report of a question.
+_REPORTED_QUESTION = re.compile(
+    r"\b(?:he|she|they|I|we|[A-Z][a-z]+)\s+(?:asked|asks|thought|thinks|wondered|wonders|said|says|wrote|writes|"
+    r"tweeted|recalled|recalls)\s*[,:]\s*[A-Z]"
+)
 
 
 def _asks_in_lede(paragraphs: Sequence[str]) -> bool:
@@ -192,7 +225,7 @@ def _asks_in_lede(paragraphs: Sequence[str]) -> bool:
     prose = [p[:_LEDE_CHARS] for p in paragraphs[:10] if len(p.split()) >= 8][:LEDE_PARAGRAPHS]
     for p in prose:
         for sentence in _SENTENCE_END.split(unquoted(p)):
-            if sentence.rstrip(" )\u00b7").endswith("?"):
+            if sentence.rstrip(" )\u00b7").endswith("?") and not _REPORTED_QUESTION.search(sentence):
                 return True
     return False
 
@@ -210,7 +243,7 @@ def author_voice(paragraphs: Sequence[str]) -> float:
         return 0.0
     singular = plural = questions = 0
     for p in sample:
-        own = unquoted(p)
+        own = _NEWSROOM.sub(" \u00b7 ", unquoted(p))
         singular += len(_FIRST_SINGULAR.findall(own))
         plural += len(_FIRST_PLURAL.findall(own))
         questions += sum(1 for s in _SENTENCE_END.split(own) if s.rstrip(" )\u00b7").endswith("?"))

@@ -302,3 +302,13 @@ def test_same_kind_of_event_with_other_numbers_is_a_second_event() -> None:
 )
 def test_an_opening_it_or_this_leans_on_an_earlier_sentence(text: str, leans: bool) -> None:
     assert needs_context(text) is leans
+
+
+def test_a_caption_naming_who_stands_where_and_a_video_widget_are_not_candidates() -> None:
+    from briefing.digest.features import is_candidate
+
+    assert not is_candidate("The mayor, with the police chief (left) and a congressman (right) announce a lawsuit against the state.")
+    assert not is_candidate("Rating is available when the video has been rented and the player has loaded.")
+    # Near misses: the words in the reporter's own sentence.
+    assert is_candidate("The right to protest in the harbour district was upheld by the court on Monday.")
+    assert is_candidate("The video of the shelling was shared thousands of times before it was taken down.")

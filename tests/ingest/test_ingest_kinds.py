@@ -171,3 +171,59 @@ def test_html_schema_genre_reaches_the_article(tmp_path: Path) -> None:
     )
     (article,) = load_paths([page], IngestSettings()).articles
     assert article.kind == "opinion"
+
+
+def test_single_quotation_marks_are_the_speakers_words_too() -> None:
+    """Tabloid and British style quote with single marks, straight or curly; an apostrophe
+    inside ("don't", "Father’s") does not end the quotation."""
+    single = [
+        "'I have lost my home and we have nowhere to go,' said a woman who fled the village.",
+        "A farmer told reporters: 'We don't know when we can go back. I just want my fields.'",
+        "Officials said the evacuation of the district would continue through the week.",
+        "The mayor wrote: ‘My thanks to the crews. I watched them work through Father’s Day and I am proud.’",
+    ] * 6
+    assert author_voice(single) < 5
+    assert _kind(single) == "news"
+
+
+def test_a_single_quote_near_miss_an_apostrophe_is_not_a_quotation() -> None:
+    """The author's own "I" next to possessives and contractions still counts."""
+    column = ["I don't think the farmers' union will accept it, and I won't pretend it's fair to them."] * 12
+    assert author_voice(column) >= 12
+
+
+def test_an_embedded_post_is_the_posters_voice_not_the_authors() -> None:
+    posts = [
+        "Viewers mocked the broadcaster after it admitted splicing in old footage of the parade.",
+        "I wanted to see this year's parade, not last year's. We deserve better. #parade — Jane Roe (@janeroe) July 5, 2016",
+        "Why am I watching reruns? — Tom Poe (@tompoe) July 5, 2016",
+        "The broadcaster said the weather had made filming impossible and apologised to viewers.",
+    ] * 5
+    assert author_voice(posts) < 5
+    assert _kind(posts) == "news"
+    # Near miss: a dash and a handle inside the author's own sentence is not an embedded post.
+    mine = ["I asked the mayor — who posts as (@mayor) on most days — why we were never told. I still wait."] * 10
+    assert author_voice(mine) >= 12
+
+
+def test_a_reported_question_in_the_lede_is_not_the_authors() -> None:
+    lede = "The night the levee broke, she thought, Where will we sleep tonight? She slept in a school gym."
+    assert _kind([lede, *NEWS]) == "news"
+    asked = "He asked: Why were the sirens silent? Officials have not answered."
+    assert _kind([asked, *NEWS]) == "news"
+    # The author's own question still marks analysis.
+    assert _kind(["Where will the families sleep tonight? Nobody in the capital seems to know.", *NEWS]) == "opinion"
+
+
+def test_the_newsrooms_first_person_reports_and_does_not_argue() -> None:
+    newsroom = [
+        "The port authority closed the northern quay on Monday after a crane collapsed, killing two dockers.",
+        "A spokeswoman confirmed to us that the quay would stay closed until inspectors had finished.",
+        "When we asked whether other cranes were at risk, she said all of them would be checked this week.",
+        "I'm told the crane had failed an inspection in the spring; we reported on that inspection in May.",
+        "Dockers' union leaders said they had warned the authority about the crane twice this year.",
+    ] * 4
+    assert author_voice(newsroom) < 12
+    assert _kind(newsroom) == "news"
+    # Near miss: the author's "we" that argues still counts.
+    assert author_voice(COLUMN * 3) >= 12
