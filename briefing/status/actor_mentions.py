@@ -22,6 +22,7 @@ from briefing.status.actor_rules import (
     PLACE_TAILS,
     STOP_FIRST,
     ActorRules,
+    alias_key,
 )
 
 # "High Negotiations Committee (HNC)": the short form is found first, then the long one is read
@@ -67,7 +68,7 @@ def article_mentions(text: str, rules: ActorRules) -> list[Mention]:
                 continue
             body = m.group("body").lower()
             name = f"{_demonym_for(m.group('dem'), rules)} {body}"
-            known = rules.alias_to_key.get(org_key(name))
+            known = alias_key(name, rules)
             if known:
                 claim(Mention(m.start(), m.end(), m.group(0), rules.entries[known][1], key=known))
             else:
@@ -139,7 +140,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
     name = re.sub(r"(?:'s|’s|')$", "", name).rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$", name) else name
     if not name:
         return []
-    if not rules.alias_to_key.get(org_key(name)):
+    if not alias_key(name, rules):
         split = _split_run(name, start, rules)
         if split is not None:
             return split
@@ -148,7 +149,7 @@ def _classify(raw: str, start: int, rules: ActorRules) -> list[Mention]:
         # "Assad and Putin" is two actors; "Armed Conflict Location and Event Data Project" is one
         head, _, rest = name.partition(" and ")
         return _classify(head, start, rules) + _classify(rest, start + len(head) + 5, rules)
-    key = rules.alias_to_key.get(org_key(name))
+    key = alias_key(name, rules)
     if key:
         profiled = rules.entries[key][1]
         return [Mention(start, start + len(name), name, "state-place" if profiled == "state" else profiled, key=key)]
@@ -253,17 +254,17 @@ def _country_tail(name: str, rules: ActorRules) -> int | None:
 
 def _splits_at_and(name: str, rules: ActorRules) -> bool:
     """Split "X and Y" unless the whole is one name, or the left part cannot stand alone."""
-    if rules.alias_to_key.get(org_key(name)) or name in rules.country_names:
+    if alias_key(name, rules) or name in rules.country_names:
         return False
     head, _, rest = name.partition(" and ")
     if _kind_of(name, rules) is None:
         return True
     rest = re.sub(r"^(?:the|The)\s+", "", rest)
-    if not (_kind_of(rest, rules) or rules.alias_to_key.get(org_key(rest)) or rest in rules.country_names
+    if not (_kind_of(rest, rules) or alias_key(rest, rules) or rest in rules.country_names
             or rest in rules.demonyms):
         return False  # "Organization for Security and Co-operation": one name
     return bool(
-        _kind_of(head, rules) or rules.alias_to_key.get(org_key(head)) or head in rules.country_names
+        _kind_of(head, rules) or alias_key(head, rules) or head in rules.country_names
     )
 
 

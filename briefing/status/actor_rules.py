@@ -94,6 +94,8 @@ class ActorRules:
     person_cue_re: re.Pattern[str]  # after a name: it is a person
     spoke_re: re.Pattern[str]  # after a name: its owner speaks
     speech_tail_re: re.Pattern[str]  # after a closing quotation mark: who said it
+    # keys of aliases written only in capitals ("IS", "SDF"): "Is" opening a question is no group
+    acronym_keys: frozenset[str] = frozenset()
     # name -> classification; names repeat across articles, so each is classified once
     cache: dict[str, tuple[tuple[int, int, str, str, str, bool], ...]] = field(
         default_factory=dict, compare=False, hash=False
@@ -121,6 +123,8 @@ def compile_actor_rules(
         merged_aliases = tuple(dict.fromkeys((*(prior[3] if prior else ()), *aliases)))
         entries[key] = (name, kind, side, merged_aliases)
     surface = [a for _, _, _, als in [*groups, *profiled] for a in als] + [n for n, *_ in [*groups, *profiled]]
+    capitals = {org_key(a) for a in surface if _all_capitals(a)}
+    acronym_keys = frozenset(capitals - {org_key(a) for a in surface if not _all_capitals(a)})
     cased = [a for a in surface if a != a.lower()]
     lower = [a for a in surface if a == a.lower()]
     bodies: dict[str, str] = dict((lexicon.get("actor_kinds", "state_bodies") or {}).items())
@@ -147,6 +151,7 @@ def compile_actor_rules(
             _alternation(lower, re.IGNORECASE),
         ) if r is not None),
         alias_to_key=alias_to_key,
+        acronym_keys=acronym_keys,
         entries=entries,
         country_names=lexicon.country_names,
         demonyms=demonyms,
@@ -163,6 +168,20 @@ def compile_actor_rules(
         spoke_re=spoke_re,
         speech_tail_re=speech_tail_re,
     )
+
+
+def _all_capitals(alias: str) -> bool:
+    """An acronym: "IS", "SDF", "U.N." (not "Hamas", not "ISIS Khorasan")."""
+    letters = re.sub(r"[\W_]", "", alias)
+    return bool(letters) and letters.isupper() and len(letters) <= 6
+
+
+def alias_key(name: str, rules: ActorRules) -> str | None:
+    """The profile or lexicon entry `name` is an alias of; an acronym only in capitals."""
+    key = org_key(name)
+    if key in rules.acronym_keys and not _all_capitals(name):
+        return None
+    return rules.alias_to_key.get(key)
 
 
 def _alternation(phrases: list[str], flags: re.RegexFlag, upper_start: bool = False) -> re.Pattern[str] | None:

@@ -208,3 +208,12 @@ def test_page_furniture_photo_credits_and_time_zones_are_not_actors() -> None:
     # near misses: an agency alone, a person, an organisation with a long name
     assert not actors.page_furniture("Reuters") and not actors.page_furniture("Apollo Mensah")
     assert not actors.page_furniture("Associated Press") and not actors.page_furniture("APEC Secretariat")
+
+
+def test_an_acronym_alias_is_matched_only_in_capitals() -> None:
+    rules = compile_actor_rules(load_lexicon(), load_profile("syria"))
+    asked = "“Is it possible to act without the council?” the envoy asked. Is the port open? Nobody knew."
+    names = {a.name for a in build_actors(_articles(asked), rules).actors}
+    assert "Islamic State" not in names
+    seized = "IS fighters seized the town on Monday. The army said IS had lost 40 men."
+    assert "Islamic State" in {a.name for a in build_actors(_articles(seized), rules).actors}
