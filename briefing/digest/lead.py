@@ -133,18 +133,23 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LOOKS_BACK = re.compile(r"\blast\s+(?:week|month|year)\b|\b(?:weeks|months|years)\s+ago\b", re.I)
 
 
-# A report older than the newest one is yesterday's news. Its "today", "tonight" or "now" is
-# not the reader's (TODAY_STALE_DAYS); what it says "has taken hold" or "will" happen has
-# happened or changed since a few days on (STALE_DAYS: a truce that "has taken hold" on the
-# 5th had expired by the 10th). Such a line is not chosen.
+# A report older than the newest one is yesterday's news. Its "today", "last night" or "now"
+# is not the reader's (TODAY_STALE_DAYS); what it says "has taken hold", "is holding", "are
+# calling for", "continues to" or "will" happen has happened or changed a few days on
+# (STALE_DAYS: a truce that "has taken hold" on the 5th had expired by the 10th; a prime
+# minister who "continues to face opposition" has lost the vote). Such a line is not chosen.
 TODAY_STALE_DAYS = 1
 STALE_DAYS = 2
 _TODAY = re.compile(
-    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|now|currently|right\s+now)\b", re.I
+    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|now|currently|right\s+now|"
+    r"last\s+night|yesterday|earlier\s+in\s+the\s+day)\b",
+    re.I,
 )
 _PRESENT = re.compile(
     r"\b(?:this\s+week|(?:has|have)\s+taken\s+hold|(?:is|are)\s+(?:holding|in\s+effect|under\s*way|expected\s+to|"
-    r"set\s+to|due\s+to|scheduled\s+to|planning\s+to|to\s+meet|to\s+vote)|will|plans\s+to|plan\s+to)\b",
+    r"set\s+to|due\s+to|scheduled\s+to|planning\s+to|to\s+meet|to\s+vote)|will|plans\s+to|plan\s+to|"
+    # what was going on as the reporter wrote: "are calling for", "is accusing", "continues to face"
+    r"(?:is|are)\s+(?:still\s+|now\s+)?[a-z]+ing|continues?\s+to|remains?\s+(?:in|under|on|at|closed|open))\b",
     re.I,
 )
 

@@ -29,6 +29,14 @@ MON, TUE, WED, SAT = dt.date(2030, 3, 4), dt.date(2030, 3, 5), dt.date(2030, 3, 
         ("The governor said: “We will not lift the blockade today.”", MON, False),  # his words, quoted
         ("The governor will address parliament on the blockade today.", SAT, False),  # the newest report
         ("The governor will address parliament on the blockade today.", None, False),  # undated
+        ("Dockers and the navy are calling for an inquiry into the shelling of Varna.", WED, True),
+        ("The governor continues to face strong opposition over the blockade.", WED, True),
+        ("Two dockers were killed in the harbour of Varna last night.", dt.date(2030, 3, 8), True),
+        ("Earlier in the day the navy shelled the harbour of Varna.", dt.date(2030, 3, 8), True),
+        # near misses: the same words in the newest report, or dated and past
+        ("Dockers and the navy are calling for an inquiry into the shelling of Varna.", SAT, False),
+        ("The dockers were calling for an inquiry on Wednesday, union leaders said.", WED, False),
+        ("The morning of the shelling, the governor was in the capital.", WED, False),
     ],
 )
 def test_an_old_reports_present_and_future(text: str, published: dt.date | None, stale: bool) -> None:
