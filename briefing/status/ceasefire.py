@@ -11,7 +11,12 @@ right after one):
   holding    if it holds, or is in force with nothing said either way;
   none       if no ceasefire is mentioned, or one is only called for.
 A truce nothing of the last days mentions has no known state now ("none"),
-except one last reported collapsed: it stays collapsed. The start date is
+except one last reported collapsed: it stays collapsed, until a new one is
+reported agreed: a "new", "fresh" or "another" truce accepted, agreed or
+signed on a later day than the last collapse is the truce of now, and its state
+comes from what that day and later say of it; with nothing said yet it is
+"fragile" (a truce just agreed after one broke down), never "collapsed" (that
+was the old one) nor "holding" (it has not been tested). The start date is
 shown only for a truce in force ("since" beside "collapsed" would read as the
 day it broke). "Each of them collapsed" after "two truces" votes like the
 sentence before it.
@@ -43,6 +48,12 @@ _BROKERED_AFTER_RE = re.compile(
     rf"(?P<list>{_BROKER_NAME}(?:(?:\s*,\s*|\s*,?\s+and\s+){_BROKER_NAME})*)"
 )
 _SINCE_WINDOW = 60
+# "a new 72-hour truce", "another cease-fire", "a fresh truce": the words before the truce term.
+_NEW_TRUCE_RE = re.compile(r"\b(?:new|fresh|another|second|renewed|third)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
+_REFUSED_RE = re.compile(
+    r"\b(?:not|never|n't|refused\s+to|refuses\s+to|declined\s+to|rejected|would\s+not|will\s+not)\s+(?:\w+\s+)?$", re.I
+)
+_AGREED_RE = re.compile(r"\b(?:accepted|accepts|accept|agreed|agrees|signed|signs|approved|approves)\b", re.I)
 
 
 STALE_AFTER_DAYS = 2  # a truce nothing newer mentions is no known state of now
@@ -67,6 +78,8 @@ def build_ceasefire(
     inferred: dict[tuple[int, int, int], bool] = {}
     brokers: Counter[str] = Counter()
     excluded: Counter[str] = Counter()
+    dated_states: list[tuple[dt.date, str, float]] = []  # (day, state, weight) of each vote
+    new_truce: dt.date | None = None  # the last day a new truce was reported agreed
     for article in articles:
         weight = weights.get(article.id, 1.0) if weights else 1.0
         day = reference(article).date if reference(article).anchored else None
@@ -84,12 +97,20 @@ def build_ceasefire(
                 continue
             offset = article.sentences[index].start
             terms = [h for h in hits if h.category == "cf.term" and modality(text, h.start - offset) != "hypothetical"]
+            # "accepted a proposal for a new truce": the term alone reads as hypothetical, the acceptance is the fact
+            if day is not None and any(
+                _agrees_to_new_truce(text, h.start - offset) for h in hits if h.category == "cf.term"
+            ):
+                new_truce = max(new_truce, day) if new_truce else day
+                last_seen = max(last_seen, day) if last_seen else day
             if mentions and not terms and not follow_up:
                 continue  # "if there is a truce", "efforts to find a truce": no truce said to exist
             states = [h.label for h in hits if h.category == "cf.state" and asserted(text, h.start - offset)]
             votes.update(states)
             for state in states:
                 weighted[state] = weighted.get(state, 0.0) + weight
+                if day is not None:
+                    dated_states.append((day, state, weight))
             forced = [h for h in hits if h.category == "cf.in_force" and asserted(text, h.start - offset)]
             if states or forced:
                 last_seen = max(last_seen, day) if last_seen and day else (day or last_seen)
@@ -109,6 +130,9 @@ def build_ceasefire(
     newest = max((d for a in articles if (d := reference(a).date) is not None and reference(a).anchored), default=None)
     stale = last_seen is not None and newest is not None and (newest - last_seen).days >= STALE_AFTER_DAYS
     state = decide_state(weighted)
+    renewed = _renewed_state(dated_states, new_truce)
+    if renewed is not None:
+        state, in_force = renewed, True
     if not evidence or not (in_force or votes) or (stale and state != "collapsed"):
         # nothing says a truce exists, or nothing of the last days says so: no known state now
         # (a truce last reported collapsed stays collapsed until a new one is reported)
@@ -125,6 +149,30 @@ def build_ceasefire(
         excluded=tuple(name for name, _ in excluded.most_common()),
         evidence=tuple(ref for *_, ref in evidence[:max_evidence]),
     )
+
+
+def _agrees_to_new_truce(text: str, term_start: int) -> bool:
+    """"Israel accepted ... a new 72-hour cease-fire", "the sides agreed to another truce"; not
+    "refused to accept", "did not agree"."""
+    agreed = _AGREED_RE.search(text)
+    if agreed is None or not _NEW_TRUCE_RE.search(text[:term_start]):
+        return False
+    return asserted(text, agreed.start()) and not _REFUSED_RE.search(text[: agreed.start()])
+
+
+def _renewed_state(dated_states: Sequence[tuple[dt.date, str, float]], new_truce: dt.date | None) -> str | None:
+    """The state of a new truce agreed after the last collapse (see the module docstring), or
+    None when there is none."""
+    if new_truce is None:
+        return None
+    collapses = [day for day, state, _ in dated_states if state == "collapsed"]
+    if not collapses or new_truce <= max(collapses):
+        return None
+    since: dict[str, float] = {}
+    for day, state, weight in dated_states:
+        if day >= new_truce:
+            since[state] = since.get(state, 0.0) + weight
+    return decide_state(since) if since else "fragile"
 
 
 def decide_state(votes: Mapping[str, float]) -> str:

@@ -113,3 +113,39 @@ def test_talks_keep_their_state_for_weeks_but_not_a_deal_of_last_year() -> None:
     assert st.negotiations.state == "suspended"
     st = _status((20, "The president signed a deal with Freedonia last year to build a pipeline."))
     assert st.negotiations.state == "none"
+
+
+# --- a new truce after a collapse ---------------------------------------------------------------
+_COLLAPSE = (8, "The three-day truce in Varna collapsed on Friday as shelling resumed across the port.")
+
+
+def test_a_new_truce_accepted_after_the_collapse_is_the_truce_of_now() -> None:
+    st = _status(_COLLAPSE, (10, "The rebels accepted a proposal on Sunday for a new three-day truce in Varna."))
+    assert st.ceasefire.state == "fragile"
+
+
+def test_a_new_truce_only_proposed_leaves_the_old_one_collapsed() -> None:
+    st = _status(_COLLAPSE, (10, "The mediator proposed a new three-day truce in Varna on Sunday."))
+    assert st.ceasefire.state == "collapsed"
+
+
+def test_a_new_truce_refused_leaves_the_old_one_collapsed() -> None:
+    st = _status(_COLLAPSE, (10, "The rebels did not accept a new three-day truce in Varna on Sunday."))
+    assert st.ceasefire.state == "collapsed"
+
+
+def test_a_new_truce_that_collapsed_too_is_collapsed() -> None:
+    st = _status(
+        (6, "The rebels accepted a new three-day truce in Varna on Thursday."),
+        _COLLAPSE,
+    )
+    assert st.ceasefire.state == "collapsed"
+
+
+def test_what_is_said_of_the_new_truce_decides_its_state() -> None:
+    st = _status(
+        _COLLAPSE,
+        (9, "The rebels accepted a new three-day truce in Varna on Saturday."),
+        (10, "The new truce in Varna was holding on Sunday, officials said."),
+    )
+    assert st.ceasefire.state == "holding"
