@@ -80,6 +80,8 @@ def build_ceasefire(
     excluded: Counter[str] = Counter()
     dated_states: list[tuple[dt.date, str, float]] = []  # (day, state, weight) of each vote
     new_truce: dt.date | None = None  # the last day a new truce was reported agreed
+    agreements: list[tuple[dt.date, SentenceRef]] = []  # the sentences that report it
+    dated_brokers: list[tuple[dt.date | None, str]] = []
     for article in articles:
         weight = weights.get(article.id, 1.0) if weights else 1.0
         day = reference(article).date if reference(article).anchored else None
@@ -102,6 +104,7 @@ def build_ceasefire(
                 _agrees_to_new_truce(text, h.start - offset) for h in hits if h.category == "cf.term"
             ):
                 new_truce = max(new_truce, day) if new_truce else day
+                agreements.append((day, SentenceRef(article.id, index, text)))
                 last_seen = max(last_seen, day) if last_seen else day
             if mentions and not terms and not follow_up:
                 continue  # "if there is a truce", "efforts to find a truce": no truce said to exist
@@ -122,7 +125,9 @@ def build_ceasefire(
                     since[key] += 1
                     # one article that writes the full date is enough to call it read, not inferred
                     inferred[key] = inferred.get(key, True) and when.inferred
-                brokers.update(_brokers(text, actors))
+                named = _brokers(text, actors)
+                brokers.update(named)
+                dated_brokers.extend((day, name) for name in named)
                 cue = next((h for h in hits if h.category == "cf.excluded"), None)
                 if cue is not None:
                     excluded.update(_excluded(text, cue.start - offset, cue.end - offset, actors))
@@ -138,6 +143,13 @@ def build_ceasefire(
         # (a truce last reported collapsed stays collapsed until a new one is reported)
         return Ceasefire(state="none", evidence=tuple(ref for *_, ref in sorted(evidence)[:max_evidence]))
     evidence.sort(key=lambda t: (t[0], t[1]))
+    if renewed is not None:
+        # the new truce's own reports first; its start date is not the old one's
+        first = [ref for day, ref in agreements if day == new_truce]
+        rest = [t for t in evidence if t[2] not in first]
+        evidence = [(0, 0, ref) for ref in first] + rest
+        since.clear()
+        brokers = Counter(name for day, name in dated_brokers if day is not None and new_truce and day >= new_truce)
     # a start date is when the truce took effect: beside "collapsed" it would read as the day it broke
     best_since = _best_since(since) if state != "collapsed" else None
     return Ceasefire(

@@ -149,3 +149,24 @@ def test_what_is_said_of_the_new_truce_decides_its_state() -> None:
         (10, "The new truce in Varna was holding on Sunday, officials said."),
     )
     assert st.ceasefire.state == "holding"
+
+
+def test_a_new_truce_cites_its_agreement_and_not_the_old_start_date() -> None:
+    st = _status(
+        (4, "A three-day truce in Varna took effect on June 4 after weeks of shelling."),
+        _COLLAPSE,
+        (10, "The rebels accepted a proposal on Sunday for a new three-day truce in Varna."),
+    )
+    assert st.ceasefire.state == "fragile"
+    assert st.ceasefire.since is None
+    assert "accepted a proposal" in st.ceasefire.evidence[0].text
+
+
+def test_the_old_truces_brokers_are_not_the_new_ones() -> None:
+    st = _status(
+        (4, "A three-day truce brokered by Freedonia took effect in Varna on June 4."),
+        _COLLAPSE,
+        (10, "The rebels accepted a proposal on Sunday for a new three-day truce in Varna."),
+    )
+    assert st.ceasefire.state == "fragile"
+    assert st.ceasefire.brokers == ()
