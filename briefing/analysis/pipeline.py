@@ -236,7 +236,7 @@ class _Work:
         future: Future[Any] | None = None
         if status:
             try:
-                future = _pool(workers).submit(_run_parts, status, self.settings)
+                future = _pool(workers, self.settings).submit(_run_parts, status, self.settings)
             except _POOL_ERRORS as exc:
                 log.warning("parallel analysis unavailable (%s); running in one process", exc)
                 drop_pool(workers)
@@ -262,7 +262,7 @@ class _Work:
         is the TUI (analysing from a worker thread) its event loop keeps the GIL to itself
         and keys are answered at once."""
         out = _Computed()
-        pool = _pool(workers)
+        pool = _pool(workers, self.settings)
         futures: dict[Future[Any], str | int] = {}
         articles = self.plan.articles
         terms = [pool.submit(story_terms, articles[start : start + TERMS_CHUNK])
@@ -274,7 +274,10 @@ class _Work:
             chunk = tuple(missing[start : start + CHUNK_ARTICLES])
             futures[pool.submit(_summarize_chunk, chunk, self.settings.summary)] = len(chunk)
         if terms:
-            self._group_here([t for future in terms for t in future.result()])
+            features = [t for future in terms for t in future.result()]
+            terms.clear()  # a future holds its result: the features must go once grouped
+            self._group_here(features)
+            del features  # about 20 MB per 1,000 articles, not needed past the grouping
             self._submit_parts(pool, futures)
         for future in as_completed(futures):
             result = future.result()
@@ -330,6 +333,9 @@ def _run_parts(job: _Job, settings: Settings) -> list[tuple[int, str, Any]]:
     return [(index, kind, _PART_TASKS[kind](articles, settings)) for index, kinds, articles in job for kind in kinds]
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """The shared pool; a fork server preloads this module and the products'."""
-    return get_pool(workers, preload=(__name__, *_ANALYSIS_MODULES))
+def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
+    """The shared pool; a fork server preloads this module and the products'. Forked from
+    here, the workers share the tables the analysis reads, loaded here first (warm.py)."""
+    from briefing.analysis.warm import warm_up
+
+    return get_pool(workers, preload=(__name__, *_ANALYSIS_MODULES), before_fork=lambda: warm_up(settings))
