@@ -28,7 +28,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.analysis.cache import AnalysisCache
-from briefing.analysis.plan import PARTS, PartKey, Plan, assemble, plan_parts, plan_summaries, store
+from briefing.analysis.plan import (
+    PARTS,
+    PartKey,
+    Plan,
+    assemble,
+    plan_parts,
+    plan_summaries,
+    store,
+    store_parts,
+    store_stories,
+    store_summaries,
+)
 from briefing.analysis.pool import drop_pool, get_pool
 from briefing.config import CacheSettings, ConflictSettings, DigestSettings, QuoteSettings, Settings, SummarySettings
 from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, LoadWarning, Quote, Story, Summary
@@ -137,7 +148,7 @@ def analyze(
     if plan.stories is not None:
         work.plan_stories(plan.stories)
     computed = work.run()
-    if cache is not None:
+    if cache is not None and not computed.stored:
         store(plan, cache, computed.summaries, computed.parts, work.grouped)
     return assemble(plan, articles, {**plan.summaries, **computed.summaries}, computed.parts, warnings)
 
@@ -170,6 +181,7 @@ def worker_count(settings: CacheSettings) -> int:
 class _Computed:
     summaries: dict[str, Summary] = field(default_factory=dict)
     parts: dict[PartKey, Any] = field(default_factory=dict)
+    stored: bool = False  # already written to the cache, as each result came in
 
 
 _Job = list[tuple[int, tuple[str, ...], tuple[Article, ...]]]  # (story index, parts, its articles)
@@ -279,15 +291,24 @@ class _Work:
             self._group_here(features)
             del features  # about 20 MB per 1,000 articles, not needed past the grouping
             self._submit_parts(pool, futures)
+        cache = self.cache
+        if cache is not None:  # written as results come in, while the workers go on
+            cache.prune()
+            if self.grouped:
+                store_stories(self.plan, cache)
         for future in as_completed(futures):
             result = future.result()
             if futures[future] == "parts":
-                for index, kind, value in result:
-                    out.parts[(index, kind)] = value
-                self.report.add(len(result))
+                parts = [((index, kind), value) for index, kind, value in result]
+                out.parts.update(parts)
+                if cache is not None:
+                    store_parts(self.plan, cache, parts)
             else:
                 out.summaries.update((s.article_id, s) for s in result)
-                self.report.add(len(result))
+                if cache is not None:
+                    store_summaries(self.plan, cache, result)
+            self.report.add(len(result))
+        out.stored = True
         return out
 
     def _submit_parts(self, pool: ProcessPoolExecutor, futures: dict[Future[Any], str | int]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import subprocess
+import sys
 
 import pytest
 
@@ -46,10 +48,15 @@ def test_no_before_fork_for_a_fork_server(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_warm_up_reads_the_tables_the_parts_use() -> None:
-    from briefing.stories.features import _frequencies
-
+    """In a fresh process (here, earlier tests have filled the caches in front of the tables)."""
     article = sample_article()
     assert len(article.sentences) == 4 and article.kind == "news"
-    _frequencies.cache_clear()
-    warm_up(Settings())
-    assert _frequencies.cache_info().currsize == 1  # wordfreq's English list, the largest table
+    script = (
+        "from briefing.analysis.warm import warm_up\n"
+        "from briefing.config import Settings\n"
+        "from briefing.stories.features import _frequencies\n"
+        "warm_up(Settings())\n"
+        "print(_frequencies.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["1"]  # wordfreq's English list, the largest table, is loaded
