@@ -28,7 +28,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.analysis.cache import AnalysisCache
-from briefing.analysis.plan import PARTS, PartKey, Plan, assemble, plan_parts, plan_summaries, store
+from briefing.analysis.plan import (
+    PARTS,
+    PartKey,
+    Plan,
+    assemble,
+    plan_parts,
+    plan_summaries,
+    store,
+    store_parts,
+    store_stories,
+    store_summaries,
+)
 from briefing.analysis.pool import drop_pool, get_pool
 from briefing.config import CacheSettings, ConflictSettings, DigestSettings, QuoteSettings, Settings, SummarySettings
 from briefing.models import Analysis, Article, ConflictStatus, DigestSentence, LoadWarning, Quote, Story, Summary
@@ -137,7 +148,7 @@ def analyze(
     if plan.stories is not None:
         work.plan_stories(plan.stories)
     computed = work.run()
-    if cache is not None:
+    if cache is not None and not computed.stored:
         store(plan, cache, computed.summaries, computed.parts, work.grouped)
     return assemble(plan, articles, {**plan.summaries, **computed.summaries}, computed.parts, warnings)
 
@@ -170,6 +181,7 @@ def worker_count(settings: CacheSettings) -> int:
 class _Computed:
     summaries: dict[str, Summary] = field(default_factory=dict)
     parts: dict[PartKey, Any] = field(default_factory=dict)
+    stored: bool = False  # already written to the cache, as each result came in
 
 
 _Job = list[tuple[int, tuple[str, ...], tuple[Article, ...]]]  # (story index, parts, its articles)
@@ -236,7 +248,7 @@ class _Work:
         future: Future[Any] | None = None
         if status:
             try:
-                future = _pool(workers).submit(_run_parts, status, self.settings)
+                future = _pool(workers, self.settings).submit(_run_parts, status, self.settings)
             except _POOL_ERRORS as exc:
                 log.warning("parallel analysis unavailable (%s); running in one process", exc)
                 drop_pool(workers)
@@ -262,7 +274,7 @@ class _Work:
         is the TUI (analysing from a worker thread) its event loop keeps the GIL to itself
         and keys are answered at once."""
         out = _Computed()
-        pool = _pool(workers)
+        pool = _pool(workers, self.settings)
         futures: dict[Future[Any], str | int] = {}
         articles = self.plan.articles
         terms = [pool.submit(story_terms, articles[start : start + TERMS_CHUNK])
@@ -274,17 +286,29 @@ class _Work:
             chunk = tuple(missing[start : start + CHUNK_ARTICLES])
             futures[pool.submit(_summarize_chunk, chunk, self.settings.summary)] = len(chunk)
         if terms:
-            self._group_here([t for future in terms for t in future.result()])
+            features = [t for future in terms for t in future.result()]
+            terms.clear()  # a future holds its result: the features must go once grouped
+            self._group_here(features)
+            del features  # about 20 MB per 1,000 articles, not needed past the grouping
             self._submit_parts(pool, futures)
+        cache = self.cache
+        if cache is not None:  # written as results come in, while the workers go on
+            cache.prune()
+            if self.grouped:
+                store_stories(self.plan, cache)
         for future in as_completed(futures):
             result = future.result()
             if futures[future] == "parts":
-                for index, kind, value in result:
-                    out.parts[(index, kind)] = value
-                self.report.add(len(result))
+                parts = [((index, kind), value) for index, kind, value in result]
+                out.parts.update(parts)
+                if cache is not None:
+                    store_parts(self.plan, cache, parts)
             else:
                 out.summaries.update((s.article_id, s) for s in result)
-                self.report.add(len(result))
+                if cache is not None:
+                    store_summaries(self.plan, cache, result)
+            self.report.add(len(result))
+        out.stored = True
         return out
 
     def _submit_parts(self, pool: ProcessPoolExecutor, futures: dict[Future[Any], str | int]) -> None:
@@ -330,6 +354,9 @@ def _run_parts(job: _Job, settings: Settings) -> list[tuple[int, str, Any]]:
     return [(index, kind, _PART_TASKS[kind](articles, settings)) for index, kinds, articles in job for kind in kinds]
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """The shared pool; a fork server preloads this module and the products'."""
-    return get_pool(workers, preload=(__name__, *_ANALYSIS_MODULES))
+def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
+    """The shared pool; a fork server preloads this module and the products'. Forked from
+    here, the workers share the tables the analysis reads, loaded here first (warm.py)."""
+    from briefing.analysis.warm import warm_up
+
+    return get_pool(workers, preload=(__name__, *_ANALYSIS_MODULES), before_fork=lambda: warm_up(settings))

@@ -11,7 +11,7 @@ the other stories come from the cache.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -112,11 +112,24 @@ def store(plan: Plan, cache: AnalysisCache, summaries: dict[str, Summary], parts
           grouped: bool) -> None:
     """Write what was computed (never what came from the cache)."""
     cache.prune()
-    for article_id, summary in summaries.items():
-        cache.put("summary", plan.summary_keys[article_id], summary)
-    if grouped and plan.stories is not None:
+    store_summaries(plan, cache, summaries.values())
+    if grouped:
+        store_stories(plan, cache)
+    store_parts(plan, cache, parts.items())
+
+
+def store_summaries(plan: Plan, cache: AnalysisCache, summaries: Iterable[Summary]) -> None:
+    for summary in summaries:
+        cache.put("summary", plan.summary_keys[summary.article_id], summary)
+
+
+def store_stories(plan: Plan, cache: AnalysisCache) -> None:
+    if plan.stories is not None:
         cache.put("stories", plan.stories_key, plan.stories)
-    for (index, kind), value in parts.items():
+
+
+def store_parts(plan: Plan, cache: AnalysisCache, parts: Iterable[tuple[PartKey, Any]]) -> None:
+    for (index, kind), value in parts:
         cache.put(kind, plan.part_keys[(index, kind)], value)
 
 

@@ -116,17 +116,49 @@ def _generic_stems() -> frozenset[str]:
 def terms(text: str, language: str = "english") -> Terms:
     """Content stems (stop words dropped) and bigrams of adjacent stems where at
     least one of the pair is a content word (bigrams carry facts: "partial pullout")."""
-    stops = stop_words(language)
-    raw = _WORD.findall(text.replace("’", "'").replace("-", ""))
-    toks = [t[:-2] if t.endswith("'s") else t for t in map(str.lower, raw)]
-    stems = [stem(t) for t in toks]
-    content = [s not in stops and t not in stops and len(t) > 1 for t, s in zip(toks, stems)]
-    unigrams = frozenset(s for s, keep in zip(stems, content) if keep)
+    read = _read(text, language)
+    stems = [s for s, _, _ in read]
+    unigrams = frozenset(s for s, keep, _ in read if keep)
     bigrams = frozenset(
-        f"{stems[i]} {stems[i + 1]}" for i in range(len(stems) - 1) if content[i] or content[i + 1]
+        f"{stems[i]} {stems[i + 1]}" for i in range(len(stems) - 1) if read[i][1] or read[i + 1][1]
     )
-    events = frozenset(s for r, s, keep in zip(raw, stems, content) if keep and r[0].islower()) - _generic_stems()
+    events = frozenset(s for s, _, event in read if event)
     return Terms(unigrams, bigrams, events, frozenset(_NUMBER.findall(text)))
+
+
+def content_stems(text: str, language: str = "english") -> frozenset[str]:
+    """`terms(text).unigrams` alone: all a sentence that is never a candidate is read for
+    (how rare a stem is, which articles state a fact)."""
+    return frozenset(s for s, keep, _ in _read(text, language) if keep)
+
+
+_Token = tuple[str, bool, bool]  # stem, content word, says what happened
+_TOKENS: dict[str, dict[str, _Token]] = {}  # per language: token as written -> what it is
+_MAX_TOKENS = 200_000  # distinct tokens kept (a day's news uses far fewer); then start afresh
+
+
+def _read(text: str, language: str) -> list[_Token]:
+    """Each token of `text` as `_token` reads it, from a table: a news vocabulary repeats,
+    and this is the digest's innermost loop."""
+    table = _TOKENS.get(language)
+    if table is None or len(table) > _MAX_TOKENS:
+        table = _TOKENS[language] = {}
+    get = table.get
+    return [get(raw) or _token(raw, language, table) for raw in _WORD.findall(text.replace("’", "'").replace("-", ""))]
+
+
+def _token(raw: str, language: str, table: dict[str, _Token]) -> _Token:
+    """One token as written: its stem, whether it is a content word (not a stop word, longer
+    than a letter), and whether it says what happened (a content word written in lower case,
+    not a reporting word)."""
+    word = raw.lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    stops = stop_words(language)
+    stemmed = stem(word)
+    keep = stemmed not in stops and word not in stops and len(word) > 1
+    found = table[raw] = (stemmed, keep, keep and raw[0].islower() and stemmed not in _generic_stems())
+    return found
 
 
 _LIST_MARKS = "-\u2013\u2014\u2022\u00b7\u25aa\u25cf*"

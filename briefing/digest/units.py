@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from briefing.digest.features import Terms, is_candidate, needs_context, terms, word_count
+from briefing.digest.features import Terms, content_stems, is_candidate, needs_context, terms, word_count
 from briefing.models import Article
 
 # Position prior: an article's k-th content sentence counts 1 / (1 + k / POSITION_SCALE)
@@ -31,6 +31,7 @@ SUPPORT_EXPONENT = 2.0
 # concepts wins; the pronoun sentence is still taken when nothing else carries the fact
 # (and then named, see standalone.py).
 CONTEXT_PENALTY = 0.3
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,8 @@ def build_units(articles: Sequence[Article], penalty: float = CONTEXT_PENALTY) -
                 unit = Unit(a_index, sentence.index, rank, text, n, terms(text), prior)
                 content.append(unit)
                 rank += 1
-            else:
-                unit = Unit(a_index, sentence.index, -1, text, n, terms(text))
+            else:  # support only: read for its content stems alone (never scored, never chosen)
+                unit = Unit(a_index, sentence.index, -1, text, n, Terms(content_stems(text), _NONE))
             pool.append(unit)
     return content, pool
 

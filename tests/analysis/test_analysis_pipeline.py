@@ -155,3 +155,17 @@ def test_a_single_article_is_never_shipped_whole_to_the_pool(tmp_path: Path, mon
     assert pool.POOLS, "the status went to a worker"
     assert offloaded == serial
     assert seen[-1] == 1 + 3
+
+
+def test_the_parallel_path_caches_every_result_as_it_comes(tmp_path, seed_articles, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 1)
+    first = pipeline.analyze(seed_articles, _settings(workers=2, enabled=True, tmp=tmp_path))
+    assert pool.POOLS, "the parallel path was taken"
+    written = sorted(p.relative_to(tmp_path).parts[1] for p in tmp_path.glob("analysis/*/*/*.json"))
+    assert written.count("summary") == len({a.id for a in seed_articles})
+    assert written.count("stories") == 1
+    assert {kind: written.count(kind) for kind in pipeline.PARTS} == {kind: len(first.stories) for kind in pipeline.PARTS}
+    monkeypatch.setattr(pipeline, "summarize", lambda *a: pytest.fail("a summary computed again"))
+    monkeypatch.setattr(pipeline._Work, "_group_here", lambda *a: pytest.fail("grouped again"))
+    assert pipeline.analyze(seed_articles, _settings(workers=2, enabled=True, tmp=tmp_path)) == first
