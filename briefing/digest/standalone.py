@@ -228,7 +228,23 @@ class Rewriter:
             if named is None or not stands_alone(named):
                 return None
             line = named
-        return speaker_first(line)
+        return self._full_name(article, speaker_first(line))
+
+    def _full_name(self, article: int, line: str) -> str:
+        """`line` with a courtesy-title second reference ("Mr. Stevens", "Ms. Ashton") written
+        as the person's full name from the article: news style names a person in full first, and
+        a brief's line is a first reference."""
+        outside = _mask_quotes(line)
+        match = _COURTESY.search(outside)
+        if match is None:
+            return line
+        entity = self._index(article).lookup(match.group("surname"))
+        if entity is None or entity.kind != "person":
+            return line
+        name = entity.name
+        if len(name.split()) < 2 or name.split()[-1] != match.group("surname"):
+            return line
+        return line[: match.start()] + name + line[match.end() :]
 
     def _named(self, article: int, sentence: int, original: str, line: str) -> str | None:
         """`line` with its pronoun subject or speaker replaced by the person the article means."""
@@ -270,6 +286,10 @@ class Rewriter:
             starts = [s.start for s in a.sentences] or [0]
             self._names[article] = NameIndex(_mask_quotes(a.text), starts)
         return self._names[article]
+
+
+# A second reference by courtesy title: "Mr. Stevens", "Ms Ashton", "Dr. Haddad".
+_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w\u2019'-]*[a-z])\b")
 
 
 # The attribution that opens a quotation: "X said: “", "X told a meeting: “", "The letter reads, in part, “".

@@ -162,3 +162,29 @@ def test_a_title_or_an_initial_inside_a_quotation_is_no_sentence_stop(text: str)
 
 def test_a_real_stop_after_a_title_still_counts() -> None:
     assert not stands_alone("“I met Mr. Ruiz. He will open the port on Friday,” the union leader said.")
+
+
+_FIRST_REFERENCE = [
+    "Ambassador John Stevens arrived in the port of Varna on Monday to meet the governor.",
+    "The talks ended without a deal.",
+    "The governor confirmed Mr. Stevens\u2019 departure on Wednesday in a statement.",
+    "Mr. Haddad\u2019s office called the visit a failure on Tuesday night.",
+    "The envoy said “Mr. Stevens will be back” before he left the port on Wednesday.",
+]
+
+
+def _line(k: int) -> str | None:
+    article = _article("p", _FIRST_REFERENCE)
+    return Rewriter((article,)).rewrite(0, k, article.sentences[k].text)
+
+
+def test_a_courtesy_title_second_reference_becomes_the_full_name() -> None:
+    assert _line(2) == "The governor confirmed John Stevens\u2019 departure on Wednesday in a statement."
+
+
+def test_a_courtesy_title_the_article_never_names_in_full_stays() -> None:
+    assert _line(3) == "Mr. Haddad\u2019s office called the visit a failure on Tuesday night."
+
+
+def test_a_courtesy_title_inside_a_quotation_stays() -> None:
+    assert "“Mr. Stevens will be back”" in (_line(4) or "")
