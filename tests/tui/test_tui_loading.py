@@ -8,7 +8,8 @@ from pathlib import Path
 
 from briefing.config import CacheSettings, Settings
 from briefing.ingest import load_paths
-from briefing.tui.loading import POOL_MIN_FILES, load_batches
+from briefing.models import Article
+from briefing.tui.loading import POOL_MIN_FILES, Batch, load_batches
 from briefing.tui.session import plan_batches
 
 
@@ -27,7 +28,7 @@ def test_pooled_load_matches_a_serial_load(tmp_path: Path) -> None:
     _pile(folder, POOL_MIN_FILES + 40)
     settings = replace(Settings(), cache=replace(CacheSettings(), enabled=False, workers=2))
     batches, _ = plan_batches([str(folder)], max_files=settings.ingest.max_files)
-    got: list = []
+    got: list[Batch] = []
     # from a thread, as the app loads: the pool is then started by a fork server
     thread = threading.Thread(target=lambda: got.extend(load_batches(batches, settings)))
     thread.start()
@@ -36,7 +37,7 @@ def test_pooled_load_matches_a_serial_load(tmp_path: Path) -> None:
     ids = [a.id for b in got for a in b.articles]
     assert [a.id for a in serial.articles] == list(dict.fromkeys(ids))  # across batches the session merges
     assert sum(b.files for b in got) == sum(len(b) for b in batches)
-    loaded: dict = {}
+    loaded: dict[str, Article] = {}
     for article in (a for b in got for a in b.articles):
         loaded.setdefault(article.id, article)  # the first is kept, as the session does
     assert all(loaded[a.id] == a for a in serial.articles)
