@@ -89,7 +89,10 @@ class BackgroundWork(Widget):
 
     @work(thread=True, exit_on_error=False, group="analyse", exclusive=True, description="Analysing")
     def analyse(self, articles: list[Article], warnings: list[LoadWarning]) -> None:
-        ensure_loaded(self.settings)  # off the UI thread, after the first screen; never beside another import
+        # Only the summaries here (under the engine lock, never beside the summary thread importing them):
+        # the digest, quotes and status run in the pool, and importing and warming them up in this
+        # process (about a second of GIL) only delayed the keys. Nothing else imports them meanwhile.
+        ensure_loaded(self.settings, "summaries")
         from briefing.analysis.pipeline import analyze
 
         def progress(done: int, total: int) -> None:
