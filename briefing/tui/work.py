@@ -1,5 +1,8 @@
 """The long work behind the main screen: loading, the analysis and summaries, in thread workers.
 
+The threads mostly wait: files are read and the analysis runs in worker processes
+(loading.py, briefing.analysis), so the screen's thread keeps the interpreter.
+
 A widget with nothing to show: it owns the workers so the screen only reacts to
 what they post (ArticlesLoaded, LoadProgress, LoadFinished, AnalysisReady,
 SummaryReady, WorkFailed), which bubble up to it. Workers never touch widgets.
@@ -14,9 +17,9 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing.config import Settings, SummarySettings
-from briefing.ingest import load_paths
 from briefing.models import Article, LoadWarning
 from briefing.tui.engine import ensure_loaded
+from briefing.tui.loading import load_batches
 from briefing.tui.messages import (
     AnalysisReady,
     ArticlesLoaded,
@@ -76,23 +79,20 @@ class BackgroundWork(Widget):
             self.post_message(ArticlesLoaded(list(preloaded), []))
         if warnings:
             self.post_message(ArticlesLoaded([], warnings))
-        for batch in batches:
+        for batch in load_batches(batches, settings, cancelled=lambda: worker.is_cancelled):
             if worker.is_cancelled:
                 return
-            try:
-                result = load_paths(batch, settings.ingest, language=settings.summary.language, cache=settings.cache)
-                loaded, warnings = list(result.articles), list(result.warnings)
-            except Exception as error:  # a bug in one batch must not lose the others
-                loaded = []
-                warnings = [LoadWarning(str(p), f"could not be loaded ({type(error).__name__}: {error})") for p in batch]
-            done += len(batch)
-            self.post_message(ArticlesLoaded(loaded, warnings))
+            done += batch.files
+            self.post_message(ArticlesLoaded(batch.articles, batch.warnings))
             self.post_message(LoadProgress("Loading", done, total))
         self.post_message(LoadFinished(done))
 
     @work(thread=True, exit_on_error=False, group="analyse", exclusive=True, description="Analysing")
     def analyse(self, articles: list[Article], warnings: list[LoadWarning]) -> None:
-        ensure_loaded(self.settings)  # off the UI thread, after the first screen; never beside another import
+        # Only the summaries here (under the engine lock, never beside the summary thread importing them):
+        # the digest, quotes and status run in the pool, and importing and warming them up in this
+        # process (about a second of GIL) only delayed the keys. Nothing else imports them meanwhile.
+        ensure_loaded(self.settings, "summaries")
         from briefing.analysis.pipeline import analyze
 
         def progress(done: int, total: int) -> None:

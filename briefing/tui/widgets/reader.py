@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from briefing.models import Article, DigestSentence, Quote, Summary
 from briefing.summary.length import describe_length
 from briefing.tui.messages import JumpTo
+from briefing.tui.relayout import update_text
 from briefing.tui.safe import one_line, plain
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
@@ -253,9 +254,9 @@ class Reader(Vertical):
             f"{article.words:,} words",
             one_line(article.location, 120),
         )
-        title.update(Content.styled(one_line(article.title, 300), "bold"))
+        update_text(title, Content.styled(one_line(article.title, 300), "bold"))
         notices = "".join(f" ⚠ {one_line(n)}" for n in article.notices)
-        meta.update(Content.assemble((" · ".join(p for p in parts if p), "$text-muted"), (notices, "$warning")))
+        update_text(meta, Content.assemble((" · ".join(p for p in parts if p), "$text-muted"), (notices, "$warning")))
 
     def show_article(self, article: Article, summary: Summary | None, quotes: Sequence[Quote] | None,
                      titles: dict[str, str], keys: str, keep_cursor: bool = False) -> None:
@@ -269,12 +270,12 @@ class Reader(Vertical):
             self.query_one(SummaryText).show(article, indexes)
         info = self.query_one("#quotes-info", Static)
         if quotes is None:
-            info.update(Content("Quotes appear when the analysis is done."))
+            update_text(info, Content("Quotes appear when the analysis is done."))
             self.query_one(QuoteList).show((), {})
             return
         total = len(quotes)
         mine = [q for q in quotes if article.id in q.articles]
-        info.update(Content(f"{len(mine)} quotation(s) in this article, best first; {self.quotes_scope}: {total}"))
+        update_text(info, Content(f"{len(mine)} quotation(s) in this article, best first; {self.quotes_scope}: {total}"))
         self.query_one(QuoteList).show(mine, titles, article.id)
 
     def show_digest(self, digest: Sequence[DigestSentence], titles: dict[str, str], articles: int,
@@ -289,16 +290,14 @@ class Reader(Vertical):
     def show_summary_info(self, summary: Summary | None, pending: bool = False, keys: str = "") -> None:
         info = self.query_one("#summary-info", Static)
         if summary is None:
-            info.update(Content("Summarising…" if pending else "No summary yet."))
+            update_text(info, Content("Summarising…" if pending else "No summary yet."))
             return
         words = f"{summary.algorithm} · {describe_length(summary.settings)}"
         note = f" · {one_line(summary.note)}" if summary.note else ""
         busy = " · updating…" if pending else ""
-        info.update(
-            Content.assemble(
-                ("Algorithm: ", "$text-muted"),
-                (words, "bold"),
-                (note + busy, "$text-muted"),
-                (f"   ({keys})" if keys else "", "$text-muted"),
-            )
-        )
+        update_text(info, Content.assemble(
+            ("Algorithm: ", "$text-muted"),
+            (words, "bold"),
+            (note + busy, "$text-muted"),
+            (f"   ({keys})" if keys else "", "$text-muted"),
+        ))

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from briefing.brief.budget import BudgetReport
+from briefing.tui.relayout import update_text
 
 
 class TopBar(Horizontal):
@@ -30,7 +31,7 @@ class TopBar(Horizontal):
             parts.append(("  · unsaved", "$warning"))
         if stage:
             parts.append((f"  · {stage}", "$text-muted"))
-        self.query_one("#topbar-text", Static).update(Content.assemble(*parts))
+        update_text(self.query_one("#topbar-text", Static), Content.assemble(*parts))
 
     def progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
