@@ -261,3 +261,23 @@ async def test_a_failing_summariser_is_reported_not_fatal(build_app, seed_paths,
         assert any("Summarising failed" in t and "[/bold]" in t for t in toasts), toasts
         await pilot.press("enter", "a")
         assert len(app.session.brief.items) == 1, "the app still works"
+
+
+async def test_the_builder_names_the_date_of_the_news_and_the_day_it_is_prepared(build_app, settle,
+                                                                                  tmp_path: Path) -> None:
+    for day in (5, 6):
+        (tmp_path / f"port-{day}.md").write_text(
+            f"---\ntitle: Talks on the port, day {day}\nsource: Example Wire\ndate: 2030-03-0{day}\n---\n\n"
+            f"Government and rebel negotiators met in Varna for the {'first' if day == 5 else 'second'} time to "
+            "discuss the reopening of the port, officials said. The talks ended without a deal, and both sides "
+            "agreed to meet again next week.\n",
+            encoding="utf-8",
+        )
+    app = build_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        meter = str(app.screen.query_one("#brief-meter").render())
+        assert f" — 2030-03-06 (prepared {app.session.brief.date.isoformat()})" in meter

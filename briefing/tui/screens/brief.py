@@ -17,7 +17,7 @@ from textual.widgets import Footer, Markdown, Static
 
 from briefing.brief import items as brief_items
 from briefing.brief.model import GENERATED_SECTIONS, BriefError
-from briefing.brief.render import render
+from briefing.brief.render import news_date, render
 from briefing.tui.key_gate import ask
 from briefing.tui.keymap import KeyDisplay
 from briefing.tui.messages import BriefChanged
@@ -94,7 +94,7 @@ class BriefScreen(Screen[None]):
         meter.update(
             Content.assemble(
                 (one_line(session.brief.title, 80), "bold"),
-                f" — {session.brief.date.isoformat()}   ",
+                f" — {self._dates(session)}   ",
                 (report.describe(), "bold $error" if not report.fits else "bold $success"),
                 (" — past one page!" if not report.fits else " (one page)", "$error" if not report.fits else "$text-muted"),
                 (f"   {one_line(state, 100)}", "$text-muted"),
@@ -103,6 +103,15 @@ class BriefScreen(Screen[None]):
         # the preview shows the body: the Markdown widget would draw the YAML front matter as text
         body = render(session.brief, session.analysis_view()).body
         self.query_one("#brief-markdown", Markdown).update(clean(body))
+
+    @staticmethod
+    def _dates(session: Session) -> str:
+        """The date of the news the brief reports, as its title in the file says; the day it is
+        prepared beside it when that is another day (a brief about yesterday's reports)."""
+        news = news_date(session.brief, session.analysis_view())
+        if news == session.brief.date:
+            return news.isoformat()
+        return f"{news.isoformat()} (prepared {session.brief.date.isoformat()})"
 
     def _changed(self, focus_item: str | None = None) -> None:
         self.post_message(BriefChanged(focus_item=focus_item))  # the app autosaves, then refreshes this screen
