@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from briefing.nlp.names.keys import org_key
 from briefing.nlp.names.lexicon import quote_lexicon, speaker_verbs, trie_regex
 from briefing.nlp.titles import dotted_abbreviations, title_chain_pattern, title_lexicon
+from briefing.status.literals import literal_trie
 from briefing.status.profile import Lexicon, Profile, compile_phrases
 
 # "Gen.", "Sen.": a title's dot belongs to it, so "Sen. John Smith" stays one run and the title is read.
@@ -131,7 +132,7 @@ def compile_actor_rules(
     demonyms = lexicon.demonyms
     body_re = None
     if demonyms and bodies:
-        dem = "|".join(re.escape(d) for d in sorted(set(demonyms) | set(lexicon.country_names), key=len, reverse=True))
+        dem = literal_trie(set(demonyms) | set(lexicon.country_names))
         body = "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True))
         body_re = re.compile(rf"(?<![\w-])(?=[A-Z])(?P<dem>{dem})(?:'s|’s)?\s+(?P<body>{body})\b")
     kinds = lexicon.get("actor_kinds") or {}
@@ -187,7 +188,10 @@ def alias_key(name: str, rules: ActorRules) -> str | None:
 def _alternation(phrases: list[str], flags: re.RegexFlag, upper_start: bool = False) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    body = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    if flags & re.IGNORECASE:
+        body = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    else:
+        body = literal_trie(phrases)  # the same matches, read character by character (literals.py)
     lead = "(?=[A-Z])" if upper_start else ""  # lets the engine skip most positions fast
     return re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-]|\.\w)", flags)
 

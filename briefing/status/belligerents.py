@@ -42,6 +42,13 @@ _ATTACKS_AFTER_RE = re.compile(
 _BY_BEFORE_RE = re.compile(
     rf"\b{_ATTACK_NOUN}\s+(?:[\w-]+\s+){{0,2}}?(?:launched\s+|led\s+|carried\s+out\s+)?by\s+(?:the\s+)?$", re.I
 )
+# A word one of the two patterns needs (an attack noun or verb, "coalition", a force): a
+# sentence without any shows no attack.
+_ATTACK_WORD_RE = re.compile(
+    r"strikes|bombing|bombardment|offensive|incursion|invasion|assault|raid|campaign|operation|shelling|coalition"
+    rf"|{_ATTACK_VERB}|{_FORCES}",
+    re.I,
+)
 _HYPOTHETICAL_RE = re.compile(r"\b(?:if|would|could|might|should|threaten\w*|warn\w*|plan\w*)\b", re.I)
 
 
@@ -54,6 +61,8 @@ def attackers(articles: Sequence[Article], actors: ActorSet, min_hits: int = 2) 
     for article in articles:
         for sentence in article.sentences:
             text = sentence.text
+            if not _ATTACK_WORD_RE.search(text):
+                continue  # neither pattern can match: reading its actors would be wasted
             seen: set[str] = set()
             for name, _kind, start, end in actors.in_span(text):
                 if name not in watched or name in seen:
@@ -77,6 +86,10 @@ _BROKERS_AFTER_RE = re.compile(
     r"chairs|restarted|reconvened|opened)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations|delegations?)\b)",
     re.I,
 )
+# A word one of the two patterns needs: a sentence without any shows no brokering.
+_BROKER_WORD_RE = re.compile(
+    r"broker|mediat|sponsored|envoy|good\s+offices|host|conven|chair|restarted|reconvened|opened|negotiator", re.I
+)
 _BROKERS_BEFORE_RE = re.compile(
     r"\b(?:(?:brokered|mediated|hosted|sponsored)\s+by\s+(?:the\s+)?"
     r"|(?:envoy|mediator|negotiator)(?:\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?,?\s+)$",
@@ -89,9 +102,13 @@ def brokering(articles: Sequence[Article], actors: ActorSet) -> set[str]:
     Qatar", "the UN envoy")."""
     watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
     found: set[str] = set()
+    if not watched:
+        return found
     for article in articles:
         for sentence in article.sentences:
             text = sentence.text
+            if not _BROKER_WORD_RE.search(text):
+                continue  # neither pattern can match: reading its actors would be wasted
             for name, _kind, start, end in actors.in_span(text):
                 if name in watched and (
                     _BROKERS_AFTER_RE.match(text, end) or _BROKERS_BEFORE_RE.search(text, max(0, start - 30), start)

@@ -34,10 +34,22 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _CAPTION_DATE_RE = re.compile(rf"(?<!\b[Oo]n)(?<!\b[Oo]n\s),\s+{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d\b")
 
 
+# Words each pattern cannot match without: a paragraph with none of them is no caption, and
+# plain substring tests are many times cheaper than running the patterns over every paragraph.
+_GALLERY_WORDS = ("Caption", "Photo", "JUST WATCHED", "MUST WATCH", "Replay More Videos", "Click to ",
+                  "Enlarge this image", " photos", " images")  # fmt: skip
+_GALLERY_STARTS = ("PHOTO", "IMAGE", "VIDEO", "FILE", "In this")
+_CREDIT_WORDS = ("(", "hoto")
+
+
 def caption_paragraph(paragraph: str) -> bool:
     """Is this paragraph a caption, a gallery or a video widget rather than reporting?"""
     text = paragraph.strip()
-    return bool(_GALLERY_RE.search(text) or _CREDIT_END_RE.search(text) or _CAPTION_DATE_RE.search(text))
+    if (any(w in text for w in _GALLERY_WORDS) or text.startswith(_GALLERY_STARTS)) and _GALLERY_RE.search(text):
+        return True
+    if any(w in text for w in _CREDIT_WORDS) and _CREDIT_END_RE.search(text):
+        return True
+    return "day," in text and bool(_CAPTION_DATE_RE.search(text))
 
 
 def caption_sentences(article: Article) -> frozenset[int]:

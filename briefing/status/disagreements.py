@@ -33,6 +33,7 @@ from dataclasses import replace
 from briefing.models import Figure
 from briefing.status.figure_rules import KIND_ORDER
 from briefing.status.figure_subject import subject_key
+from briefing.status.literals import literal_trie
 
 TOLERANCE = 0.10
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
@@ -99,8 +100,8 @@ class _Anchors:
     """The places each figure's sentence names, the set's most-named (the theatre) left out."""
 
     def __init__(self, places: Sequence[str]) -> None:
-        names = sorted(set(places[1:]), key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+        names = set(places[1:])
+        self._re = re.compile(r"(?<![\w-])" + literal_trie(names) + r"(?![\w-])") if names else None
 
     def of(self, fig: Figure) -> frozenset[str]:
         if self._re is None or fig.evidence is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.status.literals import literal_trie
 from briefing.status.profile import Lexicon, compile_phrases
 
 KIND_ORDER = ("killed", "injured", "displaced", "refugees", "troops", "other")
@@ -154,7 +155,7 @@ def _nations(lexicon: Lexicon) -> re.Pattern[str] | None:
     forms = sorted((f for f in lexicon.countries if len(f) > 2), key=len, reverse=True)
     if not forms:
         return None
-    return re.compile(r"(?<![\w-])(?=[A-Z])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?=[A-Z])" + literal_trie(forms) + r"(?![\w-])")
 
 
 def group_name(kind: str) -> str:
