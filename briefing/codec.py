@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,50 +40,96 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_json(hint: Any, data: Any) -> Any:
     """Rebuild a value of type `hint` from `to_json` output; TypeError/ValueError if it doesn't fit."""
+    return _decoder(hint)(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint: Any) -> Decoder:
+    """The function that rebuilds values of type `hint`, made once per type: a warm run reads
+    thousands of cache entries, and asking `typing` what each hint is, value by value, was most
+    of the time it spent decoding them."""
     origin = typing.get_origin(hint)
     if hint is Any:
-        return data
+        return _same
     if origin in (typing.Union, types.UnionType):
-        return _from_union(typing.get_args(hint), data)
+        return _union_decoder(typing.get_args(hint))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        if not isinstance(data, dict):
-            raise TypeError(f"expected an object for {hint.__name__}")
-        hints = _hints(hint)
-        kwargs = {f.name: from_json(hints[f.name], data[f.name]) for f in dataclasses.fields(hint) if f.name in data}
-        return hint(**kwargs)
+        return _dataclass_decoder(hint)
     if origin is tuple:
-        return _from_tuple(typing.get_args(hint), data)
+        return _tuple_decoder(typing.get_args(hint))
     if origin is dict:
         key_type, value_type = typing.get_args(hint)
-        if not isinstance(data, dict):
-            raise TypeError("expected an object")
-        return {from_json(key_type, k): from_json(value_type, v) for k, v in data.items()}
+        return _dict_decoder(_decoder(key_type), _decoder(value_type))
     if origin is list:
         (item,) = typing.get_args(hint)
-        return [from_json(item, v) for v in _as_list(data)]
-    return _scalar(hint, data)
+        return _list_decoder(_decoder(item))
+    return functools.partial(_scalar, hint)
 
 
-def _from_union(options: Sequence[Any], data: Any) -> Any:
-    if data is None and type(None) in options:
-        return None
-    for option in options:
-        if option is type(None):
-            continue
-        try:
-            return from_json(option, data)
-        except (TypeError, ValueError, KeyError):
-            continue
-    raise TypeError(f"no type of {options} fits {data!r:.40}")
+def _same(data: Any) -> Any:
+    return data
 
 
-def _from_tuple(args: Sequence[Any], data: Any) -> tuple[Any, ...]:
-    items = _as_list(data)
+def _dataclass_decoder(cls: type) -> Decoder:
+    fields: list[tuple[str, Decoder]] = []  # filled on first use: a dataclass may hold its own type
+
+    def decode(data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise TypeError(f"expected an object for {cls.__name__}")
+        if not fields:
+            hints = _hints(cls)
+            fields.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+        return cls(**{name: decode_field(data[name]) for name, decode_field in fields if name in data})
+
+    return decode
+
+
+def _union_decoder(options: Sequence[Any]) -> Decoder:
+    nullable = type(None) in options
+    decoders = [_decoder(option) for option in options if option is not type(None)]
+
+    def decode(data: Any) -> Any:
+        if data is None and nullable:
+            return None
+        for decode_option in decoders:
+            try:
+                return decode_option(data)
+            except (TypeError, ValueError, KeyError):
+                continue
+        raise TypeError(f"no type of {options} fits {data!r:.40}")
+
+    return decode
+
+
+def _tuple_decoder(args: Sequence[Any]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(from_json(args[0], v) for v in items)
-    if len(args) != len(items):
-        raise TypeError("tuple length differs")
-    return tuple(from_json(a, v) for a, v in zip(args, items))
+        item = _decoder(args[0])
+        return lambda data: tuple(map(item, _as_list(data)))
+    decoders = [_decoder(a) for a in args]
+
+    def decode(data: Any) -> tuple[Any, ...]:
+        items = _as_list(data)
+        if len(decoders) != len(items):
+            raise TypeError("tuple length differs")
+        return tuple(d(v) for d, v in zip(decoders, items))
+
+    return decode
+
+
+def _dict_decoder(key: Decoder, value: Decoder) -> Decoder:
+    def decode(data: Any) -> dict[Any, Any]:
+        if not isinstance(data, dict):
+            raise TypeError("expected an object")
+        return {key(k): value(v) for k, v in data.items()}
+
+    return decode
+
+
+def _list_decoder(item: Decoder) -> Decoder:
+    return lambda data: [item(v) for v in _as_list(data)]
 
 
 def _as_list(data: Any) -> list[Any]:
