@@ -238,6 +238,10 @@ def _not_a_count(text: str, num: NumberMatch, rules: FigureRules) -> bool:
     after = text[num.end:]
     if rules.non_count and rules.non_count.match(after):
         return True
+    if _PART_AFTER_RE.match(after) or (
+        _OF_HIS_AFTER_RE.match(after) and _AND_BEFORE_RE.search(text, max(0, num.start - 8), num.start)
+    ):
+        return True  # "the ambassador and three other Americans were killed": part of a count given beside it
     if _YEAR_RE.fullmatch(num.text.replace(",", "")) and "," not in num.text:
         return True  # a year
     before = text[max(0, num.start - 12):num.start]
@@ -249,6 +253,9 @@ def _not_a_count(text: str, num: NumberMatch, rules: FigureRules) -> bool:
 
 
 _YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d")
+_PART_AFTER_RE = re.compile(r"\s+other\b", re.I)  # not "others": "killing 7 and injuring 40 others" counts
+_OF_HIS_AFTER_RE = re.compile(r"\s+of\s+(?:his|her|their|its)\b", re.I)  # "the envoy and three of his aides"
+_AND_BEFORE_RE = re.compile(r"\band\s+$")
 _CLOCK_AFTER_RE = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)|/\d|[-\s]odd\s+(?:years|months|days)")
 _AT_A_COUNT_RE = re.compile(r"\b(?:figure|number|toll|total|count|tally|estimate|stood|stands|stand|put|puts|estimated)\s+at\s*$", re.I)
 _AGE_OR_RATE_BEFORE_RE = re.compile(r"(?:\b(?:at|aged|age|per|No\.)|[:/])\s*$")

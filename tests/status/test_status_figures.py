@@ -202,3 +202,20 @@ def test_the_sources_named_earlier_are_named() -> None:
     )
     (fig,) = [f for f in st.figures if f.value == 11]
     assert fig.reported_by == "Hamas sources"
+
+
+def test_a_part_of_a_count_given_beside_it_is_not_a_count_of_its_own() -> None:
+    figs = _figures(
+        "The envoy and three other diplomats were killed when gunmen stormed the consulate in Varna.",
+        "The governor and two of his aides died in the attack on the convoy near Varna.",
+    )
+    assert [(f.kind, f.value) for f in figs] == []
+
+
+def test_others_and_a_partitive_without_and_still_count() -> None:
+    figs = _figures(
+        "The blast killed at least 7 civilians and injured 40 others near the school in Varna.",
+        "Two of their children were killed when the shell hit the house in Varna.",
+    )
+    got = {(f.kind, f.value) for f in figs}
+    assert ("killed", 7) in got and ("injured", 40) in got and ("killed", 2) in got
