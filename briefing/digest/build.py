@@ -47,11 +47,10 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from briefing.config import DigestSettings
 from briefing.digest.cite import supporting_articles
-from briefing.digest.features import Terms, terms, word_count
+from briefing.digest.features import Terms
 from briefing.digest.lead import choose_lead, developments_first, recency
 from briefing.digest.toll import with_toll
 from briefing.digest.standalone import Rewriter
@@ -168,7 +167,7 @@ def _select(
     chosen: list[tuple[Unit, float]] = []
     remaining = budget
     if lead is not None:
-        ready = _ready(lead, rewriter)
+        ready = rewriter.ready(lead)
         if ready is not None and ready.words <= remaining:
             chosen.append((ready, _ratio(ready, weights, covered)))
             covered.update(concepts(ready.terms))
@@ -188,7 +187,7 @@ def _select(
             break
         if any(_repeats(unit, c, rarity) for c, _ in chosen):
             continue
-        ready = _ready(unit, rewriter)
+        ready = rewriter.ready(unit)
         if ready is None or ready.words > remaining:
             continue
         chosen.append((ready, -neg))
@@ -205,16 +204,6 @@ def _repeats(unit: Unit, other: Unit, rarity: _Rarity) -> bool:
     return _same_fact(unit.terms, other.terms) or (
         other.article != unit.article and rarity.same_event(unit.terms, other.terms)
     )
-
-
-def _ready(unit: Unit, rewriter: Rewriter) -> Unit | None:
-    """The unit as a line that stands alone (rewritten when needed), or None."""
-    text = rewriter.rewrite(unit.article, unit.sentence, unit.text)
-    if text is None:
-        return None
-    if text == unit.text:
-        return unit
-    return replace(unit, text=text, words=word_count(text), terms=terms(text))
 
 
 def _ratio(unit: Unit, weights: dict[str, float], covered: set[str]) -> float:

@@ -30,13 +30,14 @@ or not used:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefing.digest.features import needs_context
+from briefing.digest.features import needs_context, terms, word_count
 from briefing.models import Article
 
 if TYPE_CHECKING:
+    from briefing.digest.units import Unit
     from briefing.nlp.names import NameIndex
 
 _CONNECTIVE = re.compile(
@@ -216,6 +217,14 @@ class Rewriter:
 
     articles: tuple[Article, ...]
     _names: dict[int, NameIndex] = field(default_factory=dict)
+
+    def ready(self, unit: Unit) -> Unit | None:
+        """`unit` as a line that stands alone (rewritten when needed, its terms read again), or
+        None when it cannot be made to."""
+        text = self.rewrite(unit.article, unit.sentence, unit.text)
+        if text is None or text == unit.text:
+            return None if text is None else unit
+        return replace(unit, text=text, words=word_count(text), terms=terms(text))
 
     def rewrite(self, article: int, sentence: int, text: str) -> str | None:
         """The sentence as a line that stands alone, or None when it cannot be made to."""

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
-from briefing.digest.features import terms, word_count
 from briefing.digest.lead import event_factor
 from briefing.digest.standalone import Rewriter
 from briefing.digest.units import Unit
@@ -94,26 +92,11 @@ def _with_best_toll(
 ) -> list[tuple[Unit, float]]:
     """`chosen` with the best-scored toll line put second (the last lines make room), or
     `chosen` itself when no candidate states a toll."""
-    taken = {(u.article, u.sentence) for u, _ in chosen}
-    best: tuple[float, Unit] | None = None
-    for unit in candidates:
-        if (unit.article, unit.sentence) in taken or not states_toll(unit.text):
-            continue
-        value = score(unit)
-        if value > 0 and (best is None or value > best[0]):
-            best = (value, unit)
-    if best is None:
+    found = _best_line(chosen, candidates, states_toll, rewriter, score)
+    if found is None:
         return chosen
-    text = rewriter.rewrite(best[1].article, best[1].sentence, best[1].text)
-    if text is None or not states_toll(text):
-        return chosen
-    toll = best[1] if text == best[1].text else replace(best[1], text=text, words=word_count(text), terms=terms(text))
-    kept = list(chosen)
-    while len(kept) > 1 and sum(u.words for u, _ in kept) + toll.words > budget:
-        kept.pop()
-    if sum(u.words for u, _ in kept) + toll.words > budget:
-        return chosen
-    return [kept[0], (toll, best[0]), *kept[1:]]
+    kept = _room_for(chosen, found[0].words, budget, keep=1)
+    return chosen if kept is None else [kept[0], found, *kept[1:]]
 
 
 def _fuller(
@@ -130,26 +113,46 @@ def _fuller(
     toll = chosen[k][0]
     if counts_two_groups(toll.text) or not toll.terms.numbers:
         return chosen
+    same_counts = [u for u in candidates if toll.terms.numbers <= u.terms.numbers and event_factor(u.text) >= 1.0]
+    found = _best_line(chosen, same_counts, counts_two_groups, rewriter, score)
+    if found is None:
+        return chosen
+    kept = _room_for(chosen, found[0].words - toll.words, budget, keep=k + 1)
+    if kept is None:
+        return chosen
+    kept[k] = (found[0], chosen[k][1])
+    return kept
+
+
+def _best_line(
+    chosen: Sequence[tuple[Unit, float]],
+    candidates: Sequence[Unit],
+    wanted: Callable[[str], bool],
+    rewriter: Rewriter,
+    score: Callable[[Unit], float],
+) -> tuple[Unit, float] | None:
+    """The best-scored candidate not chosen yet whose text is `wanted`, made to stand alone
+    (and still `wanted` then), with its score; None when there is none."""
     taken = {(u.article, u.sentence) for u, _ in chosen}
     best: tuple[float, Unit] | None = None
     for unit in candidates:
-        if (unit.article, unit.sentence) in taken or not toll.terms.numbers <= unit.terms.numbers:
-            continue  # the same counts, and more: not another report's other count
-        if not counts_two_groups(unit.text) or event_factor(unit.text) < 1.0:
+        if (unit.article, unit.sentence) in taken or not wanted(unit.text):
             continue
         value = score(unit)
         if value > 0 and (best is None or value > best[0]):
             best = (value, unit)
     if best is None:
-        return chosen
-    text = rewriter.rewrite(best[1].article, best[1].sentence, best[1].text)
-    if text is None or not counts_two_groups(text):
-        return chosen
-    fuller = best[1] if text == best[1].text else replace(best[1], text=text, words=word_count(text), terms=terms(text))
+        return None
+    ready = rewriter.ready(best[1])
+    return None if ready is None or not wanted(ready.text) else (ready, best[0])
+
+
+def _room_for(
+    chosen: Sequence[tuple[Unit, float]], extra: int, budget: int, keep: int
+) -> list[tuple[Unit, float]] | None:
+    """`chosen` without as many of its last lines (never its first `keep`) as it takes to add
+    `extra` words within `budget`; None when even that is not enough."""
     kept = list(chosen)
-    while len(kept) > k + 1 and sum(u.words for u, _ in kept) - toll.words + fuller.words > budget:
+    while len(kept) > keep and sum(u.words for u, _ in kept) + extra > budget:
         kept.pop()
-    if sum(u.words for u, _ in kept) - toll.words + fuller.words > budget:
-        return chosen
-    kept[k] = (fuller, chosen[k][1])
-    return kept
+    return kept if sum(u.words for u, _ in kept) + extra <= budget else None
