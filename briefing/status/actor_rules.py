@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from briefing.nlp.names.keys import org_key
 from briefing.nlp.names.lexicon import quote_lexicon, speaker_verbs, trie_regex
 from briefing.nlp.titles import dotted_abbreviations, title_chain_pattern, title_lexicon
-from briefing.status.literals import literal_trie
+from briefing.nlp.names.lexicon import trie_regex
 from briefing.status.profile import Lexicon, Profile, compile_phrases
 
 # "Gen.", "Sen.": a title's dot belongs to it, so "Sen. John Smith" stays one run and the title is read.
@@ -132,7 +132,7 @@ def compile_actor_rules(
     demonyms = lexicon.demonyms
     body_re = None
     if demonyms and bodies:
-        dem = literal_trie(set(demonyms) | set(lexicon.country_names))
+        dem = trie_regex(set(demonyms) | set(lexicon.country_names), any_space=False)
         body = "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True))
         body_re = re.compile(rf"(?<![\w-])(?=[A-Z])(?P<dem>{dem})(?:'s|’s)?\s+(?P<body>{body})\b")
     kinds = lexicon.get("actor_kinds") or {}
@@ -191,7 +191,7 @@ def _alternation(phrases: list[str], flags: re.RegexFlag, upper_start: bool = Fa
     if flags & re.IGNORECASE:
         body = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
     else:
-        body = literal_trie(phrases)  # the same matches, read character by character (literals.py)
+        body = trie_regex(phrases, any_space=False)  # the same matches, read character by character (trie_regex)
     lead = "(?=[A-Z])" if upper_start else ""  # lets the engine skip most positions fast
     return re.compile(rf"(?<![\w-]){lead}(?:{body})(?![\w-]|\.\w)", flags)
 

@@ -33,7 +33,7 @@ from dataclasses import replace
 from briefing.models import Figure
 from briefing.status.figure_rules import KIND_ORDER
 from briefing.status.figure_subject import subject_key
-from briefing.status.literals import literal_trie
+from briefing.nlp.names.lexicon import trie_regex
 
 TOLERANCE = 0.10
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
@@ -101,7 +101,7 @@ class _Anchors:
 
     def __init__(self, places: Sequence[str]) -> None:
         names = set(places[1:])
-        self._re = re.compile(r"(?<![\w-])" + literal_trie(names) + r"(?![\w-])") if names else None
+        self._re = re.compile(r"(?<![\w-])" + trie_regex(names, any_space=False) + r"(?![\w-])") if names else None
 
     def of(self, fig: Figure) -> frozenset[str]:
         if self._re is None or fig.evidence is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.status.literals import literal_trie
+from briefing.nlp.names.lexicon import trie_regex
 from briefing.status.profile import Lexicon, compile_phrases
 
 KIND_ORDER = ("killed", "injured", "displaced", "refugees", "troops", "other")
@@ -155,7 +155,7 @@ def _nations(lexicon: Lexicon) -> re.Pattern[str] | None:
     forms = sorted((f for f in lexicon.countries if len(f) > 2), key=len, reverse=True)
     if not forms:
         return None
-    return re.compile(r"(?<![\w-])(?=[A-Z])" + literal_trie(forms) + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])(?=[A-Z])" + trie_regex(forms, any_space=False) + r"(?![\w-])")
 
 
 def group_name(kind: str) -> str:

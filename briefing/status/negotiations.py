@@ -20,7 +20,7 @@ from briefing.models import Article, Negotiations, Place, SentenceRef
 from briefing.status.actors import ActorSet
 from briefing.status.dates import Reference
 from briefing.status.evidence import about_earlier_days, modality
-from briefing.status.literals import literal_trie
+from briefing.nlp.names.lexicon import trie_regex
 from briefing.status.profile import Hit, Lexicon
 from briefing.status.trend import negated
 
@@ -178,7 +178,7 @@ _STICKING_HINT = re.compile(
 def _names_regex(names: set[str]) -> re.Pattern[str] | None:
     if not names:
         return None
-    body = literal_trie(names)
+    body = trie_regex(names, any_space=False)
     return re.compile(rf"\b(?:(?:in|at)\s+(?:the\s+)?(?P<at>{body})\b|(?P<pre>{body})(?:[-\s]based)?\s+(?:peace\s+)?(?:talks|negotiations|conference))")
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from briefing.models import Article, Place
 from briefing.nlp.titles import title_surface_words
 from briefing.status.actor_rules import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WORDS, STOP_FIRST
-from briefing.status.literals import literal_trie
+from briefing.nlp.names.lexicon import trie_regex
 from briefing.status.place_names import known_place, strong_slot_place, weak_slot_place
 from briefing.status.profile import Lexicon
 
@@ -172,7 +172,8 @@ class PlaceRules:
 def compile_place_rules(lexicon: Lexicon) -> PlaceRules:
     forms = sorted(lexicon.country_names, key=len, reverse=True)
     # "New Jersey", "New Mexico": U.S. states, not the countries
-    country_re = re.compile(r"(?<![\w-])(?<!New )(?=[A-Z])" + literal_trie(forms) + r"(?![\w-]|\.\w)(?! [A-Z][a-z])")
+    names = trie_regex(forms, any_space=False)
+    country_re = re.compile(r"(?<![\w-])(?<!New )(?=[A-Z])" + names + r"(?![\w-]|\.\w)(?! [A-Z][a-z])")
     regions = frozenset(lexicon.phrases("regions"))
     region_re = (
         re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True)) + r")\b")
@@ -212,7 +213,7 @@ def build_places(
             for m in rules.region_re.finditer(text):
                 counts[m.group(0)] += 1
     if towns:
-        town_re = re.compile(r"(?<![\w'’-])" + literal_trie(towns) + r"(?![\w'’-])")
+        town_re = re.compile(r"(?<![\w'’-])" + trie_regex(towns, any_space=False) + r"(?![\w'’-])")
         for text in texts:
             for m in town_re.finditer(text):
                 counts[m.group(0)] += 1

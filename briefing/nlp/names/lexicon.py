@@ -174,10 +174,16 @@ def reporting_verb_pattern() -> str:
     return rf"{not_a_noun}\b{trie_regex(reporting_verbs())}\b"
 
 
-def trie_regex(words: Sequence[str]) -> str:
-    """A regex alternation shaped as a trie: a long word list matches without backtracking.
+def trie_regex(words: Iterable[str], any_space: bool = True) -> str:
+    """A non-capturing group matching any of `words`, shaped as a trie: a long word list
+    matches without backtracking, each character read once.
 
-    A space in a word ("according to") matches any run of whitespace.
+    A space in a word ("according to") matches any run of whitespace, unless `any_space` is
+    False. Then, for literal strings matched case-sensitively, the trie matches exactly what
+    an alternation sorted longest first would ("United Kingdom|United States|Uganda"): the
+    words matching at one position are prefixes of one another there, and the trie tries the
+    longer continuation first (a greedy "?"). The status panel's long name lists (countries,
+    demonyms, aliases, towns) are matched so. With no words it matches the empty string.
     """
     trie: dict[str, Any] = {}
     for word in set(words):
@@ -187,13 +193,14 @@ def trie_regex(words: Sequence[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (r"\s+" if ch == " " and any_space else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
+        return "(?:" + body + ")?" if "" in node else body
 
     return "(?:" + build(trie) + ")"

@@ -1,4 +1,4 @@
-"""literal_trie: a long list of names as one trie-shaped regex, matching what the
+"""trie_regex: a long list of names as one trie-shaped regex, matching what the
 longest-first alternation it replaces matches (status/literals.py)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from briefing.status.literals import literal_trie
+from briefing.nlp.names.lexicon import trie_regex
 
 NAMES = ["Niger", "Nigeria", "United States", "United Kingdom", "Uganda", "US", "U.S.", "Congo",
          "Democratic Republic of the Congo", "Republic of the Congo", "Sudan", "South Sudan"]
@@ -27,22 +27,22 @@ def _longest_first(words: list[str]) -> str:
 @pytest.mark.parametrize("tail", [r"", r"(?![\w-])", r"(?:'s)?\s+army\b", r"\b"])
 def test_same_matches_as_the_longest_first_alternation(tail):
     old = re.compile(r"(?<![\w-])(?=[A-Z])" + _longest_first(NAMES) + tail)
-    new = re.compile(r"(?<![\w-])(?=[A-Z])" + literal_trie(NAMES) + tail)
+    new = re.compile(r"(?<![\w-])(?=[A-Z])" + trie_regex(NAMES, any_space=False) + tail)
     for text in SENTENCES:
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
 
 
 def test_longest_name_wins_and_a_shorter_one_is_tried_when_the_longer_cannot_end_there():
-    whole = re.compile(literal_trie(NAMES) + r"(?![\w-])")
+    whole = re.compile(trie_regex(NAMES, any_space=False) + r"(?![\w-])")
     assert [m.group() for m in whole.finditer("Nigeria, Niger and Nigerien")] == ["Nigeria", "Niger"]
     assert whole.search("South Sudanese") is None  # a demonym: no name ends there
-    army = re.compile(literal_trie(["United States", "United"]) + r"\s+army\b")
+    army = re.compile(trie_regex(["United States", "United"], any_space=False) + r"\s+army\b")
     assert army.search("the United army") is not None
     assert army.search("the United States army").group() == "United States army"
     assert army.search("the United Nations army") is None
 
 
 def test_no_words_and_special_characters():
-    assert re.fullmatch(literal_trie([]), "") is not None  # as "(?:)" would
-    dotted = re.compile(literal_trie(["U.S.", "U.N."]))
+    assert re.fullmatch(trie_regex([], any_space=False), "") is not None  # as "(?:)" would
+    dotted = re.compile(trie_regex(["U.S.", "U.N."], any_space=False))
     assert dotted.fullmatch("U.S.") and dotted.fullmatch("U.N.") and not dotted.fullmatch("UxSx")
