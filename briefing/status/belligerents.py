@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from briefing.models import Actor, Article
@@ -54,27 +54,36 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:if|would|could|might|should|threaten\w*|war
 
 def attackers(articles: Sequence[Article], actors: ActorSet, min_hits: int = 2) -> set[str]:
     """Actors shown attacking in at least `min_hits` sentences (any article)."""
+    hits: Counter[str] = Counter()
+    for text, shown in _watched_in(articles, actors, _ATTACK_WORD_RE):
+        seen: set[str] = set()
+        for name, start, end in shown:
+            if name in seen:
+                continue
+            m = _ATTACKS_AFTER_RE.match(text, end)
+            by = _BY_BEFORE_RE.search(text, max(0, start - 60), start)
+            if m and not _HYPOTHETICAL_RE.search(text, max(0, end - 40), m.end()):
+                seen.add(name)
+            elif by and not _HYPOTHETICAL_RE.search(text, by.start(), end):
+                seen.add(name)
+        hits.update(seen)
+    return {name for name, n in hits.items() if n >= min_hits}
+
+
+def _watched_in(
+    articles: Sequence[Article], actors: ActorSet, needed: re.Pattern[str]
+) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+    """Each sentence holding a word `needed` (a sentence without one cannot match: reading its
+    actors would be wasted), with its brokers' and mediators' mentions as (name, start, end);
+    nothing when no actor is a broker or mediator."""
     watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
     if not watched:
-        return set()
-    hits: Counter[str] = Counter()
+        return
     for article in articles:
         for sentence in article.sentences:
             text = sentence.text
-            if not _ATTACK_WORD_RE.search(text):
-                continue  # neither pattern can match: reading its actors would be wasted
-            seen: set[str] = set()
-            for name, _kind, start, end in actors.in_span(text):
-                if name not in watched or name in seen:
-                    continue
-                m = _ATTACKS_AFTER_RE.match(text, end)
-                by = _BY_BEFORE_RE.search(text, max(0, start - 60), start)
-                if m and not _HYPOTHETICAL_RE.search(text, max(0, end - 40), m.end()):
-                    seen.add(name)
-                elif by and not _HYPOTHETICAL_RE.search(text, by.start(), end):
-                    seen.add(name)
-            hits.update(seen)
-    return {name for name, n in hits.items() if n >= min_hits}
+            if needed.search(text):
+                yield text, [(name, start, end) for name, _kind, start, end in actors.in_span(text) if name in watched]
 
 
 _BROKERS_AFTER_RE = re.compile(
@@ -100,21 +109,12 @@ _BROKERS_BEFORE_RE = re.compile(
 def brokering(articles: Sequence[Article], actors: ActorSet) -> set[str]:
     """Brokers and mediators some sentence shows brokering ("Egyptian-brokered", "mediated by
     Qatar", "the UN envoy")."""
-    watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
-    found: set[str] = set()
-    if not watched:
-        return found
-    for article in articles:
-        for sentence in article.sentences:
-            text = sentence.text
-            if not _BROKER_WORD_RE.search(text):
-                continue  # neither pattern can match: reading its actors would be wasted
-            for name, _kind, start, end in actors.in_span(text):
-                if name in watched and (
-                    _BROKERS_AFTER_RE.match(text, end) or _BROKERS_BEFORE_RE.search(text, max(0, start - 30), start)
-                ):
-                    found.add(name)
-    return found
+    return {
+        name
+        for text, shown in _watched_in(articles, actors, _BROKER_WORD_RE)
+        for name, start, end in shown
+        if _BROKERS_AFTER_RE.match(text, end) or _BROKERS_BEFORE_RE.search(text, max(0, start - 30), start)
+    }
 
 
 def clear_unshown_brokers(articles: Sequence[Article], actors: ActorSet) -> ActorSet:
