@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 from briefing.quotes.evidence import SURE
 from briefing.quotes.ranking import key_quotes
 from briefing.brief import items as mk
+from briefing.brief.figure_rows import TableFigure, table_figures
 from briefing.brief.budget import word_count
 from briefing.brief.model import Brief, BriefItem, DuplicateItemError, ItemOrigin
 from briefing.config import Settings
-from briefing.models import Analysis, DigestSentence, Figure, Quote, SentenceRef
+from briefing.models import Analysis, DigestSentence, Quote, SentenceRef
 
 if TYPE_CHECKING:
     from briefing.store.changes import Baseline
@@ -48,7 +49,6 @@ FLOOR_QUOTES = 2
 MAX_CITATIONS = 3
 MAX_QUOTE_WORDS = 45
 MAX_FIGURES = 6
-FIGURE_ORDER = {"killed": 0, "injured": 1, "displaced": 2, "refugees": 3, "troops": 4}
 _QUOTE_MARKS = "\"“”„«»‘’'‹›「『"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 SPEECH_SHARE = 0.5
@@ -106,18 +106,6 @@ def _pick_quotes(analysis: Analysis, settings: Settings) -> list[Quote]:
     return ranked[: settings.brief.quotes]
 
 
-def _merge_figures(figures: Sequence[Figure]) -> list[tuple[Figure, tuple[str, ...]]]:
-    """The same number reported by several articles is one row citing all of them."""
-    merged: dict[tuple[str, int, str, bool], tuple[Figure, list[str]]] = {}
-    for f in figures:
-        key = (f.kind, f.value, f.qualifier, f.disagreement)
-        if key in merged:
-            merged[key][1].append(f.article)
-        else:
-            merged[key] = (f, [f.article])
-    return [(f, tuple(dict.fromkeys(ids))) for f, ids in merged.values()]
-
-
 def _add(brief: Brief, text: str, origin: ItemOrigin, section: str, rank: float) -> None:
     """Add unless the brief already says it (a figure both flagged and not, a repeated digest line)."""
     try:
@@ -131,13 +119,21 @@ def _add_status(brief: Brief, analysis: Analysis) -> None:
         return
     for k, (text, origin) in enumerate(mk.status_rows(analysis.status)):
         _add(brief, text, origin, "status", RANK_STATUS - k)
-    figures = _merge_figures(analysis.status.figures)
-    # Disagreements first (they are the news), then the human toll before other counts.
-    figures.sort(key=lambda fa: (not fa[0].disagreement, FIGURE_ORDER.get(fa[0].kind, len(FIGURE_ORDER))))
-    for k, (fig, ids) in enumerate(figures[:MAX_FIGURES]):
-        text, origin = mk.from_figure(fig)
-        origin = replace(origin, article_ids=ids)
-        _add(brief, text, origin, "status", (RANK_DISAGREEMENT if fig.disagreement else RANK_FIGURE) - k)
+    # Disputed counts first (they are the news), then the human toll before other counts.
+    rows = table_figures(analysis.status.figures, analysis.articles)
+    rows.sort(key=lambda row: not row.figure.disagreement)
+    for k, row in enumerate(rows[:MAX_FIGURES]):
+        text, origin = mk.from_figure(row.figure)
+        origin = replace(origin, article_ids=row.article_ids)
+        _add(brief, text, origin, "status", _figure_rank(row, k))
+
+
+def _figure_rank(row: TableFigure, k: int) -> float:
+    """The death toll is what a status table is read for: its headline ranks with the status rows,
+    after trend, ceasefire and talks; a disputed count next; other counts go first when the page is full."""
+    if row.headline and row.figure.kind == "killed":
+        return RANK_STATUS - 2.5
+    return (RANK_DISAGREEMENT if row.figure.disagreement else RANK_FIGURE) - k
 
 
 def _letters(text: str) -> str:

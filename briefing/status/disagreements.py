@@ -39,9 +39,14 @@ TOLERANCE = 0.10
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
 
 
+def is_vague(fig: Figure) -> bool:
+    """"dozens", "hundreds of people": a floor, not a count."""
+    return any(w in fig.text.lower() for w in _VAGUE_WORDS)
+
+
 def _range(fig: Figure) -> tuple[float, float]:
     v = float(fig.value)
-    if any(w in fig.text.lower() for w in _VAGUE_WORDS):
+    if is_vague(fig):
         return v, float("inf")
     return {
         "exact": (v, v),
