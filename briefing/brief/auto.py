@@ -99,11 +99,18 @@ def _pick_quotes(analysis: Analysis, settings: Settings) -> list[Quote]:
     """Key quotes whose speaker the text names outright (quotes/evidence.py SURE: named, joint,
     spokesperson): a brief signed by its author prints no guessed "he said" nor an unattributed line.
     Those a reader takes in at a glance go before a paragraph-long one (which costs the page two
-    developments, and goes first when the page is full)."""
+    developments, and goes first when the page is full), and whole sentences before a fragment."""
     sure = [q for q in analysis.quotes if q.speaker and q.attribution in SURE]
     ranked = list(key_quotes(sure, settings.quotes))
-    ranked.sort(key=lambda q: len(q.text.split()) > MAX_QUOTE_WORDS)  # stable: keeps the ranking
+    ranked.sort(key=lambda q: (len(q.text.split()) > MAX_QUOTE_WORDS, _fragment(q)))  # stable: keeps the ranking
     return ranked[: settings.brief.quotes]
+
+
+def _fragment(quote: Quote) -> bool:
+    """Words woven into the reporter's sentence ("to secure approval for ..."): out of that sentence,
+    a printed quotation that opens mid-sentence reads as a misquote, so whole sentences go first."""
+    first = quote.text.lstrip(_QUOTE_MARKS + " ")[:1]
+    return quote.partial or (first.isalpha() and first.islower())
 
 
 def _add(brief: Brief, text: str, origin: ItemOrigin, section: str, rank: float) -> None:

@@ -57,6 +57,17 @@ def test_a_paragraph_long_quote_goes_after_the_short_ones() -> None:
     assert [i.origin.quote.speaker for i in b.items_in("quotes")] == ["Amina Yusuf", "Nabil Abdallah"]
 
 
+def test_a_quote_that_opens_mid_sentence_goes_after_whole_sentences() -> None:
+    """'to reopen the crossing by Friday.' printed on its own reads as a misquote: with room for two,
+    the whole sentences are printed, whatever the ranking."""
+    fragment = replace(QUOTE_ARMY, text="to reopen the crossing by Friday. The convoys are ready to move",
+                       speaker="Omar Hassan", score=0.99)
+    woven = replace(QUOTE_ARMY, text="The bridge is ours", speaker="Lina Saad", partial=True, score=0.98)
+    analysis = replace(sample_analysis(), quotes=(fragment, woven, QUOTE_YUSUF, QUOTE_ARMY))
+    b = auto_brief(analysis, Settings(brief=BriefSettings(quotes=2)), DAY)
+    assert [i.origin.quote.speaker for i in b.items_in("quotes")] == ["Amina Yusuf", "Nabil Abdallah"]
+
+
 def test_only_quotes_whose_speaker_the_text_names_go_in_the_brief() -> None:
     guessed = replace(QUOTE_YUSUF, text="The convoys leave at dawn", attribution="pronoun", score=0.99)
     continued = replace(QUOTE_ARMY, text="Nobody crosses the river", attribution="continued", score=0.98)
