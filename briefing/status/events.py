@@ -47,11 +47,9 @@ def build_events(
             sentence = article.sentences[index]
             if sentence.text.count("|") >= 3:
                 continue  # a table row (a file listing, a results table), not a report
-            dates = find_dates(sentence.text, ref)
-            if not dates:
+            when = _dating(sentence.text, find_dates(sentence.text, ref), event_hits[0].start - sentence.start)
+            if when is None:
                 continue
-            cue_at = event_hits[0].start - sentence.start
-            when = min(dates, key=lambda w: abs(w.start - cue_at))
             if _after(when, ref):
                 continue  # a plan or a misread day: an article reports nothing after it was written
             words = set(_WORD_RE.findall(sentence.text.lower())) - _COMMON
@@ -110,6 +108,43 @@ def _by_day(found: list[_Candidate], limit: int) -> list[_Candidate]:
         if len(chosen) >= limit:
             break
     return chosen
+
+
+# A date that names an event rather than dating the sentence: "the Sept. 11, 2001, attacks".
+_NAMES_AN_EVENT = re.compile(
+    r",?\s*(?:attacks?|bombings?|massacre|elections?|vote|referendum|accords?|agreement|deal|summit|uprising|"
+    r"revolution|coup|war|ceasefire|truce|resolution|speech|address)\b",
+    re.I,
+)
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$", re.I)
+# A date the sentence opens with dates its main clause: "On June 21, a student was shot ... court
+# papers filed Wednesday say" is an event of June 21 whatever date sits nearest the cue word.
+FRONTED_WITHIN = 12
+
+
+def _dating(text: str, dates: list[When], cue_at: int) -> When | None:
+    """The date of the sentence's event: the fronted date if it opens with one, else the date
+    nearest the event cue; never a date that only names another event."""
+    dates = [w for w in dates if not _names_an_event(text, w)]
+    if not dates:
+        return None
+    if dates[0].start <= FRONTED_WITHIN and _opens_with(text, dates[0]):
+        return dates[0]
+    return min(dates, key=lambda w: abs(w.start - cue_at))
+
+
+def _names_an_event(text: str, when: When) -> bool:
+    """A date written with its year before a noun of event: another year's event by its name ("the
+    Sept. 11, 2001, attacks"); "an Aug. 21 attack ... killed" is this story's event, dated."""
+    named = bool(_THE_BEFORE.search(text, 0, when.start)) and bool(_NAMES_AN_EVENT.match(text, when.end))
+    return named and _YEAR_WRITTEN.search(when.text) is not None
+
+
+def _opens_with(text: str, when: When) -> bool:
+    """Only time words come before the date ("On June 21,", "Late on Wednesday", "Early Tuesday")."""
+    lead = text[: when.start].strip().lower()
+    return all(w in ("on", "late", "early", "in") for w in lead.split())
 
 
 def _after(when: When, ref: Reference) -> bool:

@@ -56,3 +56,26 @@ def test_the_move_most_outlets_report_is_kept_first_on_a_crowded_day() -> None:
     events = _timeline(main, "Rebels stormed the Varna radio station on Sunday and took it over.", aside)
     assert len(events) == 40
     assert sum(e.text.startswith("Rebels stormed") for e in events) == 1  # two outlets, one line, kept
+
+
+def test_a_date_the_sentence_opens_with_dates_its_event() -> None:
+    """The disappearance was on 21 April; the announcement on Wednesday only reports it."""
+    (event,) = _timeline("On April 21, a student vanished from a cell in Varna, prosecutors announced on Wednesday.")
+    assert event.date == dt.date(2023, 4, 21)
+
+
+def test_near_miss_a_date_later_in_the_sentence_is_still_read_by_the_cue() -> None:
+    (event,) = _timeline("Police arrested the suspect on Sunday after the killing on April 21 in Varna.")
+    assert event.date == dt.date(2023, 5, 7)
+
+
+def test_a_date_that_names_another_event_does_not_date_the_sentence() -> None:
+    assert _timeline("He was among the few who knew of the September 11, 2001, attacks before they were launched.") == ()
+    (event,) = _timeline("Rebels stormed the radio station in Varna on Sunday, as they did before the May 21, 2019, "
+                         "elections.")
+    assert event.date == dt.date(2023, 5, 7)
+
+
+def test_near_miss_a_date_that_names_this_storys_event_dates_it() -> None:
+    (event,) = _timeline("A May 2 attack on the Varna market killed 14 people, officials said.")
+    assert event.date == dt.date(2023, 5, 2)
