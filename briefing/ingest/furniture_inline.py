@@ -3,7 +3,8 @@
 Copied page text glues widgets and labels onto the prose: a video widget's run
 ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:27"), a
 label before the story ("Story highlights", "UPDATE 1:21 PM ET:", "SHARE THIS
-ARTICLE Share Tweet Post Email"), a gallery ("Photos: <gallery> Photos: ..."), a
+ARTICLE Share Tweet Post Email"), a newsletter's kicker in capitals ("SHOT ACROSS THE BOW -
+Outlet: ..."), a gallery ("Photos: <gallery> Photos: ..."), a
 related link in parentheses ("(RELATED: ...)"), a pull-quote marker, and the
 name cards some sites put on a person's name: the full name glued to a list
 of headlines about that person, closed by "MORE" ("... President Trump Donald
@@ -49,6 +50,16 @@ _BRACKET_PROMPT = re.compile(r"\[\s*(?:Watch|Listen|Read|See|Click|Video|Related
 # Its words are in sentence case (a city dateline, "New York - ", capitalises every word; one
 # in capitals is left to the datelines); a second dash in the sentence makes it a parenthesis.
 _SUBHEAD = re.compile(r"^(?P<label>[A-Z][\w'’]*(?:\s+[\w'’]+){1,4})\s+[-–]\s+(?=[A-Z\"“])")
+# A newsletter's kicker in capitals run into its item, and the item's source label after it:
+# "SHOT ACROSS THE BOW - The Daily Courier: The minister said ...". Three or more words in
+# capitals, one of them a small word of a phrase ("THE", "TO", "ACROSS"), then a spaced dash: a
+# city dateline in capitals ("NEW YORK - ", "PORT OF SPAIN - ", "THE HAGUE - ") is left to the
+# datelines.
+_CAPS_KICKER = re.compile(r"^(?P<label>[A-Z][A-Z'’&-]*(?:\s+[A-Z][A-Z'’&-]*){2,6})\s+(?:[-–—]|--)\s+(?=\S)")
+_PHRASE_WORDS = frozenset(
+    "THE A AN TO IN ON FOR ACROSS OFF OVER UP OUT WITH AT BY FROM INTO IS ARE WAS NOT NO".split()
+)
+_SOURCE_LABEL = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}:\s+(?=[A-Z\"“])")
 _NAME_PARTICLES = frozenset({"de", "del", "da", "di", "al", "el", "la", "le", "van", "von", "of", "upon", "on"})
 _GALLERY_COUNTER = re.compile(r"\bHide Caption \d+ of \d+\b")
 # Each pattern cut in turn, with the strings it cannot match without: most paragraphs hold
@@ -79,7 +90,8 @@ def strip_inline(paragraph: str) -> tuple[str, list[str]]:
     for pattern, needs in _CUTS:
         if any(n in text for n in needs):  # a pattern cannot match without one of these
             text = _cut_all(pattern, text, cut)
-    text = _cut_subhead(text.strip(), cut)
+    text = _cut_kicker(text.strip(), cut)
+    text = _cut_subhead(text, cut)
     text = _cut_cards(text, cut)
     match = _CAPTION_THEN_LABEL.match(text)
     if match:
@@ -92,6 +104,18 @@ def strip_inline(paragraph: str) -> tuple[str, list[str]]:
         cut.append(match.group(0).strip())
         text = text[match.end() :]
     return " ".join(text.split()), cut
+
+
+def _cut_kicker(text: str, cut: list[str]) -> str:
+    """Cut a kicker in capitals and the source label that follows it (see _CAPS_KICKER)."""
+    match = _CAPS_KICKER.match(text)
+    if not match or not _PHRASE_WORDS.intersection(match.group("label").split()):
+        return text
+    rest = text[match.end() :]
+    label = _SOURCE_LABEL.match(rest)
+    end = match.end() + (label.end() if label else 0)
+    cut.append(text[:end].strip())
+    return text[end:]
 
 
 def _cut_subhead(text: str, cut: list[str]) -> str:

@@ -24,6 +24,14 @@ from briefing.ingest.furniture_inline import strip_inline
             "The Tesmark minister asked for a second vote on the blockade.",
         ),
         (
+            "DOWN TO THE WIRE - The Harbour Gazette: The Tesmark minister asked for a second vote.",
+            "The Tesmark minister asked for a second vote.",
+        ),
+        (
+            "A SHOT ACROSS THE BOW -- Talks on the blockade resumed in Halvik on Sunday.",
+            "Talks on the blockade resumed in Halvik on Sunday.",
+        ),
+        (
             "The port reopened. [Watch NEWS: Sen. Dravik discusses the blockade in the 9 a.m. hour] "
             "Ships queued at the gate.",
             "The port reopened. Ships queued at the gate.",
@@ -43,6 +51,10 @@ def test_run_in_furniture_is_cut(raw: str, clean: str) -> None:
         "New York - The mayor met the governor on Sunday.",  # a dateline, every word capitalised
         "Port of Spain - The mayor met the governor on Sunday.",
         "HALVIK - The mayor met the governor on Sunday.",
+        "NEW YORK - The mayor met the governor on Sunday.",  # datelines in capitals: left to the datelines
+        "PORT OF SPAIN - The mayor met the governor on Sunday.",
+        "THE HAGUE - The court met on Sunday.",
+        "NATO ALLIES MEET - The ministers met on Sunday.",  # no small word: not surely a kicker
         "Halvik, Arvenia - The mayor met the governor on Sunday.",
         "The minister said [the blockade] would end on Friday.",  # an editor's bracket
         "Rebels seized the bridge - a blow to the army.",  # a dash in prose
