@@ -41,8 +41,10 @@ _DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?:\s*(?:{_SCALE}))?|\d+(?:\.\d+)?(
 _WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?(?:\s+(?:{_SCALE}))+|(?:{_WORD})(?:-(?:{_WORD}))?"
 _VAGUE = r"tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions"
 
+# A digit group that is not three digits ("100,0000", "1,00") is a typo whose value no reader can
+# tell (100,000? a million?): no number, rather than the "100" before the comma.
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,/:])(?:{_FRACTION_OF_SCALE}|{_VAGUE}|{_DIGITS}|{_WORDS})(?![\w]|[/:]\d)",
+    rf"(?<![\w.,/:])(?:{_FRACTION_OF_SCALE}|{_VAGUE}|{_DIGITS}|{_WORDS})(?![\w]|[/:]\d|,\d)",
     re.IGNORECASE,
 )
 FRACTION_RE = re.compile(rf"\b(?:{_FRACTION})\b|\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)", re.IGNORECASE)

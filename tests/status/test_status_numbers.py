@@ -64,3 +64,14 @@ def test_ordinary_numbers_still_parse() -> None:
     assert parse_fraction("40 percent") == pytest.approx(0.4)
     text = f"The ministry said {'9' * 5000} people were killed and 1,200 wounded."
     assert [n.value for n in find_numbers(text)] == [1_200]
+
+
+def test_a_mistyped_digit_group_is_no_number() -> None:
+    """'100,0000' may be 100,000 or a million: reading it as 100 made a false dispute with 100,000."""
+    assert find_numbers("the war has killed more than 100,0000, officials say") == []
+    assert find_numbers("an estimated 1,00 people") == []
+
+
+def test_near_miss_a_list_of_numbers_and_a_number_before_a_comma_still_parse() -> None:
+    assert [n.value for n in find_numbers("killed 1,200, wounded 300, and 45 more")] == [1200, 300, 45]
+    assert [n.value for n in find_numbers("In 2013, 400 people fled")] == [2013, 400]
