@@ -316,4 +316,12 @@ def _trim_np(np: str) -> str | None:
     words = np.split()
     if not words or len(words) > 12:
         return None
+    if words[0].lower() in _CLAUSE_OPENERS and len(words) < MIN_CLAUSE_WORDS:
+        return None  # "a dispute over whether Ukraine, which ...": the question cut off at the comma
     return np
+
+
+# A sticking point put as a question ("whether Ukraine should join the bloc") needs its verb:
+# fewer words than this is a clause cut short.
+_CLAUSE_OPENERS = frozenset({"whether", "if", "how", "what", "why", "who", "which", "when"})
+MIN_CLAUSE_WORDS = 4

@@ -170,3 +170,11 @@ def test_the_old_truces_brokers_are_not_the_new_ones() -> None:
     )
     assert st.ceasefire.state == "fragile"
     assert st.ceasefire.brokers == ()
+
+
+def test_a_sticking_point_put_as_a_question_cut_short_is_dropped() -> None:
+    from briefing.status.negotiations import _trim_np
+
+    assert _trim_np("whether Arvenia") is None  # "a dispute over whether Arvenia, which ..., should ..."
+    assert _trim_np("whether Arvenia should join the customs union") == "whether Arvenia should join the customs union"
+    assert _trim_np("the future of the port") == "future of the port"
