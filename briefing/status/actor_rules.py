@@ -97,6 +97,8 @@ class ActorRules:
     speech_tail_re: re.Pattern[str]  # after a closing quotation mark: who said it
     # keys of aliases written only in capitals ("IS", "SDF"): "Is" opening a question is no group
     acronym_keys: frozenset[str] = frozenset()
+    # peoples, faiths and sects ("Arab", "Sunni", "Kurds"), keyed: words of no person's name
+    communities: frozenset[str] = frozenset()
     # name -> classification; names repeat across articles, so each is classified once
     cache: dict[str, tuple[tuple[int, int, str, str, str, bool], ...]] = field(
         default_factory=dict, compare=False, hash=False
@@ -153,6 +155,7 @@ def compile_actor_rules(
         ) if r is not None),
         alias_to_key=alias_to_key,
         acronym_keys=acronym_keys,
+        communities=frozenset(org_key(w) for w in lexicon.phrases("communities")),
         entries=entries,
         country_names=lexicon.country_names,
         demonyms=demonyms,

@@ -152,7 +152,9 @@ def build_actors(
     _merge_acronyms(entries, acronyms, singles, single_forms, redirect)
     _merge_initials(entries, singles, single_forms, redirect)
     _merge_spellings(entries, redirect)
-    _merge_surnames(entries, singles, single_forms, redirect)
+    not_surnames = rules.communities | {org_key(w) for w in (*rules.demonyms, *rules.country_names)}
+    _drop_community_names(entries, not_surnames)
+    _merge_surnames(entries, singles, single_forms, redirect, not_surnames)
     for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled]:
         if key not in evidenced and entries[key].mentions < 2:
             del entries[key]  # one bare capitalised pair ("Shabbat Drilling", "Kerem Shalom"): too weak
@@ -437,10 +439,25 @@ def _merge_acronyms(
                 redirect[source] = long_key
 
 
+def _drop_community_names(entries: dict[str, _Entry], communities: frozenset[str]) -> None:
+    """"Sunni Arab", "Kurdish Alawite": a capitalised pair of people's or faith's names is a
+    community, not a person."""
+    for key in [k for k, e in entries.items() if e.kind == "person" and not e.profiled]:
+        if all(w in communities for w in key.split()):
+            del entries[key]
+
+
 def _merge_surnames(
-    entries: dict[str, _Entry], singles: Counter[str], forms: dict[str, str], redirect: dict[str, str]
+    entries: dict[str, _Entry],
+    singles: Counter[str],
+    forms: dict[str, str],
+    redirect: dict[str, str],
+    not_surnames: frozenset[str] = frozenset(),
 ) -> None:
-    """"Putin" and "De Mistura" join "Vladimir Putin" and "Staffan de Mistura" when one person ends so."""
+    """"Putin" and "De Mistura" join "Vladimir Putin" and "Staffan de Mistura" when one person ends so.
+
+    A demonym, a country or a word in -ism ends no surname: "Sunni Arab" and "... Judaism" (a
+    capitalised pair read as a name) must not take every "Arab" and "Judaism" of the set."""
     people = [k for k, e in entries.items() if e.kind == "person"]
     by_tail: dict[str, list[str]] = defaultdict(list)
     for key in people:
@@ -448,6 +465,9 @@ def _merge_surnames(
         for full in {key, *(org_key(a) for a in entries[key].aliases if " " in a.strip())}:
             words = full.split()
             for i in range(1, len(words)):
+                tail = " ".join(words[i:])
+                if tail in not_surnames or (i == len(words) - 1 and tail.endswith("ism")):
+                    continue
                 if key not in by_tail[" ".join(words[i:])]:
                     by_tail[" ".join(words[i:])].append(key)
     for key in list(entries):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 import time
 from pathlib import Path
 
@@ -217,3 +218,25 @@ def test_an_acronym_alias_is_matched_only_in_capitals() -> None:
     assert "Islamic State" not in names
     seized = "IS fighters seized the town on Monday. The army said IS had lost 40 men."
     assert "Islamic State" in {a.name for a in build_actors(_articles(seized), rules).actors}
+
+
+def test_a_demonym_or_an_ism_ends_no_surname() -> None:
+    """A capitalised pair read as a person ("Sunni Arab", "Liberal Humanism") must not take
+    every "Arab" and "Humanism" of the set; "Haddad" still joins "Omar Haddad"."""
+    entries = {org_key(n): _entry(n, m) for n, m in [("Sunni Arab", 1), ("Liberal Humanism", 1), ("Omar Haddad", 2)]}
+    singles = Counter({"arab": 14, "humanism": 9, "haddad": 5})
+    forms = {"arab": "Arab", "humanism": "Humanism", "haddad": "Haddad"}
+    redirect: dict[str, str] = {}
+    actors._merge_surnames(entries, singles, forms, redirect, frozenset({"arab", "israeli"}))
+    assert (entries["sunni arab"].mentions, entries["liberal humanism"].mentions) == (1, 1)
+    assert entries["omar haddad"].mentions == 7 and redirect == {"haddad": "omar haddad"}
+
+
+def test_a_pair_of_community_names_is_no_person_and_takes_no_mentions() -> None:
+    text = ("Sunni Arab tribes near Varna joined the fight. The Arab League met on Sunday.\n"
+            "Arab diplomats said the Arab monitors would stay. Omar Haddad, a Sunni cleric, spoke.\n"
+            "Haddad said the tribes would hold the bridge.")
+    rules = compile_actor_rules(load_lexicon(), load_profile(None))
+    names = {a.name: a for a in build_actors(_articles(text), rules).actors}
+    assert "Sunni Arab" not in names
+    assert names["Omar Haddad"].mentions == 2
