@@ -25,6 +25,7 @@ from briefing.brief.items import FIGURE_LABELS, STATUS_LABELS
 from briefing.brief.model import Brief, BriefItem, item_article_ids
 from briefing.brief.sources import SourceInfo
 from briefing.models import Analysis
+from briefing.quotes.wording import dotted_titles
 
 # "... by the U.N." or "... said Gen.": the full stop belongs to the word, the citation goes after it.
 _ABBREVIATION_END = re.compile(
@@ -170,12 +171,24 @@ def _bullets(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) ->
 
 
 def _attribution(item: BriefItem) -> str:
+    """"Name, role", a rank or honorific the role ends with put before the name, where a reader
+    expects it: "Lt. Col. Peter Lerner, army spokesman" and "Sen. Jane Roe", not "Jane Roe, Sen."."""
     q = item.origin.quote
     if q is None:
         return ""
-    speaker = esc.one_line(q.speaker or "") or UNATTRIBUTED
-    role = esc.one_line(q.role or "")
-    return esc.inline(f"{speaker}, {role}" if role else speaker)
+    speaker = esc.one_line(q.speaker or "")
+    rank, role = _rank_last(esc.one_line(q.role or "")) if speaker else ("", esc.one_line(q.role or ""))
+    named = f"{rank} {speaker}" if rank else speaker or UNATTRIBUTED
+    return esc.inline(f"{named}, {role}" if role else named)
+
+
+def _rank_last(role: str) -> tuple[str, str]:
+    """(the abbreviated titles the role ends with, the rest): "army spokesman Lt. Col." -> ("Lt. Col.", "army spokesman")."""
+    words = role.split()
+    k = len(words)
+    while k > 0 and words[k - 1] in dotted_titles():
+        k -= 1
+    return " ".join(words[k:]), " ".join(words[:k]).rstrip(",")
 
 
 def _quotes(items: Sequence[BriefItem], c: Citations, frags: dict[str, str]) -> list[str]:

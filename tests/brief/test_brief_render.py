@@ -114,6 +114,19 @@ def test_quote_block_with_speaker_role_and_all_sources() -> None:
     assert count(md, "blockquote_open") == 1
 
 
+def test_a_rank_the_role_ends_with_goes_before_the_name() -> None:
+    ranked = Quote("The crossing stays shut", "Omar Hassan", "army spokesman Lt. Col.", "said", False, (WIRE.id,), ())
+    senator = Quote("We will vote on Friday", "Jane Roe", "Sen.", "said", False, (WIRE.id,), ())
+    plain = Quote("The port is open", "Lina Saad", "Port Dr. Amal Clinic director", "said", False, (WIRE.id,), ())
+    b = Brief.new(Settings(), DAY)
+    for q in (ranked, senator, plain):
+        b.add(*items.from_quote(q))
+    md = render_markdown(b, sample_analysis())
+    assert "> — Lt. Col. Omar Hassan, army spokesman [1]" in md
+    assert "> — Sen. Jane Roe [1]" in md
+    assert "> — Lina Saad, Port Dr. Amal Clinic director [1]" in md  # a title inside the role stays
+
+
 def test_unattributed_quote_and_quote_without_role() -> None:
     anon = Quote("They will come back at night", None, None, None, False, (WIRE.id,), ())
     noroll = Quote("We are ready", "Nabil Abdallah", None, "said", False, (WIRE.id,), ())
