@@ -83,12 +83,19 @@ def states_same_fact(line: str, sentence: str, rarity: Callable[[str], float] | 
     if who and len(who & (names(sentence) | have)) < max(1.0, MIN_NAMES * len(who)):
         return False
     events = {stem(w) for w in wanted - who} - _reporting_stems()
-    weigh = rarity or (lambda _: 1.0)
+    weigh = _unhyphenated(rarity) if rarity else (lambda _: 1.0)
     shared = math.fsum(weigh(e) for e in events & have_stems)
     if shared < MIN_EVENTS * math.fsum(weigh(e) for e in events):
         return False  # the same people and places, but something else happened
     mine, theirs = set(_NUMBER.findall(line)), set(_NUMBER.findall(sentence))
     return mine <= theirs  # every figure of the line: "32 tunnels" is not carried by "tunnels"
+
+
+def _unhyphenated(rarity: Callable[[str], float]) -> Callable[[str], float]:
+    """`rarity` looked up the way the digest counted the stems: its terms join a hyphenated word
+    ("rocket-propelled" is "rocketpropel"), so the stem as this module reads it would never be
+    found, weigh nothing and let a line's "rocket-propelled grenades" go unstated."""
+    return lambda stem_: rarity(stem_.replace("-", ""))
 
 
 def day_named(line: str, published: dt.date | None) -> dt.date | None:

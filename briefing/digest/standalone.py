@@ -20,6 +20,9 @@ or not used:
   one-line development: an attributed one is cut to its first sentence (`The minister said:
   “We will act.”`), a quotation its speaker opens and the next paragraph continues is closed
   where the sentence ends;
+* a sentence that is all quotation, its speaker named in a sentence next to it (`“A,” Jane
+  Roe said. “B.”`, or a quotation the segmenter split), is given its speaker from the
+  quotes engine when the lines around it name them (quoted.py): `Jane Roe said: “B.”`;
 * the author's own "I" or "we" outside quotation marks (a transcript or a column
   that slipped through), a question, and an opening that points back ("It", "This",
   "These", "Those", "The two sides", "The move came ...", "The clashes continued") are not rewritten: such a
@@ -34,9 +37,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefing.digest.features import needs_context, terms, word_count
+from briefing.digest.quoted import MIN_QUOTE_WORDS, attributed_line, quoted_words, speaker_of
 from briefing.models import Article
+from briefing.quotes.evidence import ADJACENT, CONTINUED, SURE
 
 if TYPE_CHECKING:
+    from briefing.quotes.extract import ArticleQuotes
     from briefing.digest.units import Unit
     from briefing.nlp.names import NameIndex
 
@@ -163,6 +169,13 @@ _PRONOUN_AT = re.compile(r"^(?P<pre>[\"'\u201c\u2018]?)(?P<pronoun>He|She|His|He
 _PRONOUN_CUE = re.compile(rf"(?:\b(?P<before>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?P<after>he|she)\b)", re.I)
 _MASK = "#"
 MAX_ATTRIBUTION_WORDS = 14
+# The evidence for a quotation's speaker a digest line may rest on (quoted.py): what the
+# brief's Key quotes print, and the quotation that goes on from its speaker's (`“A,” Roe
+# said. “B.”`) or has them named in the sentence next to it, when the paragraph names them.
+TRUSTED = SURE | {CONTINUED, ADJACENT}
+# A third person in a quotation set apart from its paragraph: "he was opposed to slavery"
+# (who?), "his willingness to donate" (whose?). The speaker's "I" and "we" are theirs.
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Tt]hey|[Tt]hem|[Tt]heir|HE|SHE|THEY)\b")
 
 
 def stands_alone(text: str) -> bool:
@@ -217,6 +230,7 @@ class Rewriter:
 
     articles: tuple[Article, ...]
     _names: dict[int, NameIndex] = field(default_factory=dict)
+    _quotes: dict[int, ArticleQuotes] = field(default_factory=dict)
 
     def ready(self, unit: Unit) -> Unit | None:
         """`unit` as a line that stands alone (rewritten when needed, its terms read again), or
@@ -235,9 +249,36 @@ class Rewriter:
         if not stands_alone(line):
             named = self._named(article, sentence, text.strip(), line)
             if named is None or not stands_alone(named):
-                return None
+                return self._quoted(article, sentence, text)
             line = named
         return self._full_name(article, speaker_first(line))
+
+    def _quoted(self, article: int, sentence: int, text: str) -> str | None:
+        """The sentence's quoted words with the speaker the quotes engine finds for them
+        (quoted.py), or None."""
+        words = quoted_words(text)
+        if words is None:
+            return None
+        stops = _stops(words)
+        if stops:
+            words = words[: stops[0].start() + 1].rstrip()
+        if len(words.split()) < MIN_QUOTE_WORDS or not words[:1].isupper() or words.endswith("?"):
+            return None
+        if (_POINTS_BACK.match(words) and not _DUMMY_IT.match(words)) or _THIRD_PERSON.search(words):
+            return None
+        found = speaker_of(self.articles[article], sentence, words, self._article_quotes(article), TRUSTED)
+        if found is None:
+            return None
+        line = attributed_line(found[0], found[1], words)
+        return line if stands_alone(line) else None
+
+    def _article_quotes(self, article: int) -> ArticleQuotes:
+        if article not in self._quotes:
+            from briefing.config import QuoteSettings
+            from briefing.quotes.extract import article_quotes
+
+            self._quotes[article] = article_quotes(self.articles[article], QuoteSettings())
+        return self._quotes[article]
 
     def _full_name(self, article: int, line: str) -> str:
         """`line` with a courtesy-title second reference ("Mr. Stevens", "Ms. Ashton") written

@@ -55,3 +55,19 @@ def test_a_report_older_than_the_day_the_line_names_is_not_cited() -> None:
     cited = next(d.articles for d in digest if "Friday" in d.text)
     assert "old" not in cited
     assert "day" in cited
+
+
+# How rare each stem is, as the digest counts them: its terms join a hyphenated word.
+_RARITY = {"protest": 2.0, "angri": 4.0, "film": 6.0, "harbour": 1.0, "fire": 4.0, "rocketpropel": 4.0, "grenad": 4.0}
+
+
+def _rarity(stem: str) -> float:
+    return _RARITY.get(stem, 0.0)
+
+
+def test_a_hyphenated_word_weighs_what_the_digest_counted_for_it() -> None:
+    """"rocket-propelled" is what happened as much as "grenades": a sentence that has neither
+    does not state the line (it weighed nothing when looked up with its hyphen)."""
+    line = "The protesters, angry over a film about the harbour, were firing rocket-propelled grenades."
+    assert not states_same_fact(line, "An angry crowd came to protest a film about the harbour on Monday.", _rarity)
+    assert states_same_fact(line, "Angry protesters fired rocket-propelled grenades over a film about the harbour.", _rarity)

@@ -70,7 +70,8 @@ def test_a_quotation_nobody_opens_is_left_unpaired(text: str) -> None:
 
 
 def test_the_rewriter_closes_an_attributed_quotation_and_skips_an_unattributed_one() -> None:
-    # The quotation runs on into the next paragraph, reopened there as news copy does.
+    # The quotation runs on into the next paragraph, reopened there as news copy does: the
+    # sentence just before names its speaker (quoted.py).
     art = _article("q", [
         "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.",
         "“The convoys can come every day from the northern road.”",
@@ -78,8 +79,11 @@ def test_the_rewriter_closes_an_attributed_quotation_and_skips_an_unattributed_o
     ])
     rw = Rewriter((art,))
     assert rw.rewrite(0, 0, art.sentences[0].text) == "Governor Ana Ruiz said: “The port will reopen to all ships on Friday.”"
-    assert rw.rewrite(0, 1, art.sentences[1].text) is None  # no speaker
+    assert rw.rewrite(0, 1, art.sentences[1].text) == "Ana Ruiz said: “The convoys can come every day from the northern road.”"
     assert rw.rewrite(0, 2, art.sentences[2].text) is None
+    # Nobody opens it: no speaker.
+    alone = _article("r", ["The harbour was quiet on Monday.", "“The convoys can come every day from the northern road.”"])
+    assert Rewriter((alone,)).rewrite(0, 1, alone.sentences[1].text) is None
 
 
 @pytest.mark.parametrize(
