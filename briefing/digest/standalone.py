@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Yet|Still|Meanwhile|Also|So|Then|Instead|Now|Moreover|Nonetheless|Nevertheless)\b,?\s+(?=\S)"
+    # A time told from the sentence before ("Earlier in the day, the president announced ..."):
+    # out of its article it dates nothing, and the line is true without it.
+    r"|^(?:Earlier|Later)(?:\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|night))?,\s+(?=\S)"
+    r"|^(?:Hours|Minutes|Moments|Shortly)\s+(?:later|afterwards?|after\s+that|before\s+that),\s+(?=\S)"
 )
 # A verb that carries an event on from the sentence before, with no object.
 _CARRIES_ON = (

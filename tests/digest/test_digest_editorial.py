@@ -294,6 +294,18 @@ def test_a_rewrite_drops_a_connective_and_the_definite_officials() -> None:
     assert rw.rewrite(0, 1, art.sentences[1].text) == "All the trucks left the harbour district safely, officials said."
 
 
+def test_a_rewrite_drops_a_time_told_from_the_sentence_before() -> None:
+    art = _article("t", ["The governor ordered the port closed on Monday.",
+                         "Earlier in the day, the army said the convoy had crossed the river.",
+                         "Hours later, aid trucks reached the harbour district.",
+                         "Later this month, the harbour will reopen to ferries."])
+    rw = Rewriter((art,))
+    assert rw.rewrite(0, 1, art.sentences[1].text) == "The army said the convoy had crossed the river."
+    assert rw.rewrite(0, 2, art.sentences[2].text) == "Aid trucks reached the harbour district."
+    # "Later this month" is told from the day of writing, not from the sentence before: it stays.
+    assert rw.rewrite(0, 3, art.sentences[3].text) == art.sentences[3].text
+
+
 def test_a_rewrite_drops_the_anonymity_clause_and_only_that() -> None:
     art = _article("a", [
         "Port officials, speaking on condition of anonymity because they were not authorized to brief reporters, "
