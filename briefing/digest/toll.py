@@ -47,9 +47,22 @@ TOLL_WITHIN = 4
 _QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
+# A count told as hearsay: "Some news reports said 100 people had been killed", "according to
+# unconfirmed reports". A brief states the toll a named source or the reporter gives.
+_HEARSAY = re.compile(
+    r"\b(?:some|several|other|unconfirmed|unverified|early|initial|conflicting)\s+(?:news\s+|media\s+|press\s+)?"
+    r"reports?\s+(?:said|say|says|suggested|suggest|put|puts|had|have)\b"
+    r"|\baccording\s+to\s+(?:some\s+|unconfirmed\s+|unverified\s+|media\s+|news\s+|press\s+)?reports\b"
+    r"|\b(?:media|news|press)\s+reports\s+(?:said|say|says|suggested|put)\b",
+    re.I,
+)
+
+
 def states_toll(text: str) -> bool:
-    """The sentence, in the reporter's words, counts people killed, wounded or displaced."""
-    return bool(TOLL.search(_QUOTED.sub("Q", text)))
+    """The sentence, in the reporter's words, counts people killed, wounded or displaced, on
+    someone's word (hearsay, "some reports said", is no toll to state)."""
+    own = _QUOTED.sub("Q", text)
+    return bool(TOLL.search(own)) and not _HEARSAY.search(own)
 
 
 def counts_two_groups(text: str) -> bool:

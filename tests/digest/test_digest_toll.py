@@ -29,6 +29,7 @@ def _article(aid: str, paragraphs: list[str], published: dt.date = DAY) -> Artic
         "Four aid workers including the U.S. convoy leader were killed near the port.",
         "The death toll from the shelling rose to 212 on Tuesday.",
         "More than 60,000 residents have fled the port city, the U.N. said.",
+        "Reports from the port said the shelling killed 12 people, the Red Crescent confirmed.",  # named source
     ],
 )
 def test_a_count_of_people_killed_wounded_or_displaced_is_a_toll(text: str) -> None:
@@ -42,6 +43,8 @@ def test_a_count_of_people_killed_wounded_or_displaced_is_a_toll(text: str) -> N
         "Talks on the port resumed after 14 days.",
         "The governor said “400 people were killed” in a speech that historians dispute.",  # her words, not ours
         "Shelling killed the harbour master on Monday.",
+        "Some news reports said 90 people had been killed in the port.",  # hearsay: no count to state
+        "At least 40 people were killed, according to unconfirmed reports.",
     ],
 )
 def test_near_misses_are_not_a_toll(text: str) -> None:
