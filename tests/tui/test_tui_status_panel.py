@@ -129,3 +129,20 @@ async def test_help_says_enter_shows_the_sentence(build_app, seed_paths, settle)
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text", Static).render())
         assert "shows its sentence in the article, in the middle of the reader" in " ".join(text.split())
+
+
+def test_the_counts_the_brief_prints_head_the_figures() -> None:
+    """A war's running total given by one report does not head the day's toll: the count most
+    reports give does, then the rest in the analysis's order."""
+    from briefing.models import Article
+    from briefing.tui.widgets.status_panel import _brief_rows_first
+
+    day = dt.date(2026, 5, 2)
+    arts = [Article(a, a, "Outlet", day, "", (), (), 0) for a in "abc"]
+
+    def fig(value: int, aid: str, scope: str = "incident") -> Figure:
+        return Figure("killed", value, "exact", f"{value:,} people", None, aid, SentenceRef(aid, 0, "x"),
+                      scope=scope)
+
+    war, one, two, other = fig(100_000, "a", "cumulative"), fig(300, "b"), fig(300, "c"), fig(12, "a")
+    assert _brief_rows_first([war, one, two, other], arts) == [one, two, war, other]

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from briefing.brief.figure_rows import table_figures
 from briefing.brief.items import figure_value
 from briefing.models import Actor, Article, ConflictStatus, Event, Figure, SentenceRef
 from briefing.store.since_last import SinceLastBrief
@@ -207,7 +208,7 @@ class StatusPanel(Tree[Entry]):
             head.append(f"  {DISPUTED} {disputed} disputed", style="bold yellow")
         node = self.root.add(head, Entry("group"), expand=True, allow_expand=bool(figures))
         by_kind: dict[str, list[Figure]] = defaultdict(list)
-        for figure in figures:
+        for figure in _brief_rows_first(figures, self.articles):
             by_kind[figure.kind].append(figure)
         for kind, group in by_kind.items():
             label = _label((kind, "italic"))
@@ -285,6 +286,18 @@ class StatusPanel(Tree[Entry]):
             self._evidence(event.node, refs)
         else:
             event.node.add_leaf(_label(("no sentence names it directly", "dim italic")), Entry("group"))
+
+
+def _brief_rows_first(figures: Sequence[Figure], articles: Sequence[Article]) -> list[Figure]:
+    """The figures with those the brief's table prints first (the count most reports give, a
+    disputed rival; brief/figure_rows.py), in its order: a war's running total or one report's
+    passing count does not head the list of a day's toll."""
+    lead: dict[tuple[str, str, int], int] = {}
+    for k, row in enumerate(table_figures(figures, articles)):
+        for aid in row.article_ids:  # every report the row cites for its value
+            lead.setdefault((row.figure.kind, aid, row.figure.value), k)
+    order = {id(f): k for k, f in enumerate(figures)}
+    return sorted(figures, key=lambda f: (lead.get((f.kind, f.article, f.value), len(lead)), order[id(f)]))
 
 
 def mentions(articles: Sequence[Article], names: Sequence[str], limit: int = MENTION_LIMIT) -> tuple[SentenceRef, ...]:
