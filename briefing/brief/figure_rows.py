@@ -65,7 +65,7 @@ class _Cluster:
         return {f.article for f in self.members}
 
     def weight(self) -> float:
-        named = any(f.reported_by for f in self.members)
+        named = any(named_source(f) for f in self.members)
         return len(self.articles()) + (NAMED_SOURCE_BONUS if named else 0.0)
 
     def scope(self) -> str | None:
@@ -159,7 +159,7 @@ def _can_lead(cluster: _Cluster) -> bool:
     one incident ("at least 40 injured" in one strike) is not the day's toll."""
     if len(cluster.articles()) >= 2:
         return True
-    return any(f.reported_by and (f.disagreement or f.scope != "incident") for f in cluster.members)
+    return any(named_source(f) and (f.disagreement or f.scope != "incident") for f in cluster.members)
 
 
 def _newest(cluster: _Cluster, dates: Mapping[str, int]) -> int:
@@ -186,14 +186,32 @@ def _other_group(cluster: _Cluster) -> bool:
 
 
 def _shown(cluster: _Cluster, dates: Mapping[str, int], disputed: bool) -> TableFigure:
-    """The value most of the set's reports state (on a tie the larger: a toll only grows), in
-    the words of a report that names its source if one does, else the newest."""
+    """The value the newest reports of the set state (a count is updated as the days go: 82 and
+    88 dead on the last day, not the 70 of three days before), the one most of them give, on a
+    tie the larger; in the words of a report that names its source if one does."""
+    newest = max(dates.get(f.article, 0) for f in cluster.members)
     reports: dict[int, set[str]] = defaultdict(set)
     for f in cluster.members:
-        reports[f.value].add(f.article)
+        if dates.get(f.article, 0) == newest:
+            reports[f.value].add(f.article)
     value = max(reports, key=lambda v: (len(reports[v]), v))
     stating = [f for f in cluster.members if f.value == value]
-    stating.sort(key=lambda f: (f.reported_by is None, -dates.get(f.article, 0), f.qualifier != "exact"))
+    stating.sort(key=lambda f: (not named_source(f), -dates.get(f.article, 0), f.qualifier != "exact"))
     shown = stating[0]
+    if not named_source(shown):
+        shown = replace(shown, reported_by=None)  # "some news reports" is no source to print
     ids = tuple(dict.fromkeys(f.article for f in stating))
     return TableFigure(replace(shown, disagreement=disputed), ids)
+
+
+# "Some news reports", "media reports", "reports": hearsay, not who counted.
+_HEARSAY_SOURCE = re.compile(
+    r"^(?:(?:some|several|other|unconfirmed|unverified|local|early|initial)\s+)?(?:(?:news|media|press)\s+)?reports?$",
+    re.I,
+)
+
+
+def named_source(fig: Figure) -> bool:
+    """The count names who counted it (a ministry, a monitor, an agency), not hearsay."""
+    who = (fig.reported_by or "").strip()
+    return bool(who) and not _HEARSAY_SOURCE.match(who)

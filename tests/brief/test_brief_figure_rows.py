@@ -149,3 +149,22 @@ def test_on_a_tie_the_newer_reports_count_leads() -> None:
     figures = [fig(20, "a", "20 soldiers", subject="soldiers"), fig(20, "b", "20 soldiers", subject="soldiers"),
                fig(9, "c", "nine fishermen", subject="fishermen"), fig(9, "d", "nine fishermen", subject="fishermen")]
     assert [r.figure.value for r in table_figures(figures, arts)] == [9]
+
+
+def test_a_count_that_rose_over_the_days_shows_the_newest_reports_value() -> None:
+    """70 dead three days ago, 77 the day after, 82 and 88 today: one rising toll, shown as today's."""
+    arts = [article("a", 3), article("b", 3), article("c", 3), article("f", 2), article("d"), article("e")]
+    figures = [fig(70, "a", "about 70 people", qualifier="about"), fig(70, "b", "70 people"),
+               fig(70, "c", "70 people"), fig(77, "f", "77 people"), fig(88, "d", "88 people"),
+               fig(82, "e", "at least 82 people", qualifier="at least")]
+    (row,) = table_figures(figures, arts)
+    assert (row.figure.value, row.article_ids) == (88, ("d",))
+
+
+def test_hearsay_is_no_source_to_print_or_to_lead_with() -> None:
+    figures = [fig(100, "a", "100 people", by="Some news reports", scope="cumulative"),
+               fig(40, "b", "40 people", by="the health ministry", scope="cumulative")]
+    rows = table_figures(figures, ARTICLES)
+    assert [(r.figure.value, r.figure.reported_by) for r in rows] == [(40, "the health ministry")]
+    both = table_figures([*figures, fig(100, "c", "100 people")], ARTICLES)
+    assert [(r.figure.value, r.figure.reported_by) for r in both] == [(100, None)]
