@@ -9,6 +9,8 @@ fact several outlets carry counts far more than one outlet's aside.
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,7 +60,7 @@ def build_units(articles: Sequence[Article], penalty: float = CONTEXT_PENALTY) -
             n = word_count(text)
             if n < MIN_SUPPORT_WORDS:
                 continue
-            if is_candidate(text):
+            if is_candidate(text) and not doubted_next(article, sentence.index):
                 prior = position_weight(rank) * (penalty if needs_context(text) else 1.0)
                 unit = Unit(a_index, sentence.index, rank, text, n, terms(text), prior)
                 content.append(unit)
@@ -67,6 +69,26 @@ def build_units(articles: Sequence[Article], penalty: float = CONTEXT_PENALTY) -
                 unit = Unit(a_index, sentence.index, -1, text, n, Terms(content_stems(text), _NONE))
             pool.append(unit)
     return content, pool
+
+
+# The reporter's doubt, opening the next sentence: "He did not elaborate, and reports from the
+# area did not indicate anything close to such a number", "The claim could not be independently
+# verified". The claim before it is no development to state without it.
+_DOUBT = re.compile(
+    r"^(?:[\w'’-]+\s+){0,5}?(?:did\s+not|didn['’]t)\s+(?:elaborate|(?:provide|offer|give|present)\s+(?:any\s+)?"
+    r"(?:evidence|proof|details))"
+    r"|^(?:[\w'’,-]+\s+){0,6}?(?:could\s+not|couldn['’]t|cannot|can['’]t)\s+(?:be\s+)?(?:independently\s+)?"
+    r"(?:verif|confirm)"
+    r"|^(?:[\w'’,-]+\s+){0,6}?(?:offered|provided|gave|presented)\s+no\s+(?:evidence|proof)"
+    r"|^there\s+(?:was|is|has\s+been)\s+no\s+(?:independent\s+)?(?:confirmation|verification|evidence)",
+    re.I,
+)
+
+
+def doubted_next(article: Article, index: int) -> bool:
+    """The sentence after this one casts the reporter's doubt on it (see _DOUBT)."""
+    after = index + 1
+    return after < len(article.sentences) and _DOUBT.search(article.sentences[after].text.strip()) is not None
 
 
 def position_weight(rank: int) -> float:

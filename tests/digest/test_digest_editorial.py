@@ -335,3 +335,28 @@ def test_speaker_first_turns_a_quote_led_line_round() -> None:
     assert speaker_first("“We will act,” the minister said on Tuesday.") == "The minister said on Tuesday: “We will act.”"
     assert speaker_first("“Will it hold?” asked Jane Roe.") == "Jane Roe asked: “Will it hold?”"
     assert speaker_first("The minister said the port would reopen.") == "The minister said the port would reopen."
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        "He did not elaborate, and reports from the port did not indicate anything close to that number.",
+        "The claim could not be independently verified.",
+        "The general offered no evidence for the figure.",
+        "There was no independent confirmation of the toll.",
+    ],
+)
+def test_a_claim_the_reporter_doubts_in_the_next_sentence_is_no_development(doubt: str) -> None:
+    art = _article("d", ["The general said his forces had killed 300 rebel fighters around the port of Varna.", doubt,
+                         "Aid convoys reached the port of Varna on Tuesday after a week of shelling."])
+    content, _ = build_units([art])
+    assert [u.text for u in content if "300 rebel fighters" in u.text] == []
+    assert any("Aid convoys reached" in u.text for u in content)
+
+
+def test_near_miss_a_next_sentence_that_only_adds_is_no_doubt() -> None:
+    art = _article("n", ["The general said his forces had killed 300 rebel fighters around the port of Varna.",
+                         "He did not say when the offensive on the northern districts would resume.",
+                         "The port authority confirmed that two cranes were destroyed in the shelling."])
+    content, _ = build_units([art])
+    assert any("300 rebel fighters" in u.text for u in content)
