@@ -26,6 +26,8 @@ from briefing.brief import items as mk
 from briefing.brief.figure_rows import TableFigure, table_figures
 from briefing.brief.budget import word_count
 from briefing.brief.model import Brief, BriefItem, DuplicateItemError, ItemOrigin
+from briefing.brief.render import news_date
+from briefing.brief.weekdays import pin_weekdays
 from briefing.config import Settings
 from briefing.models import Analysis, DigestSentence, Quote, SentenceRef
 
@@ -159,8 +161,9 @@ def _populate(brief: Brief, analysis: Analysis, settings: Settings) -> None:
     n_bottom = max(1, min(3, settings.brief.bottom_line_sentences)) if "bottom_line" in has else 0
     quotes = _pick_quotes(analysis, settings) if "quotes" in has else []
     bottom, rest = _split_digest(digest, n_bottom, quotes)
+    dated = _Dated(analysis, news_date(brief, analysis))
     for k, i in enumerate(bottom):
-        _add(brief, *mk.from_digest(digest[i]), "bottom_line", RANK_BOTTOM - k)
+        _add(brief, *dated.line(digest[i]), "bottom_line", RANK_BOTTOM - k)
     if "developments" in has:
         rest = [i for i in rest if not _repeats_quote(digest[i].text, quotes)]
         # Events in the reporter's voice first; speech only after them (the budget trims the tail).
@@ -168,7 +171,7 @@ def _populate(brief: Brief, analysis: Analysis, settings: Settings) -> None:
             i for i in rest if _is_speech(digest[i].text, quotes)
         ]
         for k, i in enumerate(rest[: settings.brief.developments]):
-            _add(brief, *mk.from_digest(digest[i]), "developments", _share_rank(k, FLOOR_DEVELOPMENTS, RANK_FLOOR))
+            _add(brief, *dated.line(digest[i]), "developments", _share_rank(k, FLOOR_DEVELOPMENTS, RANK_FLOOR))
     attributed = 0
     for k, q in enumerate(quotes):
         floor = q.speaker is not None and attributed < FLOOR_QUOTES
@@ -177,6 +180,18 @@ def _populate(brief: Brief, analysis: Analysis, settings: Settings) -> None:
         _add(brief, *mk.from_quote(q), "quotes", rank)
     _add_status(brief, analysis)
     _cite_sparingly(brief)
+
+
+class _Dated:
+    """Digest lines as brief items, a weekday from an older report given its date (weekdays.py)."""
+
+    def __init__(self, analysis: Analysis, read: dt.date) -> None:
+        self.written = {a.id: a.published for a in analysis.articles}
+        self.read = read
+
+    def line(self, ds: DigestSentence) -> tuple[str, ItemOrigin]:
+        text, origin = mk.from_digest(ds)
+        return pin_weekdays(text, self.written.get(ds.origin.article_id), self.read), origin
 
 
 def _share_rank(k: int, floor: int, floor_rank: float) -> float:
