@@ -205,6 +205,8 @@ class ConflictStatus:
     trend: Trend = field(default_factory=Trend)
     timeline: tuple[Event, ...] = ()
     background: tuple[Figure, ...] = ()  # earlier wars' and periods' counts: context, never current figures
+    # states and armed groups shown attacking that the profile gives no side (Parties would omit them)
+    unsided_attackers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

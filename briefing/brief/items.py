@@ -160,7 +160,11 @@ NOT_PARTIES = frozenset({"media", "press", "source", "sources", "unknown", "othe
 
 
 def parties_row(status: ConflictStatus, per_side: int = 2, sides_max: int = 6) -> tuple[str, ItemOrigin] | None:
-    """Who is fighting whom: per side, its most mentioned states and groups (people only if nothing else)."""
+    """Who is fighting whom: per side, its most mentioned states and groups (people only if nothing
+    else). No row when the set shows a state or group attacking that no side holds: a Parties row
+    without the attacker misleads more than none."""
+    if status.unsided_attackers:
+        return None
     sides: dict[str, list[Actor]] = {}
     for actor in status.actors:
         if actor.side not in NOT_PARTIES:

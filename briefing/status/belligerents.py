@@ -49,19 +49,28 @@ _ATTACK_WORD_RE = re.compile(
     rf"|{_ATTACK_VERB}|{_FORCES}",
     re.I,
 )
-_HYPOTHETICAL_RE = re.compile(r"\b(?:if|would|could|might|should|threaten\w*|warn\w*|plan\w*)\b", re.I)
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:if|would|could|might|should|threaten\w*|warn\w*|plan\w*|likely|potential|possible|any)\b", re.I
+)
+# "the U.S. invasion in 2003", "the 2003 invasion": another war's attack.
+_YEAR_AFTER_RE = re.compile(r"\s+(?:in|of)\s+(?:19|20)\d\d\b")
 
 
-def attackers(articles: Sequence[Article], actors: ActorSet, min_hits: int = 2) -> set[str]:
-    """Actors shown attacking in at least `min_hits` sentences (any article)."""
+def attackers(
+    articles: Sequence[Article], actors: ActorSet, min_hits: int = 2, watched: set[str] | None = None
+) -> set[str]:
+    """Actors shown attacking in at least `min_hits` sentences (any article); of `watched`, by
+    default the brokers and mediators."""
     hits: Counter[str] = Counter()
-    for text, shown in _watched_in(articles, actors, _ATTACK_WORD_RE):
+    for text, shown in _watched_in(articles, actors, _ATTACK_WORD_RE, watched):
         seen: set[str] = set()
         for name, start, end in shown:
             if name in seen:
                 continue
             m = _ATTACKS_AFTER_RE.match(text, end)
             by = _BY_BEFORE_RE.search(text, max(0, start - 60), start)
+            if m and _YEAR_AFTER_RE.match(text, m.end()):
+                continue  # another war's attack
             if m and not _HYPOTHETICAL_RE.search(text, max(0, end - 40), m.end()):
                 seen.add(name)
             elif by and not _HYPOTHETICAL_RE.search(text, by.start(), end):
@@ -71,12 +80,13 @@ def attackers(articles: Sequence[Article], actors: ActorSet, min_hits: int = 2) 
 
 
 def _watched_in(
-    articles: Sequence[Article], actors: ActorSet, needed: re.Pattern[str]
+    articles: Sequence[Article], actors: ActorSet, needed: re.Pattern[str], watched: set[str] | None = None
 ) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
     """Each sentence holding a word `needed` (a sentence without one cannot match: reading its
-    actors would be wasted), with its brokers' and mediators' mentions as (name, start, end);
-    nothing when no actor is a broker or mediator."""
-    watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
+    actors would be wasted), with the mentions of the `watched` actors (by default the brokers
+    and mediators) as (name, start, end); nothing when none is watched."""
+    if watched is None:
+        watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
     if not watched:
         return
     for article in articles:
@@ -126,3 +136,17 @@ def clear_unshown_brokers(articles: Sequence[Article], actors: ActorSet) -> Acto
         for a in actors.actors
     )
     return replace(actors, actors=cleared)
+
+
+# How far down the actor list (most mentioned first within each side) an unsided attacker is looked for.
+LEADING_ACTORS = 15
+
+
+def unsided_attackers(articles: Sequence[Article], actors: ActorSet) -> tuple[str, ...]:
+    """States and armed groups the set shows attacking (two sentences or more) that the conflict
+    profile gives no side: a Parties row built from the profile's sides would leave them out
+    ("Turkey launched its offensive" in a pile the profile reads as Syria's civil war)."""
+    ranked = sorted(actors.actors, key=lambda a: -a.mentions)[:LEADING_ACTORS]
+    watched = {a.name for a in ranked if a.side == "unknown" and a.kind in ("state", "armed group")}
+    found = attackers(articles, actors, watched=watched) if watched else set()
+    return tuple(a.name for a in ranked if a.name in found)

@@ -19,7 +19,7 @@ from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 from briefing.status.actor_rules import ActorRules, compile_actor_rules
 from briefing.status.actors import build_actors
-from briefing.status.belligerents import clear_unshown_brokers
+from briefing.status.belligerents import clear_unshown_brokers, unsided_attackers
 from briefing.status.captions import caption_sentences
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
@@ -202,4 +202,5 @@ def build_status(
                           reference=reference),
         timeline=build_events(articles, cues, reference),
         background=tuple(f for f in found if f.scope == "background"),
+        unsided_attackers=unsided_attackers(articles, actors),
     )

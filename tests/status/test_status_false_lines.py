@@ -117,6 +117,37 @@ def test_one_state_under_two_names_is_one_party() -> None:
     assert "United States, United Nations" in row[0]
 
 
+def _unsided(*texts: str) -> tuple[str, ...]:
+    from briefing.config import ConflictSettings
+    from briefing.status.build import build_status
+
+    articles = [article_from_text(t, f"a{i}", dt.date(2024, 6, 3), title="t") for i, t in enumerate(texts)]
+    return build_status(articles, ConflictSettings(profile="syria")).unsided_attackers
+
+
+def test_an_attacker_the_profile_gives_no_side_leaves_no_parties_row() -> None:
+    """The profile reads the pile as Syria's war; an offensive by a state it does not list has no side."""
+    from briefing.brief.items import parties_row
+    from briefing.models import Actor, ConflictStatus
+
+    found = _unsided(
+        "Azerbaijan launched an offensive against Kurdish fighters in Syria on Wednesday.",
+        "Azerbaijani warplanes bombed border towns in Syria as the Azerbaijani offensive pressed on.",
+        "Syria condemned Azerbaijan and Russia called for calm.",
+    )
+    assert found == ("Azerbaijan",)
+    status = ConflictStatus(actors=(Actor("Syria", "government", 9, kind="state"),), unsided_attackers=found)
+    assert parties_row(status) is None
+
+
+def test_near_miss_another_wars_attack_and_a_likely_one_make_no_attacker() -> None:
+    assert _unsided(
+        "Syria warned that the Azerbaijani invasion in 2003 had ended in ruin.",
+        "Analysts said Syria's crisis is not likely to be eased by Azerbaijani airstrikes.",
+        "Azerbaijan and Syria traded accusations; the Azerbaijani invasion of 1991 was recalled.",
+    ) == ()
+
+
 def test_an_envoy_named_by_title_is_shown_mediating() -> None:
     sides = _parties(
         "The U.N. special envoy for Syria, Staffan de Mistura, said talks in Geneva would resume on Monday.",
