@@ -355,9 +355,12 @@ def _bare_month(m: re.Match[str], ref: Reference, future: bool) -> When:
     month = _month_number(m.group("month"))
     lead = m.group("lead").lower()
     start = m.start("month") if lead in ("a", "an", "of", "this", "in", "since", "by", "until", "during") else m.start()
-    if lead == "next":
-        future = True
-    year = _year_for_month(month, ref, future)
+    if lead in ("next", "by"):
+        future = True  # "by December": a deadline, ahead
+    if lead == "last" and ref.year and ref.month:
+        year: int | None = ref.year - 1 if month >= ref.month else ref.year  # "last December", in October
+    else:
+        year = _year_for_month(month, ref, future)
     return When(text_slice(m, start), start, m.end(), None, year, month, bool(year) and ref.inferred, "month")
 
 

@@ -142,3 +142,23 @@ def _load(tmp_path: Path, text: str, name: str = "a.txt") -> list:
 def test_huge_ages_do_not_break_the_date_reference(tmp_path: Path) -> None:
     articles = _load(tmp_path, f"The war began in March 2011. It is a {'9' * 5000}-year-old war, now in its ²-year-long phase.\n")
     assert infer_reference(articles) is not None  # int() refuses more than 4,300 digits
+
+
+def test_last_and_a_month_is_the_latest_such_month_before_the_report() -> None:
+    from briefing.status.dates import Reference, find_dates
+
+    october = Reference(2019, 10, 14)
+    assert [w.label() for w in find_dates("The troops withdrew last December from the border.", october)] == [
+        "December 2018"]
+    assert [w.label() for w in find_dates("They met last May in Geneva.", october)] == ["May 2019"]
+    assert [w.label() for w in find_dates("They met last October in Geneva.", october)] == ["October 2018"]
+
+
+def test_by_and_a_month_is_a_deadline_ahead() -> None:
+    from briefing.status.dates import Reference, find_dates
+
+    february = Reference(2014, 2, 24)
+    assert [w.label() for w in find_dates("The council promised elections by December.", february)] == [
+        "December 2014"]
+    assert [w.label() for w in find_dates("Aid had run out by January, officials said.", february)] == [
+        "January 2014"]
