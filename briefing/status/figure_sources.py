@@ -59,6 +59,10 @@ _UNNAMED_RE = re.compile(
 )
 
 
+# A verb among the lower-case words of a would-be counter makes it a clause.
+_FINITE_VERB = re.compile(r"(?:gave|put|made|took|had|has|have|gives|puts|makes|takes|[a-z]{3,}ed)")
+
+
 def _clean_credit(who: str) -> str | None:
     """A counter as the brief can print it after "according to", or None when it names nobody."""
     who = who.strip().strip("\"“”‘’'()[] ").strip()
@@ -68,6 +72,8 @@ def _clean_credit(who: str) -> str | None:
         return None
     if any(w.lower() in ("is", "are", "was", "were") for w in words):
         return None  # "As is well known": a clause, not a name
+    if any(_FINITE_VERB.fullmatch(w) for w in words[1:]):
+        return None  # "Rebels gave various [estimates]": a clause, not a name
     unnamed = _UNNAMED_RE.match(who)
     if unnamed:
         return "unnamed officials" if unnamed.group("head").lower().startswith("official") else "unnamed sources"

@@ -219,3 +219,11 @@ def test_others_and_a_partitive_without_and_still_count() -> None:
     )
     got = {(f.kind, f.value) for f in figs}
     assert ("killed", 7) in got and ("injured", 40) in got and ("killed", 2) in got
+
+
+def test_a_clause_is_no_counter() -> None:
+    from briefing.status.figure_sources import reported_by
+
+    assert reported_by("Rebels gave various estimates of more than 900 dead in Varna.") is None
+    assert reported_by("Local doctors estimated that 300 people died in Varna.") == "Local doctors"
+    assert reported_by("The toll rose to 30, Arvenian medical officials said.") == "Arvenian medical officials"
