@@ -217,14 +217,3 @@ def test_an_acronym_alias_is_matched_only_in_capitals() -> None:
     assert "Islamic State" not in names
     seized = "IS fighters seized the town on Monday. The army said IS had lost 40 men."
     assert "Islamic State" in {a.name for a in build_actors(_articles(seized), rules).actors}
-
-
-def test_work_titles_are_read_only_where_a_work_is_named() -> None:
-    from briefing.status.actors import work_titles
-
-    assert work_titles("Protesters gathered after a film called Silent Harbour, was posted online.") == {"silent harbour"}
-    assert work_titles("The “Last Convoy” video spread quickly, officials said.") == {"last convoy"}
-    assert work_titles("The book, “Winter Roads,” was banned.") == {"winter roads"}
-    # near misses: the word inside another word, or no work at all
-    assert work_titles("Crews filmed the “Northern Gate” crossing as refugees waited.") == set()
-    assert work_titles("The “Northern Gate” crossing reopened on Monday.") == set()

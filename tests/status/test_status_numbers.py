@@ -64,14 +64,3 @@ def test_ordinary_numbers_still_parse() -> None:
     assert parse_fraction("40 percent") == pytest.approx(0.4)
     text = f"The ministry said {'9' * 5000} people were killed and 1,200 wounded."
     assert [n.value for n in find_numbers(text)] == [1_200]
-
-
-def test_number_words_that_begin_alike_read_whole() -> None:
-    """"seven", "seventeen", "seventy" (and "four", "fourteen", "forty") share their first letters:
-    each is read as the longest word written, alone or before a scale or a hyphenated unit."""
-    from briefing.status.numbers import find_numbers
-
-    text = "Seventeen died, seventy were hurt, seven fled, fourteen hundred left and seventy-four thousand stayed; sevens"
-    assert [(n.value, n.text) for n in find_numbers(text)] == [
-        (17, "Seventeen"), (70, "seventy"), (7, "seven"), (1400, "fourteen hundred"), (74000, "seventy-four thousand")
-    ]
