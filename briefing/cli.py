@@ -201,6 +201,7 @@ def _load_and_analyze(
     paths: Sequence[str], settings: Settings, stderr: TextIO, since: str | None = None, story: str | None = None
 ) -> Analysis:
     from briefing.analysis.pipeline import analyze
+    from briefing.analysis.warm import warm_up_meanwhile
     from briefing.ingest import load_paths
 
     stored = _stored_today(paths, settings, since, stderr)
@@ -213,6 +214,7 @@ def _load_and_analyze(
         progress=_progress("loading", stderr),
         language=settings.summary.language,
         cache=settings.cache,
+        meanwhile=lambda: warm_up_meanwhile(settings),  # the analysis's tables, while files are built
     )
     for warning in result.warnings:
         stderr.write(f"warning: {sanitize_line(warning.location)}: {sanitize_line(warning.reason)}\n")

@@ -39,11 +39,17 @@ def can_fork() -> bool:
 
 
 def build_all(
-    function: Callable[[Job], Result], jobs: Sequence[Job], workers: int, warm_up: Callable[[], object] | None = None
+    function: Callable[[Job], Result],
+    jobs: Sequence[Job],
+    workers: int,
+    warm_up: Callable[[], object] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[Result]:
     """`function` over `jobs`, in order: in a pool of `workers` processes when there are
     enough jobs and forking is safe, else here. `warm_up` runs here first, so forked
-    workers inherit what it loads (the sentence model) instead of each loading it."""
+    workers inherit what it loads (the sentence model) instead of each loading it.
+    `meanwhile` runs here once the pool has every job (and only then): work of the
+    caller's that would otherwise wait for the load, done while this process idles."""
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or not can_fork():
         yield from map(function, jobs)
         return
@@ -53,7 +59,10 @@ def build_all(
     chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for results in pool.map(_run_chunk, [function] * len(chunks), chunks):
+            results_in_order = pool.map(_run_chunk, [function] * len(chunks), chunks)  # all submitted now
+            if meanwhile is not None:
+                meanwhile()
+            for results in results_in_order:
                 done += len(results)
                 yield from results
     except (BrokenProcessPool, OSError):

@@ -189,6 +189,7 @@ WORK_RE = re.compile(
     rf"|\b{_WORK},?\s+(?:(?:called|titled|entitled|named)\s+)?[\"“‘']\s*(?P<q>[^\"”’]{{2,80}}?)[,.]?\s*[\"”’]"
     rf"|[\"“](?P<b>[A-Z][^\"”]{{1,80}}?)[,.]?[\"”]\s+{_WORK}\b"
 )
+_WORK_WORD_RE = re.compile(rf"\b{_WORK}\b")
 # Ships are equipment, not actors: "the USS Carl Vinson", "HMS Daring"
 VESSEL_RE = re.compile(r"^(?:USS|USNS|HMS|HMCS|HMAS|RFS|INS|TCG|FS)\s")
 
@@ -217,6 +218,8 @@ def _drop_page_furniture(entries: dict[str, _Entry]) -> None:
 def work_titles(text: str) -> set[str]:
     """Titles of films, videos and books the text names: what they are called, not who acts."""
     out: set[str] = set()
+    if not _WORK_WORD_RE.search(text):  # every WORK_RE match holds the word: most texts have none
+        return out
     for m in WORK_RE.finditer(text):
         title = (m.group("q") or m.group("t") or m.group("b") or "").strip()
         if title:

@@ -257,11 +257,12 @@ def _full_dates_cached(text: str) -> tuple[dt.date, ...]:
 
 def _anniversary(articles: Sequence[Article]) -> Reference | None:
     """"since March 2011" somewhere and "five-year-long" / "its sixth year" somewhere -> March 2016."""
-    starts: list[tuple[int, int, str]] = []
+    starts = [(int(m.group("year")), _month_number(m.group("month")), m.group(0))
+              for article in articles for m in SINCE_RE.finditer(article.text)]
+    if not starts:  # no start to count from: the ages (a slower scan) cannot help
+        return None
     ages: list[tuple[int, str]] = []
     for article in articles:
-        for m in SINCE_RE.finditer(article.text):
-            starts.append((int(m.group("year")), _month_number(m.group("month")), m.group(0)))
         for m in DURATION_RE.finditer(article.text):
             if m.group("n"):
                 word = m.group("n")

@@ -24,6 +24,7 @@ from briefing.status.actor_rules import GENERIC_HEADS, NOT_NAMES, NOT_PERSON_WOR
 from briefing.nlp.names.lexicon import trie_regex
 from briefing.status.place_names import known_place, strong_slot_place, weak_slot_place
 from briefing.status.profile import Lexicon
+from briefing.status.pruned import PrunedAlternation, group, words_in
 
 _WORD = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*"
 _PARTICLE = r"(?:al|el|ez|ad|as|ash|at|an|ar|az|ed|es|ul)[- ][A-Z][\w'’]+"  # "Ras al-Ayn", "the al-Hol camp", "Dayr az Zawr"
@@ -31,11 +32,14 @@ _NAME = rf"(?:{_PARTICLE}|{_WORD})(?: (?:{_PARTICLE}|{_WORD}))?(?: {_PARTICLE})?
 _HEAD_WORDS = r"(?:Air|Naval|Military|Refugee|Border|Base|Camp|Crossing|Airport|Prison)\b"
 _LANDMARK_NAME = rf"(?!{_HEAD_WORDS})(?:{_PARTICLE}|{_WORD})(?: (?!{_HEAD_WORDS})(?:{_PARTICLE}|{_WORD}))?"
 # "Mount Sinjar", "the Shayrat air base", "the Rafah crossing", "the Shati refugee camp": the place is the name
-LANDMARK_RE = re.compile(
-    rf"\b(?P<mount>(?:Mount|Mt\.|Jebel|Jabal) {_WORD})"
-    rf"|(?<![\w'’-])(?P<name>{_LANDMARK_NAME})\s+(?i:air\s*base|air\s*field|airfield|naval\s+base|military\s+base|"
-    r"refugee\s+camp|border\s+crossing|crossing|checkpoint)\b"
-    rf"|(?<![\w'’-])(?P<square>{_WORD}(?: {_WORD})? (?:Square|Street|Avenue|Boulevard|Bridge))\b(?! [A-Z])"  # not "Wall Street Journal"
+_LANDMARK_KEYS = r"(?i:air\s*base|air\s*field|airfield|naval\s+base|military\s+base|refugee\s+camp|border\s+crossing|crossing|checkpoint)"
+LANDMARK_RE = PrunedAlternation(
+    (rf"\b(?P<mount>(?:Mount|Mt\.|Jebel|Jabal) {_WORD})", words_in("Mount ", "Mt. ", "Jebel ", "Jabal ")),
+    (rf"(?<![\w'’-])(?P<name>{_LANDMARK_NAME})\s+{_LANDMARK_KEYS}\b",
+     # every key ends with one of these words, matched as the key is (case-insensitively)
+     re.compile(r"(?i:base|field|camp|crossing|checkpoint)").search),
+    (rf"(?<![\w'’-])(?P<square>{_WORD}(?: {_WORD})? (?:Square|Street|Avenue|Boulevard|Bridge))\b(?! [A-Z])",  # not "Wall Street Journal"
+     words_in(" Square", " Street", " Avenue", " Boulevard", " Bridge")),
 )
 # "the suburbs of Zamalka and Ein Tarma", "the towns of A, B and C"; a comma alone ends the slot: "a suburb of
 # Washington, Romney said" names one place
@@ -45,9 +49,10 @@ _KINDS = (r"city|town|village|port|province|region|capital|district|governorate|
           r"suburbs|frontline town|border town|strategic town|cities|towns|villages|provinces|regions|districts|"
           r"neighbourhoods|neighborhoods|camps|areas|stronghold")
 # Unmistakable: "the town of X", "the capital X", "X province", "outskirts of X"
-STRONG_RE = re.compile(
-    rf"\b(?:(?:{_KINDS})(?: of)?|capital,)\s+{_LIST}(?![\w'’-])"
-    rf"|(?<![\w'’-])(?P<b>{_NAME})\s+(?:province|region|governorate|district|oblast|county|state|city)\b"
+_AREAS = ("province", "region", "governorate", "district", "oblast", "county", "state", "city")
+STRONG_RE = PrunedAlternation(
+    (rf"\b(?:(?:{_KINDS})(?: of)?|capital,)\s+{_LIST}(?![\w'’-])", None),
+    (rf"(?<![\w'’-])(?P<b>{_NAME})\s+(?:{'|'.join(_AREAS)})\b", words_in(*_AREAS)),
 )
 # Likely: "in X", "near X", "from X" (also true of people: "from Putin"), so checked against actors
 WEAK_RE = re.compile(
@@ -83,11 +88,11 @@ def place_slots(
         text = visible_text(article, captions(article) if captions else frozenset())
         vocabulary.update(_LOWER_WORD_RE.findall(text))
         for m in STRONG_RE.finditer(text):
-            for raw in _split_list(m.group("list") or m.group("b")):
+            for raw in _split_list(group(m, "list") or group(m, "b") or ""):
                 if (name := _clean_slot(raw)):
                     strong.add(name)
         for m in LANDMARK_RE.finditer(text):
-            if (name := _clean_slot(m.group("mount") or m.group("name") or m.group("square"))):
+            if (name := _clean_slot(group(m, "mount") or group(m, "name") or group(m, "square") or "")):
                 strong.add(name)
         for m in WEAK_RE.finditer(text):
             if not _weak_slot(m, text):

@@ -21,6 +21,7 @@ import yaml
 
 from briefing.config import ConfigError, config_dir
 from briefing.models import Article
+from briefing.nlp.names.lexicon import trie_regex
 
 
 class ProfileError(ConfigError, ValueError):
@@ -320,10 +321,14 @@ class CueIndex:
                 continue
             else:
                 self._first.setdefault(first, []).append(item)
-        # Only words that start some phrase are visited: one C-level scan finds them.
-        words = sorted(self._first, key=len, reverse=True)
-        stem_list = sorted({s for table in self._stems.values() for s in table}, key=len, reverse=True)
-        alternatives = [re.escape(w) + r"\b" for w in words] + [re.escape(s) + r"[a-z']*" for s in stem_list]
+        # Only words that start some phrase are visited: one C-level scan finds them. A whole
+        # word beats a stem at the same place ("talks" before "talk*" in "talks'"), the longest
+        # of each first: an alternation of every word (longest first), then every stem, as two
+        # tries (an alternation of 260 words tried at each position was 0.65 s over 1,000 articles,
+        # the tries 0.17 s, for the same matches).
+        stem_list = {s for table in self._stems.values() for s in table}
+        alternatives = [rf"{trie_regex(self._first, any_space=False)}\b"] if self._first else []
+        alternatives += [rf"{trie_regex(stem_list, any_space=False)}[a-z']*"] if stem_list else []
         body = "|".join(alternatives or ["(?!)"])
         self._starts = re.compile(rf"\b(?:{body})")  # run on lower-cased text: no IGNORECASE, faster
         self._starts_ci = re.compile(rf"\b(?:{body})", re.IGNORECASE)

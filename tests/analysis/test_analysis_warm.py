@@ -60,3 +60,20 @@ def test_warm_up_reads_the_tables_the_parts_use() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.split() == ["1"]  # wordfreq's English list, the largest table, is loaded
+
+
+def test_the_early_warm_up_says_nothing_of_what_the_analysis_will_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run while files load, it only saves time: a failure there (a profile that does not
+    exist) is left for the analysis to report, where it always was."""
+    from briefing.analysis import warm
+    from briefing.config import ConflictSettings
+
+    def broken(settings: Settings) -> None:
+        raise RuntimeError("no such profile")
+
+    monkeypatch.setattr(warm, "warm_up", broken)
+    warm.warm_up_meanwhile(Settings(conflict=ConflictSettings(profile="no-such-profile")))  # no exception
+    calls: list[Settings] = []
+    monkeypatch.setattr(warm, "warm_up", calls.append)
+    warm.warm_up_meanwhile(Settings())
+    assert calls == [Settings()]

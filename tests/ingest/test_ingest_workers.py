@@ -94,3 +94,17 @@ def test_a_small_load_stays_in_process(tmp_path: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", forbidden)
     assert len(load_paths([folder], cache=_settings(tmp_path, 2)).articles) == 11
+
+
+def test_meanwhile_runs_once_while_the_pool_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caller's own preparation runs here while the workers build, once, and the result is
+    the serial one; a load built here (no pool) does not run it."""
+    folder = _pile(tmp_path / "pile")
+    serial = load_paths([folder], cache=_settings(tmp_path, 1))
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    calls: list[int] = []
+    parallel = load_paths([folder], cache=_settings(tmp_path, 2), meanwhile=lambda: calls.append(1))
+    assert calls == [1]
+    assert parallel == serial
+    assert load_paths([folder], cache=_settings(tmp_path, 1), meanwhile=lambda: calls.append(2)) == serial
+    assert calls == [1]

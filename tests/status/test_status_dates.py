@@ -80,6 +80,16 @@ def test_reference_from_an_anniversary() -> None:
     assert ref.inferred and "March 2011" in ref.basis
 
 
+def test_an_anniversary_needs_both_halves_in_the_set() -> None:
+    """The start and the age may be in different articles; either alone dates nothing."""
+    both = infer_reference([_article("The blockade has lasted since June 2017."),
+                            _article("The region marks the blockade's fourth-year-long toll; in its sixth year, talks stalled.")])
+    assert (both.year, both.month) == (2022, 6)
+    assert infer_reference([_article("The five-year-long conflict drags on.")]).year is None
+    start_only = infer_reference([_article("The conflict has raged since March 2011.")])
+    assert start_only.month is None and "since" not in start_only.basis  # only the year written
+
+
 def test_no_dates_at_all() -> None:
     ref = infer_reference([_article("Rebels seized the town on Saturday.")])
     assert ref.year is None
