@@ -76,7 +76,7 @@ def build_negotiations(
     roles: dict[str, Counter[str]] = {}
     parties: dict[str, None] = {}
     points: dict[str, None] = {}
-    evidence: list[tuple[int, int, SentenceRef]] = []
+    evidence: list[tuple[str | None, int, SentenceRef]] = []  # (the state it votes for, order, sentence)
     place_re = _names_regex({p.name for p in places})
     for article in articles:
         weight = weights.get(article.id, 1.0) if weights else 1.0
@@ -108,20 +108,22 @@ def build_negotiations(
                       and (state := _stated(text, h.start - sentence.start, h.label))]
             states += [(h.start, "concluded") for h in terms if h.category == "talks.deal"
                        and modality(text, h.start - sentence.start) == "fact"]
+            label = None
             if states:
                 label = min(states)[1]  # the main clause usually comes first
                 votes[label] = votes.get(label, 0.0) + weight
             venues.update(_venues(text, place_re))
             for party in _parties(text, actors):
                 parties.setdefault(party)
-            evidence.append((0 if states else 1, len(evidence), SentenceRef(article.id, sentence.index, text)))
+            evidence.append((label, len(evidence), SentenceRef(article.id, sentence.index, text)))
     if not evidence:
         return Negotiations()
-    evidence.sort(key=lambda t: (t[0], t[1]))
     theatre = places[0].name if places else None
     ranked = sorted(mediators.items(), key=lambda kv: (not kv[0][1], -kv[1]))
     mediator_name = ranked[0][0][0] if ranked else None
     state = _decide(votes)
+    # The row cites first the sentences that say the state it shows, then those saying another.
+    evidence.sort(key=lambda t: (0 if t[0] == state else 1 if t[0] else 2, t[1]))
     if not votes and not _pick_venue(venues, None):
         # talks only named ("to sabotage peace talks"; a deal "mediated by" someone): nothing says they are held
         state = "none"

@@ -178,3 +178,14 @@ def test_a_sticking_point_put_as_a_question_cut_short_is_dropped() -> None:
     assert _trim_np("whether Arvenia") is None  # "a dispute over whether Arvenia, which ..., should ..."
     assert _trim_np("whether Arvenia should join the customs union") == "whether Arvenia should join the customs union"
     assert _trim_np("the future of the port") == "future of the port"
+
+
+def test_the_talks_row_cites_first_a_sentence_that_says_the_state_it_shows() -> None:
+    status = _status(
+        (1, "Peace talks between the government and the rebels resumed in Varna on Saturday."),
+        (3, "The peace talks in Varna were suspended on Monday after the shelling of the port."),
+        (3, "Negotiators for both sides said the peace talks in Varna were suspended indefinitely."),
+    )
+    talks = status.negotiations
+    assert talks.state == "suspended"
+    assert "suspended" in talks.evidence[0].text
