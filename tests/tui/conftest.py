@@ -10,6 +10,7 @@ import pytest
 from briefing.brief.drafts import DraftStore
 from briefing.config import BriefSettings, CacheSettings, Settings
 from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.work import BackgroundWork
 
 
 @pytest.fixture
@@ -38,12 +39,18 @@ def settle():
 
 
 async def _settle(app: BriefingApp, pilot) -> None:
-    """Wait until loading, analysis and summaries are done and their messages handled."""
+    """Wait until loading, analysis and summaries are done and their messages handled
+    (a summary waiting for the cursor to rest counts as running)."""
+    work = app.main_screen.query_one(BackgroundWork)
     for _ in range(20):
-        await pilot.pause()
+        for _ in range(200):  # its timer fires within SUMMARY_DELAY; far more under load
+            await pilot.pause()
+            if not work.summary_pending:
+                break
+            await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in app.workers) and (
+        if not work.summary_pending and not any(w.is_running for w in app.workers) and (
             app.session.analysis is not None or not app.session.articles
         ):
             if not app.main_screen._stage:

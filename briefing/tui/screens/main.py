@@ -244,8 +244,8 @@ class MainScreen(Screen[None]):
         shown_id, failure = self._summary_failure
         # a failed summary stays said (and is not retried behind the user's back) until r
         failure = failure if summary is None and shown_id == article.id and "summary" in self.failed else None
-        if summary is None and failure is None:
-            self.query_one(BackgroundWork).summarise(article, self.session.summary_settings)
+        wanted = article if summary is None and failure is None else None
+        self.query_one(BackgroundWork).summarise(wanted, self.session.summary_settings, wait=not keep_cursor)
         longer, shorter, cycle = (self.keys(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
         self.query_one(Reader).show_article(article, summary, self.session.quotes_for(article.id),
                                             self.session.titles(), f"{longer}/{shorter} length · {cycle} algorithm",

@@ -1,0 +1,93 @@
+"""A key costs the screen little: work a cursor move triggers waits until the cursor rests.
+
+Walking the list with j/k used to start one summary per article passed, each
+holding the interpreter in the app's process and repainting the reader when it
+came, while the next key waited.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from textual.worker import get_current_worker
+
+import briefing.analysis.pipeline as pipeline
+import briefing.tui.work as work_module
+from briefing.tui.work import BackgroundWork
+
+
+def _summaries_computed(monkeypatch) -> list[str]:
+    """The ids of the articles the summary worker summarises (not the analysis)."""
+    real, seen = pipeline.summarize, []
+
+    def counted(article, settings):
+        if get_current_worker().group == "summary":
+            seen.append(article.id)
+        return real(article, settings)
+
+    monkeypatch.setattr(pipeline, "summarize", counted)
+    return seen
+
+
+def _hold_analysis(monkeypatch) -> threading.Event:
+    """The analysis (which summarises every article) waits, so summaries come from the summary worker."""
+    real, go = pipeline.analyze, threading.Event()
+
+    def held(*args, **kwargs):
+        go.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze", held)
+    return go
+
+
+async def _until(pilot, condition) -> None:
+    for _ in range(600):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not met")
+
+
+async def test_walking_the_list_summarises_only_the_article_the_cursor_rests_on(build_app, seed_paths, settle,
+                                                                               monkeypatch) -> None:
+    computed = _summaries_computed(monkeypatch)
+    analysis_may_run = _hold_analysis(monkeypatch)
+    app = build_app(seed_paths)
+    async with app.run_test(size=(160, 48)) as pilot:
+        listed = app.main_screen.query_one("#articles")
+        work = app.main_screen.query_one(BackgroundWork)
+        await _until(pilot, lambda: listed.current is not None and app.session.summary_for(listed.current.id))
+        first = listed.current.id
+        assert computed == [first]
+
+        monkeypatch.setattr(work_module, "SUMMARY_DELAY", 60.0)  # the cursor never rests while the keys come
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert computed == [first], "no summary for the articles passed"
+        assert work.summary_pending
+        assert "Summarising" in str(app.main_screen.query_one("#summary-info").render())
+
+        monkeypatch.setattr(work_module, "SUMMARY_DELAY", 0.05)
+        await pilot.press("k", "j")  # back and forth: it rests on the third article below the first
+        rested = listed.current.id
+        await _until(pilot, lambda: app.session.summary_for(rested) is not None)
+        assert computed == [first, rested]
+        assert not work.summary_pending
+        analysis_may_run.set()
+        await settle(app, pilot)
+
+
+async def test_a_longer_summary_is_computed_at_once(build_app, seed_paths, settle, monkeypatch) -> None:
+    computed = _summaries_computed(monkeypatch)
+    analysis_may_run = _hold_analysis(monkeypatch)
+    app = build_app(seed_paths)
+    async with app.run_test(size=(160, 48)) as pilot:
+        listed = app.main_screen.query_one("#articles")
+        await _until(pilot, lambda: listed.current is not None and app.session.summary_for(listed.current.id))
+        monkeypatch.setattr(work_module, "SUMMARY_DELAY", 60.0)  # only moves of the cursor wait for it
+        await pilot.press("plus")
+        await _until(pilot, lambda: len(computed) == 2)
+        assert computed == [listed.current.id] * 2
+        analysis_may_run.set()
+        await settle(app, pilot)
