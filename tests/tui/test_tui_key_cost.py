@@ -91,3 +91,40 @@ async def test_a_longer_summary_is_computed_at_once(build_app, seed_paths, settl
         assert computed == [listed.current.id] * 2
         analysis_may_run.set()
         await settle(app, pilot)
+
+
+def _composed(app, widget) -> list[list[tuple[str, object]]]:
+    """The widget's rows as the screen shows them (segments: text and style)."""
+    strips = app.screen._compositor.render_strips()
+    region = widget.region
+    return [[(seg.text, seg.style) for seg in strips[y].crop(region.x, region.right)] for y in region.line_range]
+
+
+async def test_a_cursor_move_repaints_two_options_and_leaves_nothing_stale(build_app, seed_paths, settle) -> None:
+    app = build_app(seed_paths)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        listed = app.main_screen.query_one("#articles")
+        listed.action_cursor_down()  # what j does, without waiting for the repaint
+        repainted = listed._repaint_regions
+        assert 0 < len(repainted) <= 2, "only the two options' lines"
+        assert sum(r.height for r in repainted) < listed.size.height / 2
+        await pilot.pause()
+        shown = _composed(app, listed)
+        listed._styles_cache.clear()  # everything drawn anew
+        listed.refresh()
+        await pilot.pause()
+        assert shown == _composed(app, listed), "the screen shows what a full repaint shows"
+
+
+async def test_counts_that_did_not_change_repaint_nothing(build_app, seed_paths, settle) -> None:
+    """The top bar and the list's title are told the counts on every loading step."""
+    app = build_app(seed_paths)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        screen = app.main_screen
+        screen.refresh_topbar()
+        await pilot.pause()
+        screen.refresh_topbar()
+        for selector in ("#left", "#topbar-text", "#warnings-line", "#articles"):
+            assert not screen.query_one(selector)._repaint_regions, selector

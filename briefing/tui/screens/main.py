@@ -35,6 +35,7 @@ from briefing.tui.messages import (
 )
 from briefing.tui.open_url import open_article_url
 from briefing.tui.pieces import add_focused, add_label
+from briefing.tui.relayout import set_border_title, update_text
 from briefing.tui.session import Session
 from briefing.tui.stories import choose_story, show_story, switch_story
 from briefing.tui.widgets.article_list import ArticleList, matches
@@ -281,11 +282,12 @@ class MainScreen(Screen[None]):
         count = len(s.articles)
         order = ("" if listed.order == "loaded" else f" by {listed.order}") + (", new only" if listed.only_new else "")
         shown = f"{listed.shown} of {count}" if listed.needle or listed.only_new else f"{count}"
-        self.query_one("#left").border_title = f"Articles {shown}{order}"
+        set_border_title(self.query_one("#left"), f"Articles {shown}{order}")
         self.query_one(TopBar).show(count, len(s.brief.items), s.page_meter(), s.unsaved, self._stage)
         warn = self.query_one("#warnings-line", Static)
         warn.display = bool(s.warnings)
-        warn.update(Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({self.keys('warnings')})", "$warning"))
+        update_text(warn, Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({self.keys('warnings')})",
+                                         "$warning"))
 
     @on(events.DescendantFocus)
     @on(Tree.NodeHighlighted)

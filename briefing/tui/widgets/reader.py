@@ -20,6 +20,7 @@ from briefing.summary.length import describe_length
 from briefing.tui.messages import JumpTo
 from briefing.tui.relayout import update_text
 from briefing.tui.safe import one_line, plain
+from briefing.tui.widgets.cursor_list import CursorList
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
 SUMMARY_MARK = "▌"
@@ -62,7 +63,7 @@ def quote_prompt(quote: Quote, titles: dict[str, str]) -> Content:
     )
 
 
-class SentenceList(OptionList):
+class SentenceList(CursorList):
     """A list of sentences with a cursor; option ids are sentence indexes."""
 
     BINDINGS = LIST_BINDINGS
@@ -148,7 +149,7 @@ class SummaryText(SentenceList):
             self.highlighted = 0
 
 
-class QuoteList(OptionList):
+class QuoteList(CursorList):
     """Quotes that occur in the current article; option ids index `quotes`. Enter shows where it is said."""
 
     BINDINGS = LIST_BINDINGS
@@ -187,7 +188,7 @@ def digest_prompt(sentence: DigestSentence, titles: dict[str, str]) -> Content:
     return Content.assemble(plain(sentence.text), "\n  ", (f"in: {sources}", "$text-muted"))
 
 
-class DigestList(OptionList):
+class DigestList(CursorList):
     """The cross-article digest (the automatic brief's key developments); Enter shows the sentence."""
 
     BINDINGS = LIST_BINDINGS
