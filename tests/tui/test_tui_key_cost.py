@@ -128,3 +128,22 @@ async def test_counts_that_did_not_change_repaint_nothing(build_app, seed_paths,
         screen.refresh_topbar()
         for selector in ("#left", "#topbar-text", "#warnings-line", "#articles"):
             assert not screen.query_one(selector)._repaint_regions, selector
+
+
+async def test_only_the_article_list_announces_its_cursor(build_app, seed_paths, settle) -> None:
+    """The reader's lists are refilled for each article passed; nobody listens to their cursor."""
+    from textual.widgets import OptionList
+
+    seen: list[str] = []
+    app = build_app(seed_paths)
+    hook = lambda m: isinstance(m, OptionList.OptionHighlighted) and seen.append(m.option_list.id or "")  # noqa: E731
+    async with app.run_test(size=(160, 48), message_hook=hook) as pilot:
+        await settle(app, pilot)
+        seen.clear()
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert set(seen) == {"articles"}
+        text = app.main_screen.query_one("#article-text")
+        await pilot.press("enter", "j")  # the reader's cursor still moves and scrolls
+        await pilot.pause()
+        assert text.highlighted == 1

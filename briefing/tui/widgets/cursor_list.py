@@ -18,12 +18,19 @@ class CursorList(OptionList):
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     _painted: int | None = None  # the option drawn as highlighted
+    # Post OptionHighlighted on each move. Off for lists nobody listens to: the message
+    # bubbles through every container up to the screen, and the reader fills three lists
+    # (about 20 dispatches) for each article the cursor passes.
+    announce_highlight = True
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         for index in {self._painted, highlighted}:
             self._repaint_option(index)
         self._painted = highlighted
-        super().watch_highlighted(highlighted)
+        if self.announce_highlight:
+            super().watch_highlighted(highlighted)
+        elif highlighted is not None and not self.options[highlighted].disabled:
+            self.scroll_to_highlight()
 
     def _repaint_option(self, index: int | None) -> None:
         if index is None:
