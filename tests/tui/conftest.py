@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,14 @@ from briefing.brief.drafts import DraftStore
 from briefing.config import BriefSettings, CacheSettings, Settings
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.work import BackgroundWork
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap():
+    """The app sets what it loads aside from the garbage collector (briefing.tui.heap); in the
+    test process that would keep every finished test's app for good."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

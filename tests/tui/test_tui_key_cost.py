@@ -147,3 +147,18 @@ async def test_only_the_article_list_announces_its_cursor(build_app, seed_paths,
         await pilot.press("enter", "j")  # the reader's cursor still moves and scrolls
         await pilot.pause()
         assert text.highlighted == 1
+
+
+async def test_loaded_articles_and_the_analysis_are_kept_out_of_collections(build_app, seed_paths, settle) -> None:
+    """Full collections swept every loaded object and held the screen for up to 1.8 s (briefing.tui.heap)."""
+    import gc
+
+    app = build_app(seed_paths)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        article = next(iter(app.session.articles.values()))
+        analysis = app.session.analysis
+        assert gc.is_tracked(article) and gc.is_tracked(analysis)
+        swept = {id(o) for o in gc.get_objects()}  # the generations a collection scans
+        assert id(article) not in swept and id(analysis) not in swept
+        assert gc.get_freeze_count() > 0

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, Tree
 
 from briefing.models import Article
+from briefing.tui.heap import keep_for_good
 from briefing.tui.key_gate import release_keys
 from briefing.tui.keymap import KeyDisplay, describe_binding
 from briefing.tui.messages import (
@@ -171,6 +172,7 @@ class MainScreen(Screen[None]):
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         fresh = self.session.add_articles(message.articles)
+        keep_for_good()  # the articles: out of the collector's sweeps (heap.py)
         self.session.warnings.extend(message.warnings)
         self.query_one(ArticleList).add_articles(fresh)
         self.refresh_topbar()
@@ -193,6 +195,7 @@ class MainScreen(Screen[None]):
         self._stage = ""
         self._no_longer_failed("analyse")
         self.session.set_analysis(message.analysis)
+        keep_for_good()
         self.query_one(TopBar).hide_progress()
         show_story(self)  # the status panel, the digest and the list's story rows
         current = self.query_one(ArticleList).current
