@@ -13,12 +13,14 @@ two of them never import NLTK and sumy at the same moment.
 from __future__ import annotations
 
 from textual import on, work
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing.config import Settings, SummarySettings
 from briefing.models import Article, LoadWarning
 from briefing.tui.engine import ensure_loaded
+from briefing.tui.heap import keep_for_good
 from briefing.tui.loading import load_batches
 from briefing.tui.messages import (
     AnalysisReady,
@@ -32,6 +34,14 @@ from briefing.tui.safe import one_line
 from briefing.tui.session import Session, SummaryKey, plan_batches, summary_key
 
 RETRYABLE = ("analyse", "summary")  # worker groups a user can run again with the retry key
+# How long the cursor must rest on an article before its summary is computed. Walking the
+# list with j/k started one summary per article passed, each holding the interpreter in this
+# process (and repainting the reader when it came) while the next key waited.
+SUMMARY_DELAY = 0.3
+# Results of the analysis (summaries, each story's parts) are set aside from the garbage
+# collector's sweeps every this many units as they come in (heap.py): they live on in the
+# analysis, and swept again and again they made each full collection take up to half a second.
+FREEZE_EVERY = 100
 
 
 def failure_cause(error: BaseException | None) -> str:
@@ -62,6 +72,8 @@ class BackgroundWork(Widget):
         super().__init__(id=id)
         self.session = session
         self.running: set[SummaryKey] = set()  # summaries being computed, not to be started twice
+        self._wanted: tuple[Article, SummarySettings] | None = None  # the summary waiting for the cursor to rest
+        self._summary_timer: Timer | None = None
 
     @property
     def settings(self) -> Settings:
@@ -95,19 +107,47 @@ class BackgroundWork(Widget):
         ensure_loaded(self.settings, "summaries")
         from briefing.analysis.pipeline import analyze
 
+        frozen = [0]
+
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress("Analysing", done, total))
+            if done - frozen[0] >= FREEZE_EVERY:  # the results so far stay until the analysis is shown
+                frozen[0] = done
+                keep_for_good()
 
         analysis = analyze(articles, self.settings, progress=progress, warnings=warnings)
         self.post_message(AnalysisReady(analysis))
 
-    def summarise(self, article: Article, settings: SummarySettings) -> None:
-        """Compute this summary after the next paint, unless it is already being computed."""
-        key = summary_key(article.id, settings)
+    @property
+    def summary_pending(self) -> bool:
+        """A summary waits for the cursor to rest (tests wait for it as for a worker)."""
+        return self._wanted is not None
+
+    def summarise(self, article: Article | None, settings: SummarySettings, wait: bool = False) -> None:
+        """Compute this article's summary, unless it is already being computed; None: none is
+        wanted now (the article shown has one). `wait`: the cursor moved here, so only once it
+        has rested SUMMARY_DELAY seconds on it; else after the next paint (the text shows at
+        once, the summary marks follow)."""
+        self._wanted = None if article is None else (article, settings)
+        if self._summary_timer is not None:
+            self._summary_timer.stop()
+            self._summary_timer = None
+        if article is None:
+            return
+        if wait:
+            self._summary_timer = self.set_timer(SUMMARY_DELAY, self._start_wanted)
+        else:
+            self.call_after_refresh(self._start_wanted)
+
+    def _start_wanted(self) -> None:
+        self._summary_timer = None
+        wanted, self._wanted = self._wanted, None
+        if wanted is None:
+            return
+        key = summary_key(wanted[0].id, wanted[1])
         if key not in self.running:
             self.running.add(key)
-            # After the next paint: the article's text shows at once, the summary marks follow.
-            self.call_after_refresh(self.compute_summary, article, settings)
+            self.compute_summary(*wanted)
 
     @work(thread=True, exit_on_error=False, group="summary", exclusive=True, description="Summarising")
     def compute_summary(self, article: Article, settings: SummarySettings) -> None:

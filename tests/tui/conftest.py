@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +11,15 @@ import pytest
 from briefing.brief.drafts import DraftStore
 from briefing.config import BriefSettings, CacheSettings, Settings
 from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.work import BackgroundWork
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap():
+    """The app sets what it loads aside from the garbage collector (briefing.tui.heap); in the
+    test process that would keep every finished test's app for good."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
@@ -38,12 +48,18 @@ def settle():
 
 
 async def _settle(app: BriefingApp, pilot) -> None:
-    """Wait until loading, analysis and summaries are done and their messages handled."""
+    """Wait until loading, analysis and summaries are done and their messages handled
+    (a summary waiting for the cursor to rest counts as running)."""
+    work = app.main_screen.query_one(BackgroundWork)
     for _ in range(20):
-        await pilot.pause()
+        for _ in range(200):  # its timer fires within SUMMARY_DELAY; far more under load
+            await pilot.pause()
+            if not work.summary_pending:
+                break
+            await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in app.workers) and (
+        if not work.summary_pending and not any(w.is_running for w in app.workers) and (
             app.session.analysis is not None or not app.session.articles
         ):
             if not app.main_screen._stage:

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, Tree
 
 from briefing.models import Article
+from briefing.tui.heap import keep_for_good
 from briefing.tui.key_gate import release_keys
 from briefing.tui.keymap import KeyDisplay, describe_binding
 from briefing.tui.messages import (
@@ -35,6 +36,7 @@ from briefing.tui.messages import (
 )
 from briefing.tui.open_url import open_article_url
 from briefing.tui.pieces import add_focused, add_label
+from briefing.tui.relayout import set_border_title, update_text
 from briefing.tui.session import Session
 from briefing.tui.stories import choose_story, show_story, switch_story
 from briefing.tui.widgets.article_list import ArticleList, matches
@@ -170,6 +172,7 @@ class MainScreen(Screen[None]):
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         fresh = self.session.add_articles(message.articles)
+        keep_for_good()  # the articles: out of the collector's sweeps (heap.py)
         self.session.warnings.extend(message.warnings)
         self.query_one(ArticleList).add_articles(fresh)
         self.refresh_topbar()
@@ -192,6 +195,7 @@ class MainScreen(Screen[None]):
         self._stage = ""
         self._no_longer_failed("analyse")
         self.session.set_analysis(message.analysis)
+        keep_for_good()
         self.query_one(TopBar).hide_progress()
         show_story(self)  # the status panel, the digest and the list's story rows
         current = self.query_one(ArticleList).current
@@ -244,8 +248,8 @@ class MainScreen(Screen[None]):
         shown_id, failure = self._summary_failure
         # a failed summary stays said (and is not retried behind the user's back) until r
         failure = failure if summary is None and shown_id == article.id and "summary" in self.failed else None
-        if summary is None and failure is None:
-            self.query_one(BackgroundWork).summarise(article, self.session.summary_settings)
+        wanted = article if summary is None and failure is None else None
+        self.query_one(BackgroundWork).summarise(wanted, self.session.summary_settings, wait=not keep_cursor)
         longer, shorter, cycle = (self.keys(i) for i in ("summary-longer", "summary-shorter", "summary-algorithm"))
         self.query_one(Reader).show_article(article, summary, self.session.quotes_for(article.id),
                                             self.session.titles(), f"{longer}/{shorter} length · {cycle} algorithm",
@@ -281,11 +285,12 @@ class MainScreen(Screen[None]):
         count = len(s.articles)
         order = ("" if listed.order == "loaded" else f" by {listed.order}") + (", new only" if listed.only_new else "")
         shown = f"{listed.shown} of {count}" if listed.needle or listed.only_new else f"{count}"
-        self.query_one("#left").border_title = f"Articles {shown}{order}"
+        set_border_title(self.query_one("#left"), f"Articles {shown}{order}")
         self.query_one(TopBar).show(count, len(s.brief.items), s.page_meter(), s.unsaved, self._stage)
         warn = self.query_one("#warnings-line", Static)
         warn.display = bool(s.warnings)
-        warn.update(Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({self.keys('warnings')})", "$warning"))
+        update_text(warn, Content.styled(f"⚠ {len(s.warnings)} input(s) not loaded ({self.keys('warnings')})",
+                                         "$warning"))
 
     @on(events.DescendantFocus)
     @on(Tree.NodeHighlighted)

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from briefing.models import Article, Story
 from briefing.tui.key_gate import hold_keys
 from briefing.tui.safe import one_line
+from briefing.tui.widgets.cursor_list import CursorList
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
 USED_MARK = "●"
@@ -84,7 +85,7 @@ def matches(article: Article, needle: str) -> bool:
     return any(needle in field.casefold() for field in haystack)
 
 
-class ArticleList(OptionList):
+class ArticleList(CursorList):
     """Every loaded article; the highlighted one is shown in the reader."""
 
     BINDINGS = [

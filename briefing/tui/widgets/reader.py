@@ -20,6 +20,7 @@ from briefing.summary.length import describe_length
 from briefing.tui.messages import JumpTo
 from briefing.tui.relayout import update_text
 from briefing.tui.safe import one_line, plain
+from briefing.tui.widgets.cursor_list import CursorList
 from briefing.tui.widgets.vim_keys import LIST_BINDINGS
 
 SUMMARY_MARK = "▌"
@@ -62,10 +63,11 @@ def quote_prompt(quote: Quote, titles: dict[str, str]) -> Content:
     )
 
 
-class SentenceList(OptionList):
+class SentenceList(CursorList):
     """A list of sentences with a cursor; option ids are sentence indexes."""
 
     BINDINGS = LIST_BINDINGS
+    announce_highlight = False  # the sentence under the cursor is read when a key needs it
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
@@ -138,6 +140,8 @@ class SummaryText(SentenceList):
 
     def show(self, article: Article | None, summary: Sequence[int]) -> None:
         self.article = article
+        if not summary and not self.option_count:  # no summary yet, none shown: nothing to redraw
+            return
         sentences = article.sentences if article else ()
         options: list[Option | None] = []
         for i in summary:
@@ -148,10 +152,11 @@ class SummaryText(SentenceList):
             self.highlighted = 0
 
 
-class QuoteList(OptionList):
+class QuoteList(CursorList):
     """Quotes that occur in the current article; option ids index `quotes`. Enter shows where it is said."""
 
     BINDINGS = LIST_BINDINGS
+    announce_highlight = False
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
@@ -165,8 +170,10 @@ class QuoteList(OptionList):
             self.post_message(JumpTo(here.article_id, here.sentence))
 
     def show(self, quotes: Sequence[Quote], titles: dict[str, str], article_id: str | None = None) -> None:
-        self.quotes = list(quotes)
         self.article_id = article_id
+        if not quotes and not self.quotes and not self.option_count:  # none before, none now
+            return
+        self.quotes = list(quotes)
         options: list[Option | None] = []
         for i, q in enumerate(self.quotes):
             options.append(Option(quote_prompt(q, titles), id=str(i)))
@@ -187,10 +194,11 @@ def digest_prompt(sentence: DigestSentence, titles: dict[str, str]) -> Content:
     return Content.assemble(plain(sentence.text), "\n  ", (f"in: {sources}", "$text-muted"))
 
 
-class DigestList(OptionList):
+class DigestList(CursorList):
     """The cross-article digest (the automatic brief's key developments); Enter shows the sentence."""
 
     BINDINGS = LIST_BINDINGS
+    announce_highlight = False
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if (sentence := self.current) is not None:
