@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from briefing.config_yaml import safe_load
 from briefing.config import config_dir
 
 # Lower-case words inside a title that join it to what it is of: "Secretary of State".
@@ -56,7 +56,7 @@ def title_lexicon() -> TitleLexicon:
     """The shipped titles lexicon, parsed once per process."""
     path = _path()
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = safe_load(handle) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     honorifics = _strings(path, "honorifics", data.get("honorifics"))

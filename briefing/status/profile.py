@@ -19,6 +19,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from briefing.config_yaml import safe_load
 from briefing.config import ConfigError, config_dir
 from briefing.models import Article
 from briefing.nlp.names.lexicon import trie_regex
@@ -127,7 +128,7 @@ def _read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise ProfileError(path, f"cannot read the file ({exc.strerror or exc})") from None
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
 
+from briefing.config_yaml import safe_load
 from briefing.config import config_dir
 from briefing.nlp.titles import affiliation_words, title_words
 
@@ -45,7 +45,7 @@ def quote_lexicon() -> dict[str, Any]:
     """The whole quotes lexicon file, parsed once per process."""
     path = config_dir() / "lexicons" / "quotes.yaml"
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = safe_load(handle) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     return data
