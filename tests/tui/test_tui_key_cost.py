@@ -7,13 +7,13 @@ came, while the next key waited.
 
 from __future__ import annotations
 
-import threading
 
 from textual.worker import get_current_worker
 
 import briefing.analysis.pipeline as pipeline
 import briefing.tui.work as work_module
 from briefing.tui.work import BackgroundWork
+from tui_driving import hold_analysis  # tests/tui is on the path
 
 
 def _summaries_computed(monkeypatch) -> list[str]:
@@ -29,17 +29,6 @@ def _summaries_computed(monkeypatch) -> list[str]:
     return seen
 
 
-def _hold_analysis(monkeypatch) -> threading.Event:
-    """The analysis (which summarises every article) waits, so summaries come from the summary worker."""
-    real, go = pipeline.analyze, threading.Event()
-
-    def held(*args, **kwargs):
-        go.wait(30)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "analyze", held)
-    return go
-
 
 async def _until(pilot, condition) -> None:
     for _ in range(600):
@@ -52,7 +41,7 @@ async def _until(pilot, condition) -> None:
 async def test_walking_the_list_summarises_only_the_article_the_cursor_rests_on(build_app, seed_paths, settle,
                                                                                monkeypatch) -> None:
     computed = _summaries_computed(monkeypatch)
-    analysis_may_run = _hold_analysis(monkeypatch)
+    analysis_may_run = hold_analysis(monkeypatch)
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48)) as pilot:
         listed = app.main_screen.query_one("#articles")
@@ -80,7 +69,7 @@ async def test_walking_the_list_summarises_only_the_article_the_cursor_rests_on(
 
 async def test_a_longer_summary_is_computed_at_once(build_app, seed_paths, settle, monkeypatch) -> None:
     computed = _summaries_computed(monkeypatch)
-    analysis_may_run = _hold_analysis(monkeypatch)
+    analysis_may_run = hold_analysis(monkeypatch)
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48)) as pilot:
         listed = app.main_screen.query_one("#articles")

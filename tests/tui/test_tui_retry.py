@@ -5,7 +5,6 @@ The key is offered (footer, bindings) only while something has failed.
 
 from __future__ import annotations
 
-import threading
 
 from textual.notifications import Notify
 from textual.worker import get_current_worker
@@ -13,6 +12,7 @@ from textual.worker import get_current_worker
 import briefing.analysis.pipeline as pipeline
 from briefing.tui.widgets.reader import Reader
 from briefing.tui.widgets.status_panel import StatusPanel
+from tui_driving import hold_analysis  # tests/tui is on the path
 
 
 def _fail_once(monkeypatch, name: str, message: str, group: str) -> list[int]:
@@ -64,22 +64,10 @@ async def test_a_failed_analysis_says_why_and_r_runs_it_again(build_app, seed_pa
         assert "Trend" in _panel_text(panel)
 
 
-def _hold_analysis(monkeypatch) -> threading.Event:
-    """The analysis (which also summarises every article) waits until the event is set, so a
-    summary that failed is not quietly replaced by the analysis's own while the test looks."""
-    real, go = pipeline.analyze, threading.Event()
-
-    def held(*args, **kwargs):
-        go.wait(30)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "analyze", held)
-    return go
-
 
 async def test_a_failed_summary_says_why_and_r_computes_it_again(build_app, seed_paths, settle, monkeypatch) -> None:
     _fail_once(monkeypatch, "summarize", "no stemmer for this language", "summary")
-    analysis_may_run = _hold_analysis(monkeypatch)
+    analysis_may_run = hold_analysis(monkeypatch)
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48)) as pilot:
         for _ in range(400):
@@ -109,7 +97,7 @@ async def test_a_failed_summary_says_why_and_r_computes_it_again(build_app, seed
 
 async def test_a_summary_the_analysis_brings_ends_the_failure(build_app, seed_paths, settle, monkeypatch) -> None:
     _fail_once(monkeypatch, "summarize", "no stemmer for this language", "summary")
-    analysis_may_run = _hold_analysis(monkeypatch)
+    analysis_may_run = hold_analysis(monkeypatch)
     app = build_app(seed_paths)
     async with app.run_test(size=(160, 48)) as pilot:
         for _ in range(400):

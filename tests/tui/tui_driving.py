@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
+import pytest
 from textual.notifications import Notify
 from textual.widgets import Label
 
+from briefing.analysis import pipeline
 from briefing.brief.drafts import DraftStore
 from briefing.brief.model import Brief, ItemOrigin
 from briefing.brief.sources import SourceInfo
@@ -42,3 +45,16 @@ async def _save(pilot, app) -> None:
     assert isinstance(app.screen, PromptScreen)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def hold_analysis(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The analysis (which also summarises every article) waits until the event is set: summaries
+    then come from the summary worker, and a failed one is not quietly replaced while a test looks."""
+    real, go = pipeline.analyze, threading.Event()
+
+    def held(*args: object, **kwargs: object) -> object:
+        go.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze", held)
+    return go
