@@ -127,10 +127,22 @@ def brokering(articles: Sequence[Article], actors: ActorSet) -> set[str]:
     }
 
 
-def clear_unshown_brokers(articles: Sequence[Article], actors: ActorSet) -> ActorSet:
+def check_sides(articles: Sequence[Article], actors: ActorSet) -> tuple[ActorSet, tuple[str, ...]]:
+    """The actor set with its profile sides checked against the articles, and the states and
+    armed groups the set shows attacking that no side holds. One scan for attacks serves both:
+    each actor's attack sentences are counted alone, so watching more actors changes nothing."""
+    ranked = sorted(actors.actors, key=lambda a: -a.mentions)[:LEADING_ACTORS]
+    watched = {a.name for a in actors.actors if a.side in NON_FIGHTING_SIDES}
+    watched |= {a.name for a in ranked if a.kind in ("state", "armed group")}
+    attacking = attackers(articles, actors, watched=watched)
+    checked = clear_unshown_brokers(articles, actors, attacking)
+    return checked, unsided_attackers(checked, attacking)
+
+
+def clear_unshown_brokers(articles: Sequence[Article], actors: ActorSet, attacking: set[str]) -> ActorSet:
     """The actor set with brokers and mediators moved to side "unknown" unless the set shows
-    them brokering and not attacking: a profile's role is a claim about one period."""
-    shown = brokering(articles, actors) - attackers(articles, actors)
+    them brokering and not attacking (`attacking`): a profile's role is a claim about one period."""
+    shown = brokering(articles, actors) - attacking
     cleared: tuple[Actor, ...] = tuple(
         replace(a, side="unknown") if a.side in NON_FIGHTING_SIDES and a.name not in shown else a
         for a in actors.actors
@@ -138,15 +150,14 @@ def clear_unshown_brokers(articles: Sequence[Article], actors: ActorSet) -> Acto
     return replace(actors, actors=cleared)
 
 
-# How far down the actor list (most mentioned first within each side) an unsided attacker is looked for.
+# How far down the actor list (most mentioned first) an unsided attacker is looked for.
 LEADING_ACTORS = 15
 
 
-def unsided_attackers(articles: Sequence[Article], actors: ActorSet) -> tuple[str, ...]:
-    """States and armed groups the set shows attacking (two sentences or more) that the conflict
+def unsided_attackers(actors: ActorSet, attacking: set[str]) -> tuple[str, ...]:
+    """States and armed groups shown attacking (`attacking`: two sentences or more) that the conflict
     profile gives no side: a Parties row built from the profile's sides would leave them out
     ("Turkey launched its offensive" in a pile the profile reads as Syria's civil war)."""
     ranked = sorted(actors.actors, key=lambda a: -a.mentions)[:LEADING_ACTORS]
-    watched = {a.name for a in ranked if a.side == "unknown" and a.kind in ("state", "armed group")}
-    found = attackers(articles, actors, watched=watched) if watched else set()
-    return tuple(a.name for a in ranked if a.name in found)
+    return tuple(a.name for a in ranked
+                 if a.side == "unknown" and a.kind in ("state", "armed group") and a.name in attacking)

@@ -19,7 +19,7 @@ from briefing.config import ConflictSettings
 from briefing.models import Article, ConflictStatus
 from briefing.status.actor_rules import ActorRules, compile_actor_rules
 from briefing.status.actors import build_actors
-from briefing.status.belligerents import clear_unshown_brokers, unsided_attackers
+from briefing.status.belligerents import check_sides
 from briefing.status.captions import caption_sentences
 from briefing.status.ceasefire import build_ceasefire
 from briefing.status.dates import Reference, article_reference, infer_reference
@@ -180,7 +180,7 @@ def build_status(
             scanned[article.id] = {i: h for i, h in rules.cues.by_sentence(article).items() if i not in skip}
         return scanned[article.id]
 
-    actors = clear_unshown_brokers(
+    actors, unsided = check_sides(
         articles, build_actors(articles, actor_rules, places=slots.strong, maybe_places=slots.weak)
     )
     not_places = [n for a in actors.actors if a.kind != "state" or a.side == "media" for n in (a.name, *a.aliases)]
@@ -202,5 +202,5 @@ def build_status(
                           reference=reference),
         timeline=build_events(articles, cues, reference),
         background=tuple(f for f in found if f.scope == "background"),
-        unsided_attackers=unsided_attackers(articles, actors),
+        unsided_attackers=unsided,
     )
