@@ -33,13 +33,12 @@ from dataclasses import dataclass, replace
 
 from briefing.models import Article, Figure
 from briefing.status.disagreements import conflicting, is_vague
-from briefing.status.figure_subject import subject_key
+from briefing.status.figure_subject import PART_WORDS, subject_key
 
 TABLE_KINDS = ("killed", "injured", "displaced", "refugees", "troops")
 MAX_RIVALS = 2
 RIVAL_SHARE = 0.3  # a rival set needs at least this share of the headline set's weight
 NAMED_SOURCE_BONUS = 0.5
-_PART_WORDS = ("other", "another", "remaining", "additional", "further")
 # "577 wounded and 369 hospitalized", "369 of those were hospitalized": a part of the count before it.
 _PART_AFTER = re.compile(
     r"\s*(?:of\s+(?:those|them|whom|these)\b|(?:(?:were|had\s+been|have\s+been|are)\s+)?"
@@ -100,7 +99,7 @@ def _is_whole_count(fig: Figure) -> bool:
         and fig.fraction is None
         and fig.scope != "background"
         and not is_vague(fig)
-        and not subject.startswith(_PART_WORDS)
+        and not subject.startswith(PART_WORDS)
         and not _part_of_a_count(fig)
     )
 

@@ -47,7 +47,9 @@ _LIVES_RE = re.compile(r"\s+(?P<dem>(?-i:[A-Z][a-z]+(?:i|n)))\s+lives\b", re.I)
 _TOLL_OWNER_RE = re.compile(
     r"\b(?P<dem>[A-Z][a-z]+(?:i|n))\s+(?:death\s+)?toll\b|\btoll\s+among\s+(?:the\s+)?(?P<among>[A-Z][a-z]+s)\b"
 )
-_REST_BEFORE_RE = re.compile(r"\b(other|another|remaining|additional|further)\s+(?:\w+\s+)?$", re.I)
+# Words that make a count a part of another: "the other three Americans", "a further 20".
+PART_WORDS = ("other", "another", "remaining", "additional", "further")
+_REST_BEFORE_RE = re.compile(rf"\b({'|'.join(PART_WORDS)})\s+(?:\w+\s+)?$", re.I)
 _GENERIC = frozenset({"people", "person", "individual", "other"})  # singular forms, as subject_key makes them
 
 
